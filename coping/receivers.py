@@ -1,0 +1,1 @@
+"""Reactions to what the applications app announces."""

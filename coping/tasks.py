@@ -1,0 +1,1 @@
+"""Celery tasks: thin, take ids, call a service."""

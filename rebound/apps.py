@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReboundConfig(AppConfig):
+    name = "rebound"
+    verbose_name = "Rebound"

@@ -1,0 +1,63 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+
+from .models import User
+from .timezones import all_timezones, grouped_choices
+
+
+class TimezoneField(forms.ChoiceField):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(choices=grouped_choices, **kwargs)  # type: ignore[arg-type]
+
+
+class SignUpForm(BaseUserCreationForm):
+    # Filled in by the browser (Intl API) so new users start in their own zone.
+    timezone = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = User
+        fields = ("email", "first_name")
+        labels = {"first_name": "First name (optional)"}
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "An account with this email already exists. Log in or reset your password."
+            )
+        return email
+
+    def clean_timezone(self) -> str:
+        tz = self.cleaned_data.get("timezone") or ""
+        return tz if tz in all_timezones() else settings.DEFAULT_USER_TIMEZONE
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        user.timezone = self.cleaned_data["timezone"]
+        if commit:
+            user.save()
+        return user
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+
+
+class PreferencesForm(forms.ModelForm):
+    timezone = TimezoneField(label="Time zone", help_text="Dates and reminders use this zone.")
+
+    class Meta:
+        model = User
+        fields = ("first_name", "timezone", "reminder_time", "keep_in_touch_months")
+        labels = {
+            "first_name": "First name",
+            "reminder_time": "Reminder time",
+            "keep_in_touch_months": "Keep-in-touch check-in, months after a rejection",
+        }
+        widgets = {
+            "reminder_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "keep_in_touch_months": forms.NumberInput(attrs={"min": 1, "max": 24}),
+        }

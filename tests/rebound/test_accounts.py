@@ -1,0 +1,142 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from rebound.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_signs_up_with_email_and_browser_timezone(client):
+    r = client.post(
+        reverse("signup"),
+        {
+            "email": "New@Example.com",
+            "first_name": "Nia",
+            "password1": "a-long-pass-phrase",
+            "password2": "a-long-pass-phrase",
+            "timezone": "America/Chicago",
+        },
+    )
+    assert r.status_code == 302 and r.url == reverse("home")
+    user = User.objects.get()
+    assert user.email == "New@example.com"
+    assert user.timezone == "America/Chicago"
+    assert user.keep_in_touch_months == 3 and user.reminder_time.hour == 9
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_it_falls_back_to_default_timezone_for_unknown_zone(client, settings):
+    client.post(
+        reverse("signup"),
+        {
+            "email": "x@example.com",
+            "password1": "a-long-pass-phrase",
+            "password2": "a-long-pass-phrase",
+            "timezone": "Mars/Olympus",
+        },
+    )
+    assert User.objects.get().timezone == settings.DEFAULT_USER_TIMEZONE
+
+
+def test_it_rejects_duplicate_email_case_insensitively(client, alice):
+    r = client.post(
+        reverse("signup"),
+        {
+            "email": "ALICE@example.com",
+            "password1": "a-long-pass-phrase",
+            "password2": "a-long-pass-phrase",
+        },
+    )
+    assert r.status_code == 200
+    assert "already exists" in r.content.decode()
+    assert User.objects.count() == 1
+
+
+def test_it_rejects_mismatched_and_weak_passwords(client):
+    r = client.post(
+        reverse("signup"), {"email": "y@example.com", "password1": "123", "password2": "1234"}
+    )
+    assert r.status_code == 200
+    assert "didn’t match" in r.content.decode()
+    assert not User.objects.exists()
+
+
+def test_it_logs_in_with_email_in_any_case(client, alice, password):
+    r = client.post(reverse("login"), {"username": "Alice@Example.com", "password": password})
+    assert r.status_code == 302 and r.url == reverse("home")
+
+
+def test_it_refuses_a_wrong_password(client, alice):
+    r = client.post(reverse("login"), {"username": "alice@example.com", "password": "nope"})
+    assert r.status_code == 200
+    assert "enter a correct email" in r.content.decode().lower()
+
+
+def test_it_logs_out_with_post(alice_client):
+    r = alice_client.post(reverse("logout"))
+    assert r.status_code == 302
+    assert alice_client.get(reverse("home")).status_code == 302
+
+
+def test_it_saves_preferences(alice_client, alice):
+    r = alice_client.post(
+        reverse("preferences"),
+        {
+            "first_name": "Al",
+            "timezone": "Asia/Tokyo",
+            "reminder_time": "07:30",
+            "keep_in_touch_months": "4",
+        },
+    )
+    assert r.status_code == 302
+    alice.refresh_from_db()
+    assert (alice.first_name, alice.timezone, alice.keep_in_touch_months) == ("Al", "Asia/Tokyo", 4)
+    assert alice.reminder_time.strftime("%H:%M") == "07:30"
+
+
+def test_it_explains_bad_preferences_and_saves_nothing(alice_client, alice):
+    r = alice_client.post(
+        reverse("preferences"),
+        {
+            "first_name": "Al",
+            "timezone": "Nowhere/City",
+            "reminder_time": "25:00",
+            "keep_in_touch_months": "0",
+        },
+    )
+    assert r.status_code == 200
+    body = r.content.decode()
+    assert "Select a valid choice" in body
+    assert "Enter a valid time" in body
+    assert "greater than or equal to 1" in body
+    alice.refresh_from_db()
+    assert alice.timezone == "Europe/Berlin"
+
+
+def test_it_sends_a_working_password_reset_link(client, alice):
+    client.post(reverse("password_reset"), {"email": "alice@example.com"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://\S+/accounts/reset/\S+/", mail.outbox[0].body).group(0)
+    r = client.get(link, follow=True)
+    assert r.status_code == 200 and "Choose a new password" in r.content.decode()
+
+
+def test_it_does_not_reveal_unknown_emails_on_reset(client):
+    r = client.post(reverse("password_reset"), {"email": "nobody@example.com"})
+    assert r.status_code == 302
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("name", ["home", "preferences", "password_change"])
+def test_it_sends_anonymous_users_to_log_in(client, name):
+    r = client.get(reverse(name))
+    assert r.status_code == 302
+    assert r.url.startswith(reverse("login"))
+
+
+def test_it_shows_the_landing_page_to_visitors_and_skips_it_for_users(client, alice_client):
+    assert "Create a free account" in client.get(reverse("landing")).content.decode()
+    assert alice_client.get(reverse("landing")).url == reverse("home")

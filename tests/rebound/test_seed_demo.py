@@ -1,0 +1,20 @@
+import pytest
+from django.core.management import call_command
+
+from rebound.demo import DEMO_EMAIL
+from rebound.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_loads_demo_data_into_an_empty_database_once(capsys):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert User.objects.filter(email=DEMO_EMAIL).count() == 1
+    assert DEMO_EMAIL in capsys.readouterr().out
+
+
+def test_it_leaves_a_database_with_users_alone(alice, capsys):
+    call_command("seed_demo")
+    assert not User.objects.filter(email=DEMO_EMAIL).exists()
+    assert "no demo data" in capsys.readouterr().out
