@@ -2,6 +2,38 @@
 
 from typing import Any
 
+from django.db.models import Count
+from django.utils import timezone
+
+from applications.models import Application, Interview, Status
+
+# Other apps add their own cards (e.g. coping's wellbeing); each returns a dict of context.
+SECTIONS: list[Any] = []
+
 
 def for_user(user: Any) -> dict[str, Any]:
-    return {}
+    now = timezone.now()
+    counts = dict(
+        Application.objects.filter(owner=user)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    interviews = Interview.objects.filter(application__owner=user).select_related(
+        "application__company"
+    )
+    context: dict[str, Any] = {
+        "status_counts": [(Status(value), counts.get(value, 0)) for value in Status.values],
+        "total_applications": sum(counts.values()),
+        "upcoming_interviews": interviews.filter(ends_at__gte=now).order_by("starts_at")[:5],
+        "awaiting_assessment": interviews.filter(ends_at__lt=now, assessment__isnull=True).order_by(
+            "-starts_at"
+        )[:5],
+        "overdue_replies": interviews.filter(
+            promised_reply_by__lt=timezone.localdate(timezone.now(), user.tzinfo),
+            application__status__in=[Status.APPLIED, Status.SCREENING, Status.INTERVIEWING],
+        ).order_by("promised_reply_by")[:5],
+    }
+    for section in SECTIONS:
+        context.update(section(user))
+    return context

@@ -18,5 +18,6 @@ urlpatterns = [
     ),
     path("accounts/preferences/", views.preferences, name="preferences"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("applications/", include("applications.urls")),
     path("admin/", admin.site.urls),
 ]

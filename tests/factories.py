@@ -1,4 +1,7 @@
+import datetime as dt
+
 import factory
+from django.utils import timezone
 
 from rebound.models import User
 
@@ -19,3 +22,70 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.Company"
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Company {n}")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.Contact"
+
+    owner = factory.SelfAttribute("company.owner")
+    company = factory.SubFactory(CompanyFactory)
+    name = factory.Faker("name")
+    kind = "interviewer"
+    email = factory.Faker("email")
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.Application"
+        skip_postgeneration_save = True
+
+    owner = factory.SelfAttribute("company.owner")
+    company = factory.SubFactory(CompanyFactory)
+    role = factory.Sequence(lambda n: f"Engineer {n}")
+    status = "applied"
+    source = "job_board"
+
+    @factory.post_generation
+    def timeline(obj, create, extracted, **kwargs):
+        if create:
+            from applications.models import StatusChange
+
+            StatusChange.objects.create(
+                application=obj, to_status=obj.status, changed_on=obj.status_changed_on
+            )
+
+
+class InterviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.Interview"
+
+    application = factory.SubFactory(ApplicationFactory)
+    round_type = "technical"
+    starts_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))
+    questions = "Tell me about yourself\nDesign a rate limiter"
+
+
+class SelfAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.SelfAssessment"
+
+    interview = factory.SubFactory(InterviewFactory)
+    qualification_fit = 4
+    preparation = 3
+    communication = 4
+    technical_answers = 2
+    rapport = 5
+    confidence = 3
+    went_well = "Good rapport with the hiring manager"
+    tripped_questions = "The rate limiter design: I froze on distributed counters"
+    skills_to_build = "System design\nDistributed systems"

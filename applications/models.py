@@ -1,0 +1,341 @@
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class Company(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=200)
+    website = models.URLField(blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "companies"
+        ordering = ["name"]
+        constraints = [
+            # One company per name per user, so quick-add and imports find the existing one.
+            models.UniqueConstraint("owner", Lower("name"), name="company_owner_name_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:company_detail", args=[self.pk])
+
+
+class Contact(models.Model):
+    class Kind(models.TextChoices):
+        INTERVIEWER = "interviewer", "Interviewer"
+        HR = "hr", "HR"
+        RECRUITER = "recruiter", "Recruiter"
+        REFERRER = "referrer", "Referrer"
+        STAFFING_AGENCY = "staffing_agency", "Staffing agency"
+        NETWORK = "network", "Network contact"
+        OTHER = "other", "Other"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    company = models.ForeignKey(
+        Company, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
+    )
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.INTERVIEWER)
+    title = models.CharField("job title", max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    linkedin_url = models.URLField("LinkedIn URL", blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            # The contact pickers: the owner's contacts by name.
+            models.Index(fields=["owner", "name"], name="contact_owner_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.company})" if self.company_id else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:contact_update", args=[self.pk])
+
+
+class Status(models.TextChoices):
+    WISHLIST = "wishlist", "Wishlist"
+    APPLIED = "applied", "Applied"
+    SCREENING = "screening", "Screening"
+    INTERVIEWING = "interviewing", "Interviewing"
+    OFFER = "offer", "Offer"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    GHOSTED = "ghosted", "Ghosted"
+
+
+EXIT_STATUSES = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED})
+
+# Where an application may go from each status. Moving back one stage is allowed to fix a
+# slip; exits can be reopened when the company comes back.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.WISHLIST: frozenset({Status.APPLIED, Status.WITHDRAWN}),
+    Status.APPLIED: frozenset(
+        {
+            Status.WISHLIST,
+            Status.SCREENING,
+            Status.INTERVIEWING,
+            Status.OFFER,
+            Status.REJECTED,
+            Status.WITHDRAWN,
+            Status.GHOSTED,
+        }
+    ),
+    Status.SCREENING: frozenset(
+        {
+            Status.APPLIED,
+            Status.INTERVIEWING,
+            Status.OFFER,
+            Status.REJECTED,
+            Status.WITHDRAWN,
+            Status.GHOSTED,
+        }
+    ),
+    Status.INTERVIEWING: frozenset(
+        {Status.SCREENING, Status.OFFER, Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED}
+    ),
+    Status.OFFER: frozenset(
+        {Status.INTERVIEWING, Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED}
+    ),
+    # From accepted, "rejected" means the offer was rescinded.
+    Status.ACCEPTED: frozenset({Status.OFFER, Status.REJECTED, Status.WITHDRAWN}),
+    Status.REJECTED: frozenset({Status.SCREENING, Status.INTERVIEWING, Status.OFFER}),
+    Status.WITHDRAWN: frozenset({Status.WISHLIST, Status.APPLIED}),
+    Status.GHOSTED: frozenset(
+        {Status.SCREENING, Status.INTERVIEWING, Status.OFFER, Status.REJECTED, Status.WITHDRAWN}
+    ),
+}
+
+
+class Source(models.TextChoices):
+    JOB_BOARD = "job_board", "Job board"
+    COMPANY_SITE = "company_site", "Company website"
+    REFERRAL = "referral", "Referral / network"
+    STAFFING_AGENCY = "staffing_agency", "Staffing agency"
+    RECRUITER = "recruiter", "Recruiter reached out"
+    OTHER = "other", "Other"
+
+
+class RemoteMode(models.TextChoices):
+    ONSITE = "onsite", "On-site"
+    HYBRID = "hybrid", "Hybrid"
+    REMOTE = "remote", "Remote"
+
+
+class Application(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
+    role = models.CharField(max_length=200)
+    posting_url = models.URLField("posting URL", max_length=1000, blank=True)
+    source = models.CharField(max_length=20, choices=Source.choices, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    remote_mode = models.CharField(
+        "work mode", max_length=10, choices=RemoteMode.choices, blank=True
+    )
+    salary_min = models.PositiveIntegerField("salary from", null=True, blank=True)
+    salary_max = models.PositiveIntegerField("salary to", null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True, help_text="e.g. EUR, USD, GBP")
+    date_applied = models.DateField(null=True, blank=True)
+    excitement = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text="How much you want this one, 1 to 5.",
+    )
+    notes = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WISHLIST)
+    status_changed_on = models.DateField(default=dt.date.today)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_min__lte=models.F("salary_max")),
+                name="application_salary_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(excitement__gte=1, excitement__lte=5),
+                name="application_excitement_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="application_status_known"
+            ),
+        ]
+        indexes = [
+            # The table's default order and the board: one user's applications, newest first.
+            models.Index(fields=["owner", "-updated_at"], name="application_owner_updated_idx"),
+            # Filtering the table by status, and the home page counts.
+            models.Index(fields=["owner", "status"], name="application_owner_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} at {self.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:application_detail", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in EXIT_STATUSES or self.status == Status.ACCEPTED
+
+    @property
+    def allowed_next_statuses(self) -> list[tuple[str, str]]:
+        allowed = TRANSITIONS[self.status]
+        return [(value, label) for value, label in Status.choices if value in allowed]
+
+
+class StatusChange(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    changed_on = models.DateField()
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_on", "created_at"]
+        indexes = [
+            # The application's timeline, in date order.
+            models.Index(fields=["application", "changed_on"], name="statuschange_app_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.from_status or '—'} → {self.to_status}"
+
+
+class Interview(models.Model):
+    class Round(models.TextChoices):
+        PHONE_SCREEN = "phone_screen", "Phone screen"
+        RECRUITER = "recruiter", "Recruiter call"
+        TECHNICAL = "technical", "Technical"
+        TAKE_HOME = "take_home", "Take-home"
+        PANEL = "panel", "Panel"
+        ONSITE = "onsite", "On-site"
+        FINAL = "final", "Final"
+        OTHER = "other", "Other"
+
+    class Format(models.TextChoices):
+        VIDEO = "video", "Video call"
+        PHONE = "phone", "Phone"
+        ONSITE = "onsite", "In person"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="interviews"
+    )
+    round_type = models.CharField("round", max_length=20, choices=Round.choices)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.VIDEO)
+    location = models.CharField("location or link", max_length=500, blank=True)
+    interviewers = models.ManyToManyField(Contact, blank=True, related_name="interviews")
+    preparation_notes = models.TextField(blank=True)
+    questions = models.TextField("questions asked", blank=True, help_text="One question per line.")
+    promised_reply_by = models.DateField("they promised to reply by", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="interview_ends_after_start"
+            ),
+        ]
+        indexes = [
+            # Upcoming and past interview lists, and an application's rounds in order.
+            models.Index(fields=["application", "starts_at"], name="interview_app_start_idx"),
+            models.Index(fields=["starts_at"], name="interview_start_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_round_type_display()} — {self.application}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:interview_detail", args=[self.pk])
+
+    @property
+    def duration_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def question_list(self) -> list[str]:
+        return [line.strip() for line in self.questions.splitlines() if line.strip()]
+
+
+RATING = [MinValueValidator(1), MaxValueValidator(5)]
+RATING_FIELDS = (
+    "qualification_fit",
+    "preparation",
+    "communication",
+    "technical_answers",
+    "rapport",
+    "confidence",
+)
+
+
+class SelfAssessment(models.Model):
+    interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="assessment")
+    qualification_fit = models.PositiveSmallIntegerField(
+        "how well you fit the requirements", validators=RATING
+    )
+    preparation = models.PositiveSmallIntegerField("how prepared you were", validators=RATING)
+    communication = models.PositiveSmallIntegerField(
+        "how clearly you came across", validators=RATING
+    )
+    technical_answers = models.PositiveSmallIntegerField(
+        "your technical answers", validators=RATING
+    )
+    rapport = models.PositiveSmallIntegerField("rapport with the panel", validators=RATING)
+    confidence = models.PositiveSmallIntegerField(
+        "overall, how confident you feel about it", validators=RATING
+    )
+    went_well = models.TextField("what went well", blank=True)
+    tripped_questions = models.TextField("questions that tripped you, and why", blank=True)
+    change_next_time = models.TextField("what you would do differently", blank=True)
+    skills_to_build = models.TextField("skills to build", blank=True, help_text="One per line.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{name}__gte": 1}) & Q(**{f"{name}__lte": 5}),
+                name=f"assessment_{name}_1_to_5",
+            )
+            for name in RATING_FIELDS
+        ]
+
+    def __str__(self) -> str:
+        return f"Self-assessment of {self.interview}"
+
+    @property
+    def ratings(self) -> list[tuple[str, int]]:
+        return [
+            (str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
+            for name in RATING_FIELDS
+        ]
+
+    @property
+    def skill_list(self) -> list[str]:
+        return [
+            line.strip("-• ").strip() for line in self.skills_to_build.splitlines() if line.strip()
+        ]

@@ -1,0 +1,149 @@
+"""Every write that spans models goes through one function here (views, admin, tasks alike)."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import (
+    TRANSITIONS,
+    Application,
+    Company,
+    Contact,
+    Interview,
+    SelfAssessment,
+    Status,
+    StatusChange,
+)
+from .signals import application_deleting, interview_saved, status_changed
+
+
+def local_today(user: Any) -> dt.date:
+    return timezone.localtime(timezone.now(), user.tzinfo).date()
+
+
+def company_get_or_create(*, owner: Any, name: str) -> Company:
+    name = " ".join(name.split())
+    company = Company.objects.filter(owner=owner, name__iexact=name).first()
+    return company or Company.objects.create(owner=owner, name=name)
+
+
+@transaction.atomic
+def application_create(*, owner: Any, company: Company, role: str, **fields: Any) -> Application:
+    """Create an application and the first entry of its timeline."""
+    status = fields.pop("status", Status.WISHLIST) or Status.WISHLIST
+    on = fields.get("date_applied") if status != Status.WISHLIST else None
+    on = on or local_today(owner)
+    application = Application.objects.create(
+        owner=owner, company=company, role=role, status=status, status_changed_on=on, **fields
+    )
+    StatusChange.objects.create(
+        application=application, from_status="", to_status=status, changed_on=on
+    )
+    return application
+
+
+def validate_transition(*, from_status: str, to_status: str) -> None:
+    if to_status not in Status.values:
+        raise ValidationError(f"“{to_status}” is not a status Rebound knows.", code="unknown")
+    if to_status not in TRANSITIONS[from_status]:
+        raise ValidationError(
+            f"An application can’t go from {Status(from_status).label} straight to "
+            f"{Status(to_status).label}.",
+            code="invalid_transition",
+        )
+
+
+@transaction.atomic
+def application_change_status(
+    *, application: Application, to_status: str, on: dt.date | None = None, note: str = ""
+) -> StatusChange | None:
+    """Move an application along the pipeline and record the step on its timeline.
+
+    Returns None when the application already has that status: a double submit or a back
+    button never records (or triggers) the same change twice.
+    """
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status == to_status:
+        application.status = locked.status
+        return None
+    validate_transition(from_status=locked.status, to_status=to_status)
+    on = on or local_today(locked.owner)
+    if on > local_today(locked.owner):
+        raise ValidationError("The date of a status change can’t be in the future.")
+    previous = locked.status
+    change = StatusChange.objects.create(
+        application=locked, from_status=previous, to_status=to_status, changed_on=on, note=note
+    )
+    Application.objects.filter(pk=locked.pk).update(
+        status=to_status, status_changed_on=on, updated_at=timezone.now()
+    )
+    application.status, application.status_changed_on = to_status, on
+    status_changed.send(
+        sender=Application, application=application, change=change, previous_status=previous
+    )
+    return change
+
+
+@transaction.atomic
+def status_change_correct_date(*, change: StatusChange, on: dt.date) -> StatusChange:
+    owner = change.application.owner
+    if on > local_today(owner):
+        raise ValidationError("The date of a status change can’t be in the future.")
+    change.changed_on = on
+    change.save(update_fields=["changed_on"])
+    latest = change.application.status_changes.order_by("-changed_on", "-created_at").first()
+    if latest is not None:
+        Application.objects.filter(pk=change.application_id).update(
+            status_changed_on=latest.changed_on
+        )
+    return change
+
+
+@transaction.atomic
+def application_delete(*, application: Application) -> None:
+    application_deleting.send(sender=Application, application=application)
+    application.delete()
+
+
+@transaction.atomic
+def interview_save(
+    *,
+    interview: Interview,
+    interviewers: Iterable[Contact] = (),
+    new_interviewer_names: Iterable[str] = (),
+) -> Interview:
+    """Log or update an interview round; new names become contacts at the company."""
+    created = interview.pk is None
+    interview.full_clean(exclude=["application"])
+    interview.save()
+    application = interview.application
+    people = list(interviewers)
+    for name in new_interviewer_names:
+        people.append(
+            Contact.objects.create(
+                owner=application.owner,
+                company=application.company,
+                name=name,
+                kind=Contact.Kind.INTERVIEWER,
+            )
+        )
+    interview.interviewers.set(people)
+    # Logging a round moves an early-stage application to "interviewing" on that date.
+    if application.status in {Status.APPLIED, Status.SCREENING} and created:
+        on = min(
+            timezone.localtime(interview.starts_at, application.owner.tzinfo).date(),
+            local_today(application.owner),
+        )
+        application_change_status(application=application, to_status=Status.INTERVIEWING, on=on)
+    interview_saved.send(sender=Interview, interview=interview, created=created)
+    return interview
+
+
+def assessment_save(*, assessment: SelfAssessment) -> SelfAssessment:
+    assessment.full_clean()
+    assessment.save()
+    return assessment

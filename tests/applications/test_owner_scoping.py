@@ -1,0 +1,76 @@
+import pytest
+
+from applications.models import Application, Company, Contact, Interview, SelfAssessment
+from tests.factories import (
+    ApplicationFactory,
+    CompanyFactory,
+    ContactFactory,
+    InterviewFactory,
+    SelfAssessmentFactory,
+)
+from tests.scoping import object_urls
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def alices_things(alice):
+    company = CompanyFactory(owner=alice)
+    application = ApplicationFactory(company=company)
+    contact = ContactFactory(company=company)
+    interview = InterviewFactory(application=application)
+    interview.interviewers.add(contact)
+    SelfAssessmentFactory(interview=interview)
+    return {
+        "application_id": application.pk,
+        "company_id": company.pk,
+        "contact_id": contact.pk,
+        "interview_id": interview.pk,
+        "change_id": application.status_changes.get().pk,
+    }
+
+
+def _snapshot():
+    return [
+        list(model.objects.order_by("pk").values())
+        for model in (Application, Company, Contact, Interview, SelfAssessment)
+    ]
+
+
+def test_it_gives_bob_a_404_for_every_url_of_alices(bob_client, alices_things):
+    urls = object_urls("applications", alices_things)
+    assert len(urls) >= 14
+    before = _snapshot()
+    for url in urls:
+        assert bob_client.get(url).status_code in {404, 405}, url
+        r = bob_client.post(url, {"to_status": "rejected", "name": "x", "on": "2026-01-01"})
+        assert r.status_code == 404, url
+    assert _snapshot() == before
+
+
+def test_it_sends_anonymous_users_to_log_in(client, alices_things):
+    for url in [
+        *object_urls("applications", alices_things),
+        "/applications/",
+        "/applications/board/",
+    ]:
+        r = client.get(url)
+        assert r.status_code == 302 and r.url.startswith("/accounts/login/"), url
+
+
+def test_it_keeps_bobs_companies_out_of_alices_forms(alice_client, bob):
+    CompanyFactory(owner=bob, name="Bob Industries")
+    for url in ["/applications/new/", "/applications/contacts/new/", "/applications/"]:
+        assert "Bob Industries" not in alice_client.get(url).content.decode(), url
+    bobs = Company.objects.get(owner=bob)
+    r = alice_client.post(
+        "/applications/new/", {"company": bobs.pk, "role": "Spy", "excitement": 3}
+    )
+    assert "Select a valid choice" in r.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_it_hides_bobs_history_from_alice(alice_client, bob):
+    bobs = ApplicationFactory(company=CompanyFactory(owner=bob))
+    r = alice_client.get("/applications/company-history/", {"company": bobs.company_id})
+    assert bobs.role not in r.content.decode()

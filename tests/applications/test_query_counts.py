@@ -1,0 +1,77 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from applications.models import Status
+from tests.factories import (
+    ApplicationFactory,
+    CompanyFactory,
+    ContactFactory,
+    InterviewFactory,
+    SelfAssessmentFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _populate(owner, n):
+    companies = CompanyFactory.create_batch(3, owner=owner)
+    apps = [
+        ApplicationFactory(company=companies[i % 3], status=Status.values[i % len(Status.values)])
+        for i in range(n)
+    ]
+    target = apps[0]
+    for _ in range(min(n, 5)):
+        interview = InterviewFactory(application=target)
+        interview.interviewers.add(ContactFactory(company=target.company))
+        SelfAssessmentFactory(interview=interview)
+    return target
+
+
+@pytest.mark.parametrize(
+    "url_name", ["applications:application_list", "applications:board", "detail", "home"]
+)
+def test_it_makes_a_constant_number_of_queries(alice_client, alice, url_name):
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert alice_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    def url_for(target):
+        if url_name == "detail":
+            return target.get_absolute_url()
+        if url_name == "home":
+            return reverse("home")
+        return reverse(url_name)
+
+    small = _populate(alice, 5)
+    few = count(url_for(small))
+    ApplicationFactory.create_batch(495, company=small.company)
+    many = count(url_for(small))
+    assert few == many, f"{url_name}: {few} queries with 5 applications, {many} with 500"
+
+
+def test_the_table_makes_exactly_these_queries(alice_client, alice, django_assert_num_queries):
+    _populate(alice, 30)
+    # session, user, count for the paginator, the page of applications with their companies,
+    # the filter's company drop-down (a count, then its options).
+    with django_assert_num_queries(6):
+        alice_client.get(reverse("applications:application_list"))
+
+
+def test_the_board_makes_exactly_these_queries(alice_client, alice, django_assert_num_queries):
+    _populate(alice, 30)
+    # session, user, every application with its company.
+    with django_assert_num_queries(3):
+        alice_client.get(reverse("applications:board"))
+
+
+def test_the_detail_page_makes_exactly_these_queries(
+    alice_client, alice, django_assert_num_queries
+):
+    target = _populate(alice, 30)
+    # session, user, the application with company and owner, timeline, interviews with
+    # assessments, their interviewers, the company's contacts, other applications there.
+    with django_assert_num_queries(8):
+        alice_client.get(target.get_absolute_url())

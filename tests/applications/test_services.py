@@ -1,0 +1,95 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from applications import services
+from applications.models import Application, Status, StatusChange
+from applications.signals import status_changed
+from tests.factories import ApplicationFactory, CompanyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def application(alice):
+    return ApplicationFactory(company=CompanyFactory(owner=alice), status=Status.APPLIED)
+
+
+def test_it_creates_an_application_with_the_first_timeline_entry(alice):
+    company = services.company_get_or_create(owner=alice, name="  Acme   Corp ")
+    app = services.application_create(
+        owner=alice,
+        company=company,
+        role="Data analyst",
+        status=Status.APPLIED,
+        date_applied=dt.date(2026, 11, 2),
+    )
+    (change,) = app.status_changes.all()
+    assert (change.from_status, change.to_status, change.changed_on) == (
+        "",
+        "applied",
+        dt.date(2026, 11, 2),
+    )
+    assert services.company_get_or_create(owner=alice, name="acme corp") == company
+
+
+def test_it_records_each_status_change_with_its_date(application):
+    services.application_change_status(
+        application=application, to_status=Status.SCREENING, on=dt.date(2026, 11, 3)
+    )
+    services.application_change_status(application=application, to_status=Status.INTERVIEWING)
+    application.refresh_from_db()
+    assert application.status == Status.INTERVIEWING
+    steps = list(
+        application.status_changes.order_by("created_at").values_list("from_status", "to_status")
+    )
+    assert steps == [("", "applied"), ("applied", "screening"), ("screening", "interviewing")]
+
+
+def test_it_refuses_transitions_the_pipeline_does_not_allow(application):
+    services.application_change_status(application=application, to_status=Status.WITHDRAWN)
+    with pytest.raises(ValidationError, match="can’t go from Withdrawn straight to Offer"):
+        services.application_change_status(application=application, to_status=Status.OFFER)
+    with pytest.raises(ValidationError, match="not a status"):
+        services.application_change_status(application=application, to_status="hired")
+    assert Application.objects.get().status == Status.WITHDRAWN
+
+
+def test_it_ignores_a_repeated_change(application):
+    received = []
+
+    def receiver(**kwargs):
+        received.append(kwargs["change"])
+
+    status_changed.connect(receiver)
+    try:
+        first = services.application_change_status(
+            application=application, to_status=Status.REJECTED
+        )
+        again = services.application_change_status(
+            application=application, to_status=Status.REJECTED
+        )
+    finally:
+        status_changed.disconnect(receiver)
+    assert first is not None and again is None
+    assert received == [first]
+    assert StatusChange.objects.filter(to_status=Status.REJECTED).count() == 1
+
+
+@time_machine.travel(dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC))
+def test_it_refuses_a_date_in_the_future(application):
+    with pytest.raises(ValidationError, match="future"):
+        services.application_change_status(
+            application=application, to_status=Status.SCREENING, on=dt.date(2026, 11, 21)
+        )
+    assert not StatusChange.objects.filter(to_status=Status.SCREENING).exists()
+
+
+def test_it_corrects_the_date_of_a_change(application):
+    change = services.application_change_status(application=application, to_status=Status.SCREENING)
+    services.status_change_correct_date(change=change, on=dt.date(2026, 10, 1))
+    change.refresh_from_db()
+    application.refresh_from_db()
+    assert change.changed_on == dt.date(2026, 10, 1)
