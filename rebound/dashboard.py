@@ -6,9 +6,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from applications.models import Application, Interview, Status
-
-# Other apps add their own cards (e.g. coping's wellbeing); each returns a dict of context.
-SECTIONS: list[Any] = []
+from coping.selectors import wellbeing
 
 
 def for_user(user: Any) -> dict[str, Any]:
@@ -34,6 +32,5 @@ def for_user(user: Any) -> dict[str, Any]:
             application__status__in=[Status.APPLIED, Status.SCREENING, Status.INTERVIEWING],
         ).order_by("promised_reply_by")[:5],
     }
-    for section in SECTIONS:
-        context.update(section(user))
+    context.update(wellbeing(user))
     return context

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from coping.views import reminder_link
+
 from . import views
 from .forms import EmailAuthenticationForm
 
@@ -19,5 +21,8 @@ urlpatterns = [
     path("accounts/preferences/", views.preferences, name="preferences"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("applications/", include("applications.urls")),
+    path("coping/", include("coping.urls")),
+    # Links in reminder emails: signed, single-use, and they log no one in.
+    path("r/<str:token>/", reminder_link, name="reminder_link"),
     path("admin/", admin.site.urls),
 ]

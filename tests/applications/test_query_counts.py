@@ -72,6 +72,7 @@ def test_the_detail_page_makes_exactly_these_queries(
 ):
     target = _populate(alice, 30)
     # session, user, the application with company and owner, timeline, interviews with
-    # assessments, their interviewers, the company's contacts, other applications there.
-    with django_assert_num_queries(8):
+    # assessments, their interviewers, the company's contacts, other applications there,
+    # and coping's section: the application's plans and its open reminders.
+    with django_assert_num_queries(10):
         alice_client.get(target.get_absolute_url())

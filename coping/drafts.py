@@ -1,0 +1,99 @@
+"""Drafted words the user can edit: feedback requests, check-in and thank-you notes."""
+
+from applications.models import Application, Contact, Interview, SelfAssessment
+
+from .models import CopingPlan
+
+
+def _assessments(application: Application) -> list[SelfAssessment]:
+    return list(
+        SelfAssessment.objects.filter(interview__application=application).order_by(
+            "interview__starts_at"
+        )
+    )
+
+
+def skills_from_assessments(application: Application) -> list[str]:
+    seen: dict[str, None] = {}
+    for assessment in _assessments(application):
+        for skill in assessment.skill_list:
+            seen.setdefault(skill, None)
+    return list(seen)
+
+
+def reflection_prefill(application: Application) -> dict[str, str]:
+    """Start the reflection from what the user wrote right after each interview."""
+    assessments = _assessments(application)
+    if not assessments:
+        return {}
+
+    def joined(attr: str) -> str:
+        return "\n".join(v for a in assessments if (v := getattr(a, attr).strip()))
+
+    fit = ", ".join(str(a.qualification_fit) for a in assessments)
+    return {
+        "qualified": f"Right after the interviews I rated my fit {fit} out of 5.",
+        "performance": joined("went_well"),
+        "tripped_questions": joined("tripped_questions"),
+        "skills_to_improve": "\n".join(
+            [*skills_from_assessments(application), joined("change_next_time")]
+        ).strip(),
+    }
+
+
+def _greeting(contact: Contact | None) -> str:
+    return f"Dear {contact.name.split()[0]}," if contact else "Hello,"
+
+
+def _signature(user: object) -> str:
+    return getattr(user, "get_full_name", lambda: "")() or getattr(user, "first_name", "")
+
+
+def feedback_request(plan: CopingPlan, contact: Contact | None) -> tuple[str, str]:
+    application = plan.application
+    subject = f"Feedback on my application for {application.role}"
+    body = (
+        f"{_greeting(contact)}\n\n"
+        f"Thank you for the time you and the team gave me during the process for the "
+        f"{application.role} role at {application.company.name}. I was disappointed not to "
+        f"go further, and I would value hearing what I could have done better.\n\n"
+        f"If you can spare a few minutes, even two or three points would help me a lot as I "
+        f"prepare for what comes next.\n\n"
+        f"Thank you again, and I hope our paths cross again.\n\n"
+        f"Best regards,\n{_signature(plan.owner)}"
+    )
+    return subject, body
+
+
+def keep_in_touch_note(plan: CopingPlan) -> str:
+    follow_up = getattr(plan, "follow_up", None)
+    contact = follow_up.contact if follow_up else None
+    if follow_up and follow_up.note.strip():
+        return follow_up.note
+    application = plan.application
+    return (
+        f"{_greeting(contact)}\n\n"
+        f"We spoke a few months ago when I interviewed for the {application.role} role at "
+        f"{application.company.name}. I enjoyed our conversations and I am still keen on "
+        f"{application.company.name}.\n\n"
+        f"Since then I have kept building my skills, and I wanted to ask whether there are "
+        f"any openings coming up where my experience could fit.\n\n"
+        f"Thank you, and I hope all is well with the team.\n\n"
+        f"Best regards,\n{_signature(plan.owner)}"
+    )
+
+
+def thank_you_note(interview: Interview) -> str:
+    application = interview.application
+    people = list(interview.interviewers.all())
+    greeting = (
+        "Dear " + " and ".join(p.name.split()[0] for p in people[:3]) + "," if people else "Hello,"
+    )
+    return (
+        f"{greeting}\n\n"
+        f"Thank you for taking the time to talk with me about the {application.role} role. "
+        f"I enjoyed learning more about {application.company.name} and the team, and our "
+        f"conversation made me even more interested in the position.\n\n"
+        f"Please let me know if I can share anything else.\n\n"
+        f"Best regards,\n{_signature(application.owner)}"
+    )

@@ -1,0 +1,144 @@
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from applications.models import Contact
+
+from .models import FeedbackRequest, Incident, JournalEntry, NetGoal, Outreach, Reflection
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MOOD_CHOICES = [
+    (1, "1 — really low"),
+    (2, "2 — low"),
+    (3, "3 — okay"),
+    (4, "4 — good"),
+    (5, "5 — great"),
+]
+
+
+class ContactChoiceMixin:
+    """Limit a contact field to the owner's own contacts."""
+
+    def limit_contacts(self, owner: Any, kinds: list[str] | None = None) -> None:
+        contacts = Contact.objects.filter(owner=owner).select_related("company")
+        if kinds:
+            contacts = contacts.filter(kind__in=kinds)
+        self.fields["contact"].queryset = contacts.order_by("name")  # type: ignore[attr-defined]
+
+
+class ReflectionForm(forms.ModelForm):
+    class Meta:
+        model = Reflection
+        fields = ("qualified", "performance", "tripped_questions", "skills_to_improve")
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+
+
+class JournalEntryForm(forms.ModelForm):
+    mood = forms.TypedChoiceField(
+        choices=MOOD_CHOICES, coerce=int, widget=forms.RadioSelect, label="How do you feel?"
+    )
+
+    class Meta:
+        model = JournalEntry
+        fields = ("mood", "text", "written_on")
+        widgets = {"text": forms.Textarea(attrs={"rows": 5}), "written_on": DATE}
+        labels = {"text": "What is on your mind?", "written_on": "Date"}
+
+    def clean_written_on(self) -> dt.date:
+        day = self.cleaned_data["written_on"]
+        if day > dt.date.today() + dt.timedelta(days=1):
+            raise ValidationError("A journal entry can’t be dated in the future.")
+        return day
+
+
+class FeedbackDraftForm(ContactChoiceMixin, forms.ModelForm):
+    class Meta:
+        model = FeedbackRequest
+        fields = ("contact", "subject", "body")
+        widgets = {"body": forms.Textarea(attrs={"rows": 10})}
+        labels = {"contact": "Who to ask", "body": "Message"}
+
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_contacts(owner)
+
+
+class FeedbackReceivedForm(forms.Form):
+    received_on = forms.DateField(label="Received on", widget=DATE)
+    feedback = forms.CharField(label="What they said", widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class NetGoalForm(forms.ModelForm):
+    class Meta:
+        model = NetGoal
+        fields = ("target", "weeks")
+        widgets = {
+            "target": forms.NumberInput(attrs={"min": 1, "max": 100}),
+            "weeks": forms.NumberInput(attrs={"min": 1, "max": 26}),
+        }
+
+
+class OutreachForm(ContactChoiceMixin, forms.ModelForm):
+    class Meta:
+        model = Outreach
+        fields = ("contact", "on", "outcome", "notes")
+        widgets = {"on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
+        labels = {"contact": "Who you reached out to"}
+
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_contacts(owner)
+        self.fields[
+            "contact"
+        ].help_text = (
+            "Network contacts, referrers, recruiters and staffing agencies from your contacts."
+        )
+
+
+class FollowUpForm(ContactChoiceMixin, forms.Form):
+    interested = forms.TypedChoiceField(
+        label="Are you still interested in this company?",
+        choices=[("yes", "Yes, I’d like to check in later"), ("no", "No, let it go")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    check_in_on = forms.DateField(label="Check in on", widget=DATE, required=False)
+    contact = forms.ModelChoiceField(
+        queryset=Contact.objects.none(), required=False, label="Who to write to"
+    )
+    note = forms.CharField(
+        label="Your check-in note", widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+    requirements = forms.CharField(
+        label="What the role asks for", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    experience_now = forms.CharField(
+        label="What you can show now", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_contacts(owner)
+
+
+class IncidentForm(forms.ModelForm):
+    class Meta:
+        model = Incident
+        fields = ("kind", "happened_on", "jurisdiction", "facts")
+        widgets = {"happened_on": DATE, "facts": forms.Textarea(attrs={"rows": 5})}
+        labels = {"kind": "What may have been unlawful", "jurisdiction": "Where"}
+
+    def clean_happened_on(self) -> dt.date:
+        day = self.cleaned_data["happened_on"]
+        if day > dt.date.today() + dt.timedelta(days=1):
+            raise ValidationError("The date can’t be in the future.")
+        return day
+
+
+class ReminderDateForm(forms.Form):
+    local_date = forms.DateField(label="New date", widget=DATE)
+    local_time = forms.TimeField(
+        label="Time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )

@@ -1,0 +1,283 @@
+"""The coping workflow's verbs; views, receivers and commands all call these."""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from applications.models import Application, Contact, Status, StatusChange
+from applications.services import local_today
+
+from . import drafts
+from .models import (
+    CopingPlan,
+    FeedbackRequest,
+    FollowUp,
+    Incident,
+    JournalEntry,
+    NetGoal,
+    Outreach,
+    PlanStep,
+    Reflection,
+    Reminder,
+    Step,
+)
+from .reminders import reminder_schedule, reminders_cancel
+from .timing import add_months
+
+BASE_STEPS = [Step.REFLECT, Step.FEELINGS, Step.WIDEN, Step.NEVER_SETTLE, Step.KEEP_IN_TOUCH]
+PLAN_REASONS = {
+    Status.REJECTED: CopingPlan.Reason.REJECTED,
+    Status.GHOSTED: CopingPlan.Reason.GHOSTED,
+}
+
+
+def _reason(change: StatusChange) -> str | None:
+    if change.to_status == Status.REJECTED and change.from_status in {
+        Status.OFFER,
+        Status.ACCEPTED,
+    }:
+        return CopingPlan.Reason.RESCINDED
+    return PLAN_REASONS.get(change.to_status)
+
+
+@transaction.atomic
+def plan_open(*, application: Application, change: StatusChange) -> CopingPlan | None:
+    """Open the plan a rejection (or ghosting, or rescinded offer) calls for.
+
+    Runs inside the status change's transaction. One plan per rejection and one open plan
+    per application are database constraints; a second call returns the plan already open.
+    """
+    reason = _reason(change)
+    if reason is None:
+        return None
+    existing = CopingPlan.objects.filter(application=application, closed_at__isnull=True).first()
+    if existing is not None:
+        return existing
+    owner = application.owner
+    try:
+        with transaction.atomic():
+            plan = CopingPlan.objects.create(
+                owner=owner,
+                application=application,
+                opened_by=change,
+                reason=reason,
+                opened_on=change.changed_on,
+                legal_flagged=reason == CopingPlan.Reason.RESCINDED,
+            )
+    except IntegrityError:
+        return CopingPlan.objects.get(application=application, closed_at__isnull=True)
+    steps = [*BASE_STEPS, *([Step.LEGAL] if plan.legal_flagged else [])]
+    PlanStep.objects.bulk_create([PlanStep(plan=plan, step=step) for step in steps])
+    Reflection.objects.create(plan=plan, **drafts.reflection_prefill(application))
+    check_in_on = add_months(change.changed_on, owner.keep_in_touch_months)
+    FollowUp.objects.create(plan=plan, check_in_on=check_in_on, contact=_best_contact(application))
+    reminder_schedule(
+        owner=owner, kind=Reminder.Kind.KEEP_IN_TOUCH, local_date=check_in_on, plan=plan
+    )
+    week_later = max(change.changed_on, local_today(owner)) + dt.timedelta(days=7)
+    reminder_schedule(
+        owner=owner, kind=Reminder.Kind.COPING_CHECK_IN, local_date=week_later, plan=plan
+    )
+    return plan
+
+
+def _best_contact(application: Application) -> Contact | None:
+    """The person a check-in or feedback request goes to: HR first, then an interviewer."""
+    contacts = {c.kind: c for c in application.company.contacts.order_by("-pk")}
+    return (
+        contacts.get(Contact.Kind.HR)
+        or contacts.get(Contact.Kind.INTERVIEWER)
+        or contacts.get(Contact.Kind.RECRUITER)
+    )
+
+
+def plan_step_set(*, plan: CopingPlan, step: str, state: str) -> PlanStep:
+    if state not in PlanStep.State.values:
+        raise ValidationError("Unknown step state.")
+    plan_step, _ = PlanStep.objects.get_or_create(plan=plan, step=step)
+    plan_step.state = state
+    plan_step.save(update_fields=["state", "updated_at"])
+    return plan_step
+
+
+def plan_progress(steps: list[PlanStep]) -> tuple[int, int]:
+    finished = sum(1 for s in steps if s.state != PlanStep.State.TODO)
+    return finished, len(steps)
+
+
+@transaction.atomic
+def plan_flag_legal(*, plan: CopingPlan) -> CopingPlan:
+    plan.legal_flagged = True
+    plan.save(update_fields=["legal_flagged"])
+    PlanStep.objects.get_or_create(plan=plan, step=Step.LEGAL)
+    return plan
+
+
+@transaction.atomic
+def plan_close(*, plan: CopingPlan) -> CopingPlan:
+    plan.closed_at = timezone.now()
+    plan.save(update_fields=["closed_at"])
+    reminders_cancel(plan=plan, kinds=(Reminder.Kind.COPING_CHECK_IN,))
+    return plan
+
+
+@transaction.atomic
+def plan_reopen(*, plan: CopingPlan) -> CopingPlan:
+    if CopingPlan.objects.filter(application=plan.application, closed_at__isnull=True).exists():
+        raise ValidationError("Another plan for this application is already open.")
+    plan.closed_at = None
+    plan.save(update_fields=["closed_at"])
+    return plan
+
+
+def reflection_save(*, reflection: Reflection) -> Reflection:
+    reflection.save()
+    plan_step_set(plan=reflection.plan, step=Step.REFLECT, state=PlanStep.State.DONE)
+    return reflection
+
+
+def journal_entry_create(
+    *,
+    owner: Any,
+    mood: int,
+    text: str,
+    written_on: dt.date | None = None,
+    plan: CopingPlan | None = None,
+) -> JournalEntry:
+    entry = JournalEntry(
+        owner=owner, plan=plan, mood=mood, text=text, written_on=written_on or local_today(owner)
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def feedback_request_draft(
+    *, plan: CopingPlan, contact: Contact | None = None, subject: str = "", body: str = ""
+) -> FeedbackRequest:
+    default_subject, default_body = drafts.feedback_request(plan, contact)
+    request, _ = FeedbackRequest.objects.update_or_create(
+        plan=plan,
+        defaults={
+            "contact": contact,
+            "subject": subject or default_subject,
+            "body": body or default_body,
+        },
+    )
+    return request
+
+
+@transaction.atomic
+def feedback_request_mark_sent(*, request: FeedbackRequest, on: dt.date) -> FeedbackRequest:
+    request.status, request.sent_on = FeedbackRequest.Status.SENT, on
+    request.save(update_fields=["status", "sent_on", "updated_at"])
+    reminder_schedule(
+        owner=request.plan.owner,
+        kind=Reminder.Kind.FEEDBACK_CHASE,
+        local_date=on + dt.timedelta(days=10),
+        plan=request.plan,
+    )
+    return request
+
+
+@transaction.atomic
+def feedback_request_mark_received(
+    *, request: FeedbackRequest, on: dt.date, feedback: str
+) -> FeedbackRequest:
+    request.status, request.received_on, request.feedback = (
+        FeedbackRequest.Status.RECEIVED,
+        on,
+        feedback,
+    )
+    request.sent_on = request.sent_on or on
+    request.save()
+    reminders_cancel(plan=request.plan, kinds=(Reminder.Kind.FEEDBACK_CHASE,))
+    return request
+
+
+def net_goal_set(*, plan: CopingPlan, target: int, weeks: int) -> NetGoal:
+    goal, _ = NetGoal.objects.update_or_create(
+        plan=plan,
+        defaults={"target": target, "weeks": weeks, "starts_on": plan.opened_on},
+    )
+    return goal
+
+
+def net_goal_progress_query(goal: NetGoal) -> QuerySet[Application]:
+    """The real applications that count toward a goal: added within its window."""
+    start = dt.datetime.combine(goal.starts_on, dt.time.min, tzinfo=goal.plan.owner.tzinfo)
+    end = dt.datetime.combine(goal.ends_on, dt.time.min, tzinfo=goal.plan.owner.tzinfo)
+    return Application.objects.filter(
+        owner=goal.plan.owner, created_at__gte=start, created_at__lt=end
+    ).exclude(pk=goal.plan.application_id)
+
+
+def outreach_log(
+    *,
+    owner: Any,
+    contact: Contact,
+    on: dt.date,
+    outcome: str,
+    notes: str = "",
+    plan: CopingPlan | None = None,
+) -> Outreach:
+    if contact.owner_id != owner.pk:
+        raise ValidationError("Unknown contact.")
+    outreach = Outreach(
+        owner=owner, plan=plan, contact=contact, on=on, outcome=outcome, notes=notes
+    )
+    outreach.full_clean()
+    outreach.save()
+    return outreach
+
+
+@transaction.atomic
+def follow_up_schedule(
+    *,
+    follow_up: FollowUp,
+    interested: bool,
+    check_in_on: dt.date | None = None,
+    contact: Contact | None = None,
+    note: str = "",
+    requirements: str = "",
+    experience_now: str = "",
+) -> FollowUp:
+    """Keep in touch (or not): the check-in's date, person and note, and its reminder."""
+    plan = follow_up.plan
+    follow_up.interested = interested
+    follow_up.contact = contact
+    follow_up.note = note
+    follow_up.requirements = requirements
+    follow_up.experience_now = experience_now
+    if interested:
+        owner = plan.owner
+        follow_up.check_in_on = check_in_on or add_months(
+            plan.opened_on, owner.keep_in_touch_months
+        )
+        if follow_up.check_in_on <= local_today(owner):
+            raise ValidationError("Pick a check-in date in the future.")
+        reminder_schedule(
+            owner=owner,
+            kind=Reminder.Kind.KEEP_IN_TOUCH,
+            local_date=follow_up.check_in_on,
+            plan=plan,
+        )
+    else:
+        reminders_cancel(plan=plan, kinds=(Reminder.Kind.KEEP_IN_TOUCH,))
+    follow_up.save()
+    return follow_up
+
+
+def incident_record(
+    *, plan: CopingPlan, kind: str, happened_on: dt.date, jurisdiction: str, facts: str
+) -> Incident:
+    incident = Incident(
+        plan=plan, kind=kind, happened_on=happened_on, jurisdiction=jurisdiction, facts=facts
+    )
+    incident.full_clean()
+    incident.save()
+    return incident

@@ -1,0 +1,607 @@
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from applications.models import Application, Status
+from applications.services import local_today
+
+from . import drafts, legal, links, reminders, services
+from .forms import (
+    FeedbackDraftForm,
+    FeedbackReceivedForm,
+    FollowUpForm,
+    IncidentForm,
+    JournalEntryForm,
+    NetGoalForm,
+    OutreachForm,
+    ReflectionForm,
+    ReminderDateForm,
+)
+from .models import (
+    CopingPlan,
+    FeedbackRequest,
+    Incident,
+    JournalEntry,
+    NetGoal,
+    Outreach,
+    PlanStep,
+    Reminder,
+    Step,
+)
+
+PAGE_SIZE = 20
+STEP_INTROS = {
+    Step.REFLECT: "A calm look back, while it is fresh. Not to judge yourself — to learn what "
+    "to carry into the next interview.",
+    Step.FEELINGS: "Disappointment is normal. Give it a little space, write it down, and if "
+    "you want closure, ask them what you could do differently.",
+    Step.WIDEN: "This was one chance, not the only one. Set a small, kind goal for new "
+    "applications.",
+    Step.NEVER_SETTLE: "Keep your other applications moving and let people know you are "
+    "looking: friends, former colleagues, recruiters and staffing agencies.",
+    Step.KEEP_IN_TOUCH: "If you liked them, a near miss can become the next opening. Plan a "
+    "friendly check-in a few months from now.",
+    Step.LEGAL: "If something in the process may have been unlawful, write down the facts "
+    "while they are fresh. Deadlines to act exist and they are short.",
+}
+
+
+def _plan(request: HttpRequest, plan_id: int) -> CopingPlan:
+    return get_object_or_404(
+        CopingPlan.objects.select_related("application__company", "owner"),
+        pk=plan_id,
+        owner=request.user,
+    )
+
+
+def _steps(plan: CopingPlan) -> list[PlanStep]:
+    order = {value: i for i, value in enumerate(Step.values)}
+    return sorted(plan.steps.all(), key=lambda s: order[s.step])
+
+
+# --- plans --------------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = (
+        CopingPlan.objects.filter(owner=request.user)
+        .select_related("application__company")
+        .prefetch_related("steps")
+        .order_by("closed_at", "-opened_on", "-pk")
+    )
+    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(plan, services.plan_progress(list(plan.steps.all()))) for plan in page]
+    return render(request, "coping/plan_list.html", {"page": page, "rows": rows})
+
+
+@login_required
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    steps = _steps(plan)
+    finished, total = services.plan_progress(steps)
+    return render(
+        request,
+        "coping/plan_detail.html",
+        {
+            "plan": plan,
+            "steps": [(s, STEP_INTROS[Step(s.step)]) for s in steps],
+            "finished": finished,
+            "total": total,
+            "complete": finished == total,
+            "percent": round(100 * finished / total) if total else 0,
+            "reminders": plan.reminders.order_by("due_at"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_step_state(request: HttpRequest, plan_id: int, step: str) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    if step not in Step.values or not plan.steps.filter(step=step).exists():
+        raise Http404
+    state = request.POST.get("state", "")
+    try:
+        services.plan_step_set(plan=plan, step=step, state=state)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        label = {"done": "done", "skipped": "skipped", "todo": "back on your list"}[state]
+        messages.success(request, f"“{Step(step).label}” is {label}.")
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def plan_close(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    if request.POST.get("reopen"):
+        try:
+            services.plan_reopen(plan=plan)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "The plan is open again.")
+    else:
+        services.plan_close(plan=plan)
+        messages.success(request, "Plan closed. Well done for looking after yourself.")
+    return redirect(plan)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_step(request: HttpRequest, plan_id: int, step: str) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    if step not in STEP_VIEWS or not plan.steps.filter(step=step).exists():
+        if step == Step.LEGAL:
+            return _legal(request, plan)
+        raise Http404
+    return STEP_VIEWS[step](request, plan)
+
+
+def _render_step(request: HttpRequest, plan: CopingPlan, step: str, **context: Any) -> HttpResponse:
+    return render(
+        request,
+        f"coping/step_{step}.html",
+        {"plan": plan, "step": Step(step), "intro": STEP_INTROS[Step(step)], **context},
+    )
+
+
+def _done(request: HttpRequest, plan: CopingPlan, step: str, message: str) -> HttpResponse:
+    services.plan_step_set(plan=plan, step=step, state=PlanStep.State.DONE)
+    messages.success(request, message)
+    return redirect(plan)
+
+
+def _reflect(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+    form = ReflectionForm(request.POST or None, instance=plan.reflection)
+    if request.method == "POST" and form.is_valid():
+        services.reflection_save(reflection=form.instance)
+        messages.success(request, "Reflection saved. That took courage.")
+        return redirect(plan)
+    assessments_exist = plan.application.interviews.filter(assessment__isnull=False).exists()
+    return _render_step(request, plan, Step.REFLECT, form=form, prefilled=assessments_exist)
+
+
+def _feelings(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+    action = request.POST.get("action") if request.method == "POST" else None
+    feedback = FeedbackRequest.objects.filter(plan=plan).select_related("contact").first()
+    journal_form = JournalEntryForm(
+        request.POST if action == "journal" else None,
+        initial={"written_on": local_today(request.user)},
+    )
+    initial_contact = plan.follow_up.contact if hasattr(plan, "follow_up") else None
+    if feedback is None:
+        subject, body = drafts.feedback_request(plan, initial_contact)
+        draft_initial = {"contact": initial_contact, "subject": subject, "body": body}
+    else:
+        draft_initial = {}
+    draft_form = FeedbackDraftForm(
+        request.POST if action == "draft" else None,
+        instance=feedback,
+        initial=draft_initial,
+        owner=request.user,
+    )
+    received_form = FeedbackReceivedForm(
+        request.POST if action == "received" else None,
+        initial={"received_on": local_today(request.user)},
+    )
+    if action == "journal" and journal_form.is_valid():
+        data = journal_form.cleaned_data
+        services.journal_entry_create(
+            owner=request.user,
+            plan=plan,
+            mood=data["mood"],
+            text=data["text"],
+            written_on=data["written_on"],
+        )
+        messages.success(request, "Journal entry saved. Only you can see it.")
+        return redirect(request.path)
+    if action == "draft" and draft_form.is_valid():
+        data = draft_form.cleaned_data
+        services.feedback_request_draft(
+            plan=plan, contact=data["contact"], subject=data["subject"], body=data["body"]
+        )
+        messages.success(request, "Feedback request saved as a draft.")
+        return redirect(request.path)
+    if action == "sent" and feedback is not None:
+        services.feedback_request_mark_sent(request=feedback, on=local_today(request.user))
+        messages.success(request, "Marked as sent. We’ll nudge you in ten days if nothing comes.")
+        return redirect(request.path)
+    if action == "received" and feedback is not None and received_form.is_valid():
+        services.feedback_request_mark_received(
+            request=feedback,
+            on=received_form.cleaned_data["received_on"],
+            feedback=received_form.cleaned_data["feedback"],
+        )
+        return _done(request, plan, Step.FEELINGS, "Feedback saved. Closure counts.")
+    return _render_step(
+        request,
+        plan,
+        Step.FEELINGS,
+        journal_form=journal_form,
+        draft_form=draft_form,
+        received_form=received_form,
+        feedback=feedback,
+        entries=plan.journal.order_by("-written_on", "-created_at")[:10],
+        mailto=_mailto(feedback),
+    )
+
+
+def _mailto(feedback: FeedbackRequest | None) -> str:
+    if feedback is None:
+        return ""
+    from urllib.parse import quote
+
+    to = feedback.contact.email if feedback.contact and feedback.contact.email else ""
+    return f"mailto:{quote(to)}?subject={quote(feedback.subject)}&body={quote(feedback.body)}"
+
+
+def _widen(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+    goal = NetGoal.objects.filter(plan=plan).first()
+    form = NetGoalForm(request.POST or None, instance=goal)
+    if request.method == "POST" and form.is_valid():
+        services.net_goal_set(
+            plan=plan, target=form.cleaned_data["target"], weeks=form.cleaned_data["weeks"]
+        )
+        return _done(request, plan, Step.WIDEN, "Goal set. One application at a time.")
+    progress = services.net_goal_progress_query(goal).count() if goal else 0
+    return _render_step(
+        request,
+        plan,
+        Step.WIDEN,
+        form=form,
+        goal=goal,
+        progress=progress,
+        percent=min(100, round(100 * progress / goal.target)) if goal else 0,
+    )
+
+
+def _never_settle(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+    form = OutreachForm(
+        request.POST or None, owner=request.user, initial={"on": local_today(request.user)}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.outreach_log(
+            owner=request.user,
+            plan=plan,
+            contact=data["contact"],
+            on=data["on"],
+            outcome=data["outcome"],
+            notes=data["notes"],
+        )
+        return _done(request, plan, Step.NEVER_SETTLE, "Outreach logged. Keep going.")
+    active = (
+        Application.objects.filter(owner=request.user)
+        .exclude(status__in=[Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED, Status.ACCEPTED])
+        .select_related("company")
+        .order_by("-updated_at")[:10]
+    )
+    return _render_step(
+        request,
+        plan,
+        Step.NEVER_SETTLE,
+        form=form,
+        active=active,
+        outreach=plan.outreach.select_related("contact__company").order_by("-on", "-pk"),
+    )
+
+
+def _keep_in_touch(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+    follow_up = plan.follow_up
+    initial = {
+        "interested": "yes" if follow_up.interested is not False else "no",
+        "check_in_on": follow_up.check_in_on,
+        "contact": follow_up.contact,
+        "note": follow_up.note or drafts.keep_in_touch_note(plan),
+        "requirements": follow_up.requirements,
+        "experience_now": follow_up.experience_now,
+    }
+    form = FollowUpForm(request.POST or None, owner=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.follow_up_schedule(follow_up=follow_up, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("check_in_on", exc)
+        else:
+            if form.cleaned_data["interested"]:
+                when = follow_up.check_in_on
+                return _done(
+                    request,
+                    plan,
+                    Step.KEEP_IN_TOUCH,
+                    f"Check-in scheduled for {when:%-d %B %Y}. We’ll email you that morning.",
+                )
+            return _done(request, plan, Step.KEEP_IN_TOUCH, "Noted: no check-in for this one.")
+    reminder = plan.reminders.filter(kind=Reminder.Kind.KEEP_IN_TOUCH).order_by("-pk").first()
+    return _render_step(
+        request,
+        plan,
+        Step.KEEP_IN_TOUCH,
+        form=form,
+        reminder=reminder,
+        skills=drafts.skills_from_assessments(plan.application),
+    )
+
+
+def _legal(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+    if request.method == "POST" and request.POST.get("action") == "flag":
+        services.plan_flag_legal(plan=plan)
+        messages.info(request, "The legal step is now part of your plan.")
+        return redirect(reverse("coping:plan_step", args=[plan.pk, Step.LEGAL]))
+    if not plan.legal_flagged:
+        return _render_step(request, plan, Step.LEGAL, flagged=False)
+    form = IncidentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.incident_record(plan=plan, **form.cleaned_data)
+        messages.success(request, "Written down, with its date. Keep a copy somewhere safe.")
+        return redirect(request.path)
+    incidents = [(i, legal.deadlines(i)) for i in plan.incidents.all()]
+    return _render_step(
+        request,
+        plan,
+        Step.LEGAL,
+        flagged=True,
+        form=form,
+        incidents=incidents,
+        eeoc_source=legal.EEOC_SOURCE,
+        acas_source=legal.ACAS_SOURCE,
+        checked_on=legal.CHECKED_ON,
+    )
+
+
+STEP_VIEWS: dict[str, Callable[[HttpRequest, CopingPlan], HttpResponse]] = {
+    Step.REFLECT: _reflect,
+    Step.FEELINGS: _feelings,
+    Step.WIDEN: _widen,
+    Step.NEVER_SETTLE: _never_settle,
+    Step.KEEP_IN_TOUCH: _keep_in_touch,
+    Step.LEGAL: _legal,
+}
+
+
+@login_required
+@require_POST
+def outreach_delete(request: HttpRequest, outreach_id: int) -> HttpResponse:
+    outreach = get_object_or_404(Outreach, pk=outreach_id, owner=request.user)
+    outreach.delete()
+    messages.success(request, "Outreach removed.")
+    if outreach.plan_id:
+        return redirect(reverse("coping:plan_step", args=[outreach.plan_id, Step.NEVER_SETTLE]))
+    return redirect("coping:plan_list")
+
+
+@login_required
+@require_POST
+def incident_delete(request: HttpRequest, incident_id: int) -> HttpResponse:
+    incident = get_object_or_404(Incident, pk=incident_id, plan__owner=request.user)
+    incident.delete()
+    messages.success(request, "Note removed.")
+    return redirect(reverse("coping:plan_step", args=[incident.plan_id, Step.LEGAL]))
+
+
+# --- journal ------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal(request: HttpRequest) -> HttpResponse:
+    form = JournalEntryForm(request.POST or None, initial={"written_on": local_today(request.user)})
+    if request.method == "POST" and form.is_valid():
+        services.journal_entry_create(owner=request.user, **form.cleaned_data)
+        messages.success(request, "Journal entry saved. Only you can see it.")
+        return redirect("coping:journal")
+    entries = JournalEntry.objects.filter(owner=request.user).select_related(
+        "plan__application__company"
+    )
+    page = Paginator(entries.order_by("-written_on", "-created_at"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "coping/journal.html", {"form": form, "page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal_entry_update(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = get_object_or_404(JournalEntry, pk=entry_id, owner=request.user)
+    form = JournalEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("coping:journal")
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Edit journal entry",
+            "cancel_url": reverse("coping:journal"),
+            "delete_url": reverse("coping:journal_entry_delete", args=[entry.pk]),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal_entry_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = get_object_or_404(JournalEntry, pk=entry_id, owner=request.user)
+    if request.method == "POST":
+        entry.delete()
+        messages.success(request, "Journal entry deleted.")
+        return redirect("coping:journal")
+    return render(
+        request,
+        "confirm_delete.html",
+        {
+            "object": f"Your entry of {entry.written_on:%-d %B %Y}",
+            "what": "journal entry",
+            "cancel_url": reverse("coping:journal"),
+        },
+    )
+
+
+# --- reminders ----------------------------------------------------------------------------
+
+
+def _reminder(request: HttpRequest, reminder_id: int) -> Reminder:
+    return get_object_or_404(
+        Reminder.objects.select_related("application__company", "owner"),
+        pk=reminder_id,
+        owner=request.user,
+    )
+
+
+@login_required
+def reminder_list(request: HttpRequest) -> HttpResponse:
+    base = Reminder.objects.filter(owner=request.user).select_related("application__company")
+    upcoming = base.filter(status__in=Reminder.OPEN).order_by("due_at")
+    failed = base.filter(status=Reminder.Status.FAILED).order_by("-updated_at")
+    history = Paginator(
+        base.filter(
+            status__in=[Reminder.Status.SENT, Reminder.Status.DONE, Reminder.Status.CANCELLED]
+        ).order_by("-updated_at"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "coping/reminder_list.html",
+        {"upcoming": upcoming, "failed": failed, "history": history},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reminder_update(request: HttpRequest, reminder_id: int) -> HttpResponse:
+    reminder = _reminder(request, reminder_id)
+    form = ReminderDateForm(
+        request.POST or None,
+        initial={"local_date": reminder.local_date, "local_time": reminder.local_time},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            updated = reminders.reminder_reschedule(
+                reminder=reminder, local_date=data["local_date"], local_time=data["local_time"]
+            )
+        if updated.due_at <= timezone.now():
+            messages.info(request, "That moment has passed, so it goes out within a minute.")
+        else:
+            messages.success(request, "Reminder moved.")
+        return redirect("coping:reminder_list")
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": f"Change the date of “{reminder.get_kind_display()}”",
+            "intro": f"Times are in {reminder.timezone}.",
+            "cancel_url": reverse("coping:reminder_list"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def reminder_cancel(request: HttpRequest, reminder_id: int) -> HttpResponse:
+    reminder = _reminder(request, reminder_id)
+    if reminders.reminder_cancel(reminder=reminder):
+        messages.success(request, "Reminder cancelled.")
+    else:
+        messages.info(request, "That reminder had already gone out.")
+    return redirect(request.POST.get("next") or "coping:reminder_list")
+
+
+@login_required
+@require_POST
+def reminder_send_now(request: HttpRequest, reminder_id: int) -> HttpResponse:
+    reminder = _reminder(request, reminder_id)
+    reminders.reminder_send_now(reminder=reminder)
+    messages.success(request, "On its way: it goes out within a minute.")
+    return redirect("coping:reminder_list")
+
+
+@csrf_exempt  # the signed token is the credential; mail clients POST one-click unsubscribes
+@require_http_methods(["GET", "POST"])
+def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
+    """One-click links from emails: act on one reminder, log no one in."""
+    data = links.read_token(token)
+    reminder = (
+        Reminder.objects.select_related("owner", "application__company")
+        .filter(pk=data["r"] if data else None)
+        .first()
+    )
+    if data is None or reminder is None:
+        return render(request, "coping/reminder_link.html", {"state": "invalid"}, status=400)
+    action = data["a"]
+    if data["v"] != reminder.version:
+        return render(
+            request,
+            "coping/reminder_link.html",
+            {"state": "used", "reminder": reminder},
+            status=410,
+        )
+    if request.method == "GET":
+        # Mail scanners follow links: a GET only asks, the button (a POST) acts.
+        return render(
+            request,
+            "coping/reminder_link.html",
+            {"state": "confirm", "reminder": reminder, "label": links.ACTIONS[action]},
+        )
+    if action == "done":
+        reminders.reminder_mark_done(reminder=reminder)
+    elif action == "snooze":
+        reminders.reminder_snooze(reminder=reminder)
+    else:
+        reminders.reminder_cancel(reminder=reminder)
+    reminder.refresh_from_db()
+    return render(
+        request,
+        "coping/reminder_link.html",
+        {"state": "done", "reminder": reminder, "action": action},
+    )
+
+
+# --- sections on other apps' pages --------------------------------------------------------
+
+
+def application_section(request: HttpRequest, application: Application) -> str:
+    """The coping plans and reminders of an application, for its detail page."""
+    plans = list(CopingPlan.objects.filter(application=application).prefetch_related("steps"))
+    upcoming = list(
+        Reminder.objects.filter(application=application, status__in=Reminder.OPEN).order_by(
+            "due_at"
+        )
+    )
+    if not plans and not upcoming:
+        return ""
+    rows = [(p, services.plan_progress(list(p.steps.all()))) for p in plans]
+    return render_to_string(
+        "coping/_application_section.html",
+        {"rows": rows, "reminders": upcoming, "application": application},
+        request=request,
+    )
+
+
+def after_status_change(request: HttpRequest, application: Application, change: Any) -> str | None:
+    plan = CopingPlan.objects.filter(opened_by=change).first()
+    if plan is None:
+        return None
+    messages.info(
+        request,
+        "That’s hard news. When you are ready, here is a short plan to help you bounce back.",
+    )
+    return plan.get_absolute_url()
