@@ -252,7 +252,11 @@ def _mailto(feedback: FeedbackRequest | None) -> str:
 
 def _widen(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
     goal = NetGoal.objects.filter(plan=plan).first()
-    form = NetGoalForm(request.POST or None, instance=goal)
+    # A copy for the form: a failed submission must not change the goal shown beside it.
+    form = NetGoalForm(
+        request.POST or None,
+        instance=NetGoal(target=goal.target, weeks=goal.weeks) if goal else None,
+    )
     if request.method == "POST" and form.is_valid():
         services.net_goal_set(
             plan=plan, target=form.cleaned_data["target"], weeks=form.cleaned_data["weeks"]

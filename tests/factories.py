@@ -89,3 +89,12 @@ class SelfAssessmentFactory(factory.django.DjangoModelFactory):
     went_well = "Good rapport with the hiring manager"
     tripped_questions = "The rate limiter design: I froze on distributed counters"
     skills_to_build = "System design\nDistributed systems"
+
+
+def reject(application, on=None, to_status="rejected"):
+    """Reject through the one service, as the app does; returns the plan it opened."""
+    from applications.services import application_change_status
+    from coping.models import CopingPlan
+
+    change = application_change_status(application=application, to_status=to_status, on=on)
+    return CopingPlan.objects.filter(opened_by=change).first() if change else None
