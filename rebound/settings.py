@@ -158,6 +158,10 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Reminder engine (docs/reminders.md): how long a claimed reminder is held before another
+# dispatch may take it over, and the first retry delay after a temporary SMTP failure.
+REMINDER_LEASE_SECONDS = env.float("REMINDER_LEASE_SECONDS", default=300)
+REMINDER_RETRY_BASE_SECONDS = env.float("REMINDER_RETRY_BASE_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 LOGGING = {

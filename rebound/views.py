@@ -1,9 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+
+from coping.reminders import reminders_rederive_for_user
 
 from . import dashboard
 from .forms import PreferencesForm, SignUpForm
@@ -38,7 +41,10 @@ def signup(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            user = form.save()
+            # Pending reminders keep their local dates and follow the new zone and hour.
+            reminders_rederive_for_user(user=user)
         messages.success(request, "Preferences saved.")
         return redirect("preferences")
     return render(request, "rebound/preferences.html", {"form": form})

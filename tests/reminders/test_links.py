@@ -1,0 +1,91 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.test import Client
+
+from applications.models import Status
+from coping import links, reminders
+from coping.models import Reminder
+from tests.factories import ApplicationFactory, CompanyFactory, reject
+
+pytestmark = pytest.mark.django_db
+
+
+def _sent_reminder(owner):
+    app = ApplicationFactory(company=CompanyFactory(owner=owner), status=Status.INTERVIEWING)
+    reminder = reject(app).reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH)
+    Reminder.objects.filter(pk=reminder.pk).update(
+        status="sent", sent_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    )
+    reminder.refresh_from_db()
+    return reminder
+
+
+def _path(reminder, action):
+    return links.link(reminder, action).split("://", 1)[1].split("/", 1)[1].join(["/", ""])
+
+
+def test_done_works_once_from_a_logged_out_browser(alice):
+    reminder = _sent_reminder(alice)
+    client = Client(enforce_csrf_checks=True)
+    url = _path(reminder, "done")
+    page = client.get(url)
+    assert page.status_code == 200 and "Mark it done?" in page.content.decode()
+    reminder.refresh_from_db()
+    assert reminder.status == "sent"  # a GET (a mail scanner) changes nothing
+    r = client.post(url)
+    assert "Marked as done" in r.content.decode()
+    reminder.refresh_from_db()
+    assert reminder.status == "done"
+    again = client.post(url)
+    assert again.status_code == 410 and "already used" in again.content.decode()
+    # The link logged no one in.
+    assert client.get("/home/").status_code == 302
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
+def test_snooze_reschedules_two_weeks_out_at_the_users_hour(alice):
+    reminder = _sent_reminder(alice)
+    Client().post(_path(reminder, "snooze"))
+    reminder.refresh_from_db()
+    assert reminder.status == "scheduled"
+    assert reminder.due_at == dt.datetime(2026, 12, 9, 8, tzinfo=dt.UTC)  # 09:00 CET
+
+
+def test_stop_cancels_and_a_mail_clients_one_click_post_works(alice):
+    reminder = _sent_reminder(alice)
+    Reminder.objects.filter(pk=reminder.pk).update(status="scheduled", sent_at=None)
+    reminder.refresh_from_db()
+    r = Client().post(_path(reminder, "stop"), {"List-Unsubscribe": "One-Click"})
+    assert r.status_code == 200
+    reminder.refresh_from_db()
+    assert reminder.status == "cancelled"
+
+
+def test_a_tampered_link_changes_nothing(alice, bob):
+    mine, theirs = _sent_reminder(alice), _sent_reminder(bob)
+    url = _path(mine, "done")
+    token = url.split("/")[2]
+    forged_payload = links.make_token(theirs, "done").split(":")[0]
+    forged = f"/r/{forged_payload}:{token.split(':', 1)[1]}/"
+    for bad in [url[:-5] + "xx/", forged, "/r/not-a-token/"]:
+        r = Client().post(bad)
+        assert r.status_code == 400 and "doesn’t work" in r.content.decode(), bad
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.status, theirs.status) == ("sent", "sent")
+
+
+def test_a_link_acts_only_on_its_own_reminder_whoever_is_logged_in(alice, bob, bob_client):
+    mine, theirs = _sent_reminder(alice), _sent_reminder(bob)
+    bob_client.post(_path(mine, "stop"))
+    theirs.refresh_from_db()
+    assert theirs.status == "sent"
+
+
+def test_an_edit_makes_older_links_stale(alice):
+    reminder = _sent_reminder(alice)
+    url = _path(reminder, "done")
+    reminders.reminder_snooze(reminder=reminder)
+    assert Client().post(url).status_code == 410
