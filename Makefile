@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint typecheck migrate demo services browser clean
+.PHONY: run test lint typecheck services browser clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,8 @@ typecheck: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .mypy_cache
+
+# Speed targets (see docs/performance.md); uses its own database, rebound_bench.
+bench: $(STAMP) services
+	REBOUND_TEST_DB=rebound_bench scripts/ensure-services
+	$(BIN)/python bench/run.py

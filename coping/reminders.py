@@ -261,17 +261,17 @@ def reminders_claim_due(
             .order_by("run_at")
             .values_list("pk", flat=True)[:batch]
         )
-        claimed = []
-        for pk in ids:
-            token = uuid.uuid4()
-            Reminder.objects.filter(pk=pk).update(
-                status=Status.SENDING,
-                lease_token=token,
-                run_at=now + lease_length(),
-                attempts=F("attempts") + 1,
-                updated_at=now,
-            )
-            claimed.append((pk, token))
+        # One lease per batch: a single UPDATE, and a stale message from an older claim
+        # still cannot match the new token.
+        token = uuid.uuid4()
+        Reminder.objects.filter(pk__in=ids).update(
+            status=Status.SENDING,
+            lease_token=token,
+            run_at=now + lease_length(),
+            attempts=F("attempts") + 1,
+            updated_at=now,
+        )
+        claimed = [(pk, token) for pk in ids]
     return claimed
 
 
