@@ -316,7 +316,10 @@ def application_change_status(request: HttpRequest, application_id: int) -> Http
         return render(request, "applications/_board.html", context)
     if error:
         messages.error(request, error)
-    elif change:
+    elif change is None:
+        # A double submit or the back button: nothing new happened, and the user should know.
+        messages.info(request, f"It was already {application.get_status_display().lower()}.")
+    else:
         messages.success(request, f"Moved to {change.get_to_status_display()}.")
         for hook in AFTER_STATUS_CHANGE:
             if url := hook(request, application, change):

@@ -172,3 +172,12 @@ def test_it_refuses_a_duplicate_company_name(alice_client, alice):
     CompanyFactory(owner=alice, name="Acme")
     r = alice_client.post(reverse("applications:company_create"), {"name": "ACME"})
     assert "already have a company with this name" in r.content.decode()
+
+
+def test_a_double_submit_changes_nothing_and_says_so(alice_client, alice):
+    app = ApplicationFactory(company=CompanyFactory(owner=alice), status=Status.APPLIED)
+    url = reverse("applications:application_change_status", args=[app.pk])
+    alice_client.post(url, {"to_status": "screening"})
+    r = alice_client.post(url, {"to_status": "screening"}, follow=True)
+    assert "It was already screening." in r.content.decode()
+    assert StatusChange.objects.filter(to_status="screening").count() == 1

@@ -249,3 +249,14 @@ def test_it_classifies_smtp_errors():
     assert not reminders._classify(smtplib.SMTPResponseException(421, b"busy"))
     assert reminders._classify(smtplib.SMTPRecipientsRefused({"a@example.com": (550, b"unknown")}))
     assert not reminders._classify(ConnectionRefusedError())
+
+
+def test_failed_reminders_show_with_their_error_in_the_admin(alice, client):
+    from tests.factories import UserFactory
+
+    reminder = _due_reminder(alice, status="failed", last_error="SMTPRecipientsRefused: 550")
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    page = client.get("/admin/coping/reminder/?status__exact=failed").content.decode()
+    assert f"Keep in touch reminder #{reminder.pk}" in page or str(reminder.pk) in page
+    assert "SMTPRecipientsRefused: 550" in page
