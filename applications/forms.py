@@ -192,7 +192,7 @@ class InterviewForm(OwnedForm):
             "promised_reply_by",
         )
         widgets = {
-            "interviewers": forms.CheckboxSelectMultiple,
+            "interviewers": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
             "preparation_notes": forms.Textarea(attrs={"rows": 3}),
             "questions": forms.Textarea(attrs={"rows": 4}),
             "promised_reply_by": DATE,

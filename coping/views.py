@@ -524,8 +524,12 @@ def reminder_cancel(request: HttpRequest, reminder_id: int) -> HttpResponse:
     reminder = _reminder(request, reminder_id)
     if reminders.reminder_cancel(reminder=reminder):
         messages.success(request, "Reminder cancelled.")
-    else:
+    elif reminder.status == Reminder.Status.SENT:
         messages.info(request, "That reminder had already gone out.")
+    else:
+        messages.info(
+            request, f"That reminder was already {reminder.get_status_display().lower()}."
+        )
     return redirect(request.POST.get("next") or "coping:reminder_list")
 
 

@@ -1,0 +1,94 @@
+"""Every page a signed-in user can open passes axe and fits a phone's screen."""
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import Page
+
+from applications.models import Interview, Status
+from applications.services import interview_save
+from coping.models import Step
+from coping.services import incident_record, journal_entry_create, plan_flag_legal
+from tests.conftest import assert_accessible, log_in
+from tests.factories import (
+    ApplicationFactory,
+    CompanyFactory,
+    ContactFactory,
+    InterviewFactory,
+    SelfAssessmentFactory,
+    reject,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _pages(alice) -> list[str]:
+    company = CompanyFactory(owner=alice, name="Acme")
+    contact = ContactFactory(company=company, kind="hr", name="Hana Ito")
+    application = ApplicationFactory(company=company, status=Status.INTERVIEWING)
+    interview = InterviewFactory(application=application)
+    interview.interviewers.add(contact)
+    SelfAssessmentFactory(interview=interview)
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
+    interview_save(
+        interview=Interview(
+            application=ApplicationFactory(company=company),
+            round_type="final",
+            starts_at=soon,
+            ends_at=soon + dt.timedelta(hours=1),
+        )
+    )
+    plan = reject(application)
+    plan_flag_legal(plan=plan)
+    incident_record(
+        plan=plan,
+        kind="discriminatory_question",
+        happened_on=plan.opened_on,
+        jurisdiction="us",
+        facts="Asked about my age.",
+    )
+    journal_entry_create(owner=alice, plan=plan, mood=2, text="Tired but okay.")
+    reminder = plan.reminders.first()
+    return [
+        "/home/",
+        "/accounts/preferences/",
+        "/accounts/password_change/",
+        "/applications/",
+        "/applications/board/",
+        "/applications/new/",
+        "/applications/quick-add/",
+        f"/applications/{application.pk}/",
+        f"/applications/{application.pk}/edit/",
+        f"/applications/{application.pk}/delete/",
+        f"/applications/{application.pk}/interviews/new/",
+        f"/applications/timeline/{application.status_changes.first().pk}/",
+        "/applications/companies/",
+        f"/applications/companies/{company.pk}/",
+        "/applications/contacts/",
+        f"/applications/contacts/{contact.pk}/edit/",
+        "/applications/interviews/",
+        f"/applications/interviews/{interview.pk}/",
+        f"/applications/interviews/{interview.pk}/assessment/",
+        "/coping/plans/",
+        plan.get_absolute_url(),
+        *[f"/coping/plans/{plan.pk}/{step}/" for step in Step.values],
+        "/coping/journal/",
+        "/coping/reminders/",
+        f"/coping/reminders/{reminder.pk}/edit/",
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_is_accessible_and_fits_the_screen(page: Page, site: str, alice, width):
+    urls = _pages(alice)
+    log_in(page, site, alice)
+    page.set_viewport_size({"width": width, "height": 900})
+    for url in urls:
+        response = page.goto(site + url)
+        assert response.status == 200, url
+        assert_accessible(page)
+        # Wide content (the board, tables) scrolls inside its own box, never the whole page.
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{url} is {overflow}px wider than a {width}px screen"
