@@ -329,8 +329,9 @@ class SelfAssessment(models.Model):
 
     @property
     def ratings(self) -> list[tuple[str, int]]:
+        fields = {f.name: f for f in self._meta.fields}
         return [
-            (str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
+            (str(fields[name].verbose_name).capitalize(), getattr(self, name))
             for name in RATING_FIELDS
         ]
 

@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.deletion import ProtectedError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
+
+from rebound.types import AuthedRequest
 
 from . import services
 from .forms import (
@@ -42,7 +44,7 @@ PAGE_SIZE = 25
 # --- owner-scoped getters: another user's object is a 404 --------------------------------
 
 
-def _application(request: HttpRequest, application_id: int) -> Application:
+def _application(request: AuthedRequest, application_id: int) -> Application:
     return get_object_or_404(
         Application.objects.select_related("company", "owner"),
         pk=application_id,
@@ -50,7 +52,7 @@ def _application(request: HttpRequest, application_id: int) -> Application:
     )
 
 
-def _interview(request: HttpRequest, interview_id: int) -> Interview:
+def _interview(request: AuthedRequest, interview_id: int) -> Interview:
     return get_object_or_404(
         Interview.objects.select_related("application__company", "application__owner"),
         pk=interview_id,
@@ -58,7 +60,7 @@ def _interview(request: HttpRequest, interview_id: int) -> Interview:
     )
 
 
-def _safe_next(request: HttpRequest, default: str) -> str:
+def _safe_next(request: AuthedRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
@@ -68,7 +70,7 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 # --- applications -------------------------------------------------------------------------
 
 
-def _filtered_applications(request: HttpRequest, form: ApplicationFilterForm) -> QuerySet:
+def _filtered_applications(request: AuthedRequest, form: ApplicationFilterForm) -> QuerySet:
     qs = Application.objects.filter(owner=request.user).select_related("company")
     if not form.is_valid():
         return qs
@@ -92,7 +94,7 @@ def _filtered_applications(request: HttpRequest, form: ApplicationFilterForm) ->
 
 
 @login_required
-def application_list(request: HttpRequest) -> HttpResponse:
+def application_list(request: AuthedRequest) -> HttpResponse:
     form = ApplicationFilterForm(request.GET or None, owner=request.user)
     page = Paginator(_filtered_applications(request, form), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -112,7 +114,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _bookmarklet(request: HttpRequest) -> str:
+def _bookmarklet(request: AuthedRequest) -> str:
     url = request.build_absolute_uri(reverse("applications:quick_add"))
     return (
         "javascript:(()=>{window.open('" + url + "?role='+encodeURIComponent(document.title)"
@@ -120,7 +122,7 @@ def _bookmarklet(request: HttpRequest) -> str:
     )
 
 
-def _board_context(request: HttpRequest) -> dict[str, Any]:
+def _board_context(request: AuthedRequest) -> dict[str, Any]:
     applications = Application.objects.filter(owner=request.user).select_related("company")
     columns: dict[str, list[Application]] = {value: [] for value in Status.values}
     for application in applications.order_by("-excitement", "-updated_at"):
@@ -131,13 +133,13 @@ def _board_context(request: HttpRequest) -> dict[str, Any]:
 
 
 @login_required
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: AuthedRequest) -> HttpResponse:
     return render(request, "applications/board.html", _board_context(request))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_create(request: HttpRequest) -> HttpResponse:
+def application_create(request: AuthedRequest) -> HttpResponse:
     initial = {"company": request.GET.get("company")}
     form = ApplicationForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -161,7 +163,7 @@ def application_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _company_history(request: HttpRequest, company_id: Any) -> QuerySet | None:
+def _company_history(request: AuthedRequest, company_id: Any) -> QuerySet | None:
     try:
         company_id = int(company_id)
     except (TypeError, ValueError):
@@ -174,7 +176,7 @@ def _company_history(request: HttpRequest, company_id: Any) -> QuerySet | None:
 
 
 @login_required
-def company_history(request: HttpRequest) -> HttpResponse:
+def company_history(request: AuthedRequest) -> HttpResponse:
     """An htmx fragment: what happened the last times you applied to this company."""
     history = _company_history(request, request.GET.get("company"))
     return render(request, "applications/_company_history.html", {"history": history})
@@ -182,7 +184,7 @@ def company_history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def quick_add(request: HttpRequest) -> HttpResponse:
+def quick_add(request: AuthedRequest) -> HttpResponse:
     form = QuickAddForm(request.POST or None, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -204,7 +206,7 @@ def quick_add(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
+def application_detail(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = _application(request, application_id)
     interviews = (
         application.interviews.select_related("assessment")
@@ -237,13 +239,13 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
 DETAIL_SECTIONS: list[Any] = []
 
 
-def application_detail_extras(request: HttpRequest, application: Application) -> list[str]:
+def application_detail_extras(request: AuthedRequest, application: Application) -> list[str]:
     return [html for hook in DETAIL_SECTIONS if (html := hook(request, application))]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_update(request: HttpRequest, application_id: int) -> HttpResponse:
+def application_update(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = _application(request, application_id)
     form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
     if request.method == "POST" and form.is_valid():
@@ -264,7 +266,7 @@ def application_update(request: HttpRequest, application_id: int) -> HttpRespons
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_delete(request: HttpRequest, application_id: int) -> HttpResponse:
+def application_delete(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = _application(request, application_id)
     if request.method == "POST":
         services.application_delete(application=application)
@@ -290,7 +292,7 @@ AFTER_STATUS_CHANGE: list[Any] = []
 
 @login_required
 @require_POST
-def application_change_status(request: HttpRequest, application_id: int) -> HttpResponse:
+def application_change_status(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = _application(request, application_id)
     form = StatusChangeForm(request.POST)
     error = None
@@ -306,10 +308,7 @@ def application_change_status(request: HttpRequest, application_id: int) -> Http
         except ValidationError as exc:
             error = " ".join(exc.messages)
     else:
-        error = "; ".join(
-            f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
-            for f, e in form.errors.items()
-        )
+        error = " ".join(str(message) for errors in form.errors.values() for message in errors)
     if request.htmx:
         context = _board_context(request)
         context.update(error=error, moved=application if change else None)
@@ -329,7 +328,7 @@ def application_change_status(request: HttpRequest, application_id: int) -> Http
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def status_change_correct(request: HttpRequest, change_id: int) -> HttpResponse:
+def status_change_correct(request: AuthedRequest, change_id: int) -> HttpResponse:
     change = get_object_or_404(
         StatusChange.objects.select_related("application__owner", "application__company"),
         pk=change_id,
@@ -351,7 +350,7 @@ def status_change_correct(request: HttpRequest, change_id: int) -> HttpResponse:
 
 
 @login_required
-def company_list(request: HttpRequest) -> HttpResponse:
+def company_list(request: AuthedRequest) -> HttpResponse:
     companies = Company.objects.filter(owner=request.user).annotate(
         application_count=Count("applications", distinct=True),
         contact_count=Count("contacts", distinct=True),
@@ -364,7 +363,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
+def company_detail(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = get_object_or_404(Company, pk=company_id, owner=request.user)
     return render(
         request,
@@ -379,7 +378,7 @@ def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def company_create(request: HttpRequest) -> HttpResponse:
+def company_create(request: AuthedRequest) -> HttpResponse:
     form = CompanyForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
@@ -395,7 +394,7 @@ def company_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def company_update(request: HttpRequest, company_id: int) -> HttpResponse:
+def company_update(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = get_object_or_404(Company, pk=company_id, owner=request.user)
     form = CompanyForm(request.POST or None, instance=company, owner=request.user)
     if request.method == "POST" and form.is_valid():
@@ -411,7 +410,7 @@ def company_update(request: HttpRequest, company_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def company_delete(request: HttpRequest, company_id: int) -> HttpResponse:
+def company_delete(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = get_object_or_404(Company, pk=company_id, owner=request.user)
     if request.method == "POST":
         try:
@@ -436,7 +435,7 @@ def company_delete(request: HttpRequest, company_id: int) -> HttpResponse:
 
 
 @login_required
-def contact_list(request: HttpRequest) -> HttpResponse:
+def contact_list(request: AuthedRequest) -> HttpResponse:
     contacts = Contact.objects.filter(owner=request.user).select_related("company")
     kind = request.GET.get("kind", "")
     if kind in Contact.Kind.values:
@@ -451,7 +450,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_create(request: HttpRequest) -> HttpResponse:
+def contact_create(request: AuthedRequest) -> HttpResponse:
     initial = {"company": request.GET.get("company"), "kind": request.GET.get("kind")}
     form = ContactForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -472,7 +471,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_update(request: HttpRequest, contact_id: int) -> HttpResponse:
+def contact_update(request: AuthedRequest, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
     if request.method == "POST" and form.is_valid():
@@ -493,7 +492,7 @@ def contact_update(request: HttpRequest, contact_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_delete(request: HttpRequest, contact_id: int) -> HttpResponse:
+def contact_delete(request: AuthedRequest, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
     if request.method == "POST":
         contact.delete()
@@ -515,7 +514,7 @@ def contact_delete(request: HttpRequest, contact_id: int) -> HttpResponse:
 
 
 @login_required
-def interview_list(request: HttpRequest) -> HttpResponse:
+def interview_list(request: AuthedRequest) -> HttpResponse:
     now = timezone.now()
     base = Interview.objects.filter(application__owner=request.user).select_related(
         "application__company", "assessment"
@@ -527,7 +526,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/interview_list.html", {"upcoming": upcoming, "past": past})
 
 
-def _save_interview(request: HttpRequest, form: InterviewForm) -> Interview:
+def _save_interview(request: AuthedRequest, form: InterviewForm) -> Interview:
     return services.interview_save(
         interview=form.instance,
         interviewers=form.cleaned_data["interviewers"],
@@ -537,7 +536,7 @@ def _save_interview(request: HttpRequest, form: InterviewForm) -> Interview:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def interview_create(request: HttpRequest, application_id: int) -> HttpResponse:
+def interview_create(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = _application(request, application_id)
     form = InterviewForm(
         request.POST or None,
@@ -561,7 +560,7 @@ def interview_create(request: HttpRequest, application_id: int) -> HttpResponse:
 
 
 @login_required
-def interview_detail(request: HttpRequest, interview_id: int) -> HttpResponse:
+def interview_detail(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = _interview(request, interview_id)
     assessment = SelfAssessment.objects.filter(interview=interview).first()
     return render(
@@ -578,7 +577,7 @@ def interview_detail(request: HttpRequest, interview_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def interview_update(request: HttpRequest, interview_id: int) -> HttpResponse:
+def interview_update(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = _interview(request, interview_id)
     form = InterviewForm(request.POST or None, owner=request.user, instance=interview)
     if request.method == "POST" and form.is_valid():
@@ -598,7 +597,7 @@ def interview_update(request: HttpRequest, interview_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def interview_delete(request: HttpRequest, interview_id: int) -> HttpResponse:
+def interview_delete(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = _interview(request, interview_id)
     if request.method == "POST":
         interview.delete()
@@ -618,7 +617,7 @@ def interview_delete(request: HttpRequest, interview_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def assessment_edit(request: HttpRequest, interview_id: int) -> HttpResponse:
+def assessment_edit(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = _interview(request, interview_id)
     assessment = SelfAssessment.objects.filter(interview=interview).first() or SelfAssessment(
         interview=interview

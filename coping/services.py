@@ -29,7 +29,7 @@ from .reminders import reminder_schedule, reminders_cancel
 from .timing import add_months
 
 BASE_STEPS = [Step.REFLECT, Step.FEELINGS, Step.WIDEN, Step.NEVER_SETTLE, Step.KEEP_IN_TOUCH]
-PLAN_REASONS = {
+PLAN_REASONS: dict[str, str] = {
     Status.REJECTED: CopingPlan.Reason.REJECTED,
     Status.GHOSTED: CopingPlan.Reason.GHOSTED,
 }

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from applications.models import Application, Status
 from applications.services import local_today
+from rebound.types import AuthedRequest
 
 from . import drafts, legal, links, reminders, services
 from .forms import (
@@ -58,7 +59,7 @@ STEP_INTROS = {
 }
 
 
-def _plan(request: HttpRequest, plan_id: int) -> CopingPlan:
+def _plan(request: AuthedRequest, plan_id: int) -> CopingPlan:
     return get_object_or_404(
         CopingPlan.objects.select_related("application__company", "owner"),
         pk=plan_id,
@@ -75,7 +76,7 @@ def _steps(plan: CopingPlan) -> list[PlanStep]:
 
 
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: AuthedRequest) -> HttpResponse:
     plans = (
         CopingPlan.objects.filter(owner=request.user)
         .select_related("application__company")
@@ -88,7 +89,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_detail(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     steps = _steps(plan)
     finished, total = services.plan_progress(steps)
@@ -109,7 +110,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_step_state(request: HttpRequest, plan_id: int, step: str) -> HttpResponse:
+def plan_step_state(request: AuthedRequest, plan_id: int, step: str) -> HttpResponse:
     plan = _plan(request, plan_id)
     if step not in Step.values or not plan.steps.filter(step=step).exists():
         raise Http404
@@ -126,7 +127,7 @@ def plan_step_state(request: HttpRequest, plan_id: int, step: str) -> HttpRespon
 
 @login_required
 @require_POST
-def plan_close(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_close(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     if request.POST.get("reopen"):
         try:
@@ -143,7 +144,7 @@ def plan_close(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_step(request: HttpRequest, plan_id: int, step: str) -> HttpResponse:
+def plan_step(request: AuthedRequest, plan_id: int, step: str) -> HttpResponse:
     plan = _plan(request, plan_id)
     if step not in STEP_VIEWS or not plan.steps.filter(step=step).exists():
         if step == Step.LEGAL:
@@ -152,7 +153,9 @@ def plan_step(request: HttpRequest, plan_id: int, step: str) -> HttpResponse:
     return STEP_VIEWS[step](request, plan)
 
 
-def _render_step(request: HttpRequest, plan: CopingPlan, step: str, **context: Any) -> HttpResponse:
+def _render_step(
+    request: AuthedRequest, plan: CopingPlan, step: str, **context: Any
+) -> HttpResponse:
     return render(
         request,
         f"coping/step_{step}.html",
@@ -160,13 +163,13 @@ def _render_step(request: HttpRequest, plan: CopingPlan, step: str, **context: A
     )
 
 
-def _done(request: HttpRequest, plan: CopingPlan, step: str, message: str) -> HttpResponse:
+def _done(request: AuthedRequest, plan: CopingPlan, step: str, message: str) -> HttpResponse:
     services.plan_step_set(plan=plan, step=step, state=PlanStep.State.DONE)
     messages.success(request, message)
     return redirect(plan)
 
 
-def _reflect(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+def _reflect(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     form = ReflectionForm(request.POST or None, instance=plan.reflection)
     if request.method == "POST" and form.is_valid():
         services.reflection_save(reflection=form.instance)
@@ -176,7 +179,7 @@ def _reflect(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
     return _render_step(request, plan, Step.REFLECT, form=form, prefilled=assessments_exist)
 
 
-def _feelings(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     action = request.POST.get("action") if request.method == "POST" else None
     feedback = FeedbackRequest.objects.filter(plan=plan).select_related("contact").first()
     journal_form = JournalEntryForm(
@@ -250,7 +253,7 @@ def _mailto(feedback: FeedbackRequest | None) -> str:
     return f"mailto:{quote(to)}?subject={quote(feedback.subject)}&body={quote(feedback.body)}"
 
 
-def _widen(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+def _widen(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     goal = NetGoal.objects.filter(plan=plan).first()
     # A copy for the form: a failed submission must not change the goal shown beside it.
     form = NetGoalForm(
@@ -274,7 +277,7 @@ def _widen(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
     )
 
 
-def _never_settle(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+def _never_settle(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     form = OutreachForm(
         request.POST or None, owner=request.user, initial={"on": local_today(request.user)}
     )
@@ -305,7 +308,7 @@ def _never_settle(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
     )
 
 
-def _keep_in_touch(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+def _keep_in_touch(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     follow_up = plan.follow_up
     initial = {
         "interested": "yes" if follow_up.interested is not False else "no",
@@ -342,7 +345,7 @@ def _keep_in_touch(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
     )
 
 
-def _legal(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
+def _legal(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     if request.method == "POST" and request.POST.get("action") == "flag":
         services.plan_flag_legal(plan=plan)
         messages.info(request, "The legal step is now part of your plan.")
@@ -368,7 +371,7 @@ def _legal(request: HttpRequest, plan: CopingPlan) -> HttpResponse:
     )
 
 
-STEP_VIEWS: dict[str, Callable[[HttpRequest, CopingPlan], HttpResponse]] = {
+STEP_VIEWS: dict[str, Callable[[AuthedRequest, CopingPlan], HttpResponse]] = {
     Step.REFLECT: _reflect,
     Step.FEELINGS: _feelings,
     Step.WIDEN: _widen,
@@ -380,7 +383,7 @@ STEP_VIEWS: dict[str, Callable[[HttpRequest, CopingPlan], HttpResponse]] = {
 
 @login_required
 @require_POST
-def outreach_delete(request: HttpRequest, outreach_id: int) -> HttpResponse:
+def outreach_delete(request: AuthedRequest, outreach_id: int) -> HttpResponse:
     outreach = get_object_or_404(Outreach, pk=outreach_id, owner=request.user)
     outreach.delete()
     messages.success(request, "Outreach removed.")
@@ -391,7 +394,7 @@ def outreach_delete(request: HttpRequest, outreach_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def incident_delete(request: HttpRequest, incident_id: int) -> HttpResponse:
+def incident_delete(request: AuthedRequest, incident_id: int) -> HttpResponse:
     incident = get_object_or_404(Incident, pk=incident_id, plan__owner=request.user)
     incident.delete()
     messages.success(request, "Note removed.")
@@ -403,7 +406,7 @@ def incident_delete(request: HttpRequest, incident_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def journal(request: HttpRequest) -> HttpResponse:
+def journal(request: AuthedRequest) -> HttpResponse:
     form = JournalEntryForm(request.POST or None, initial={"written_on": local_today(request.user)})
     if request.method == "POST" and form.is_valid():
         services.journal_entry_create(owner=request.user, **form.cleaned_data)
@@ -420,7 +423,7 @@ def journal(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def journal_entry_update(request: HttpRequest, entry_id: int) -> HttpResponse:
+def journal_entry_update(request: AuthedRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(JournalEntry, pk=entry_id, owner=request.user)
     form = JournalEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
@@ -441,7 +444,7 @@ def journal_entry_update(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def journal_entry_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
+def journal_entry_delete(request: AuthedRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(JournalEntry, pk=entry_id, owner=request.user)
     if request.method == "POST":
         entry.delete()
@@ -461,7 +464,7 @@ def journal_entry_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
 # --- reminders ----------------------------------------------------------------------------
 
 
-def _reminder(request: HttpRequest, reminder_id: int) -> Reminder:
+def _reminder(request: AuthedRequest, reminder_id: int) -> Reminder:
     return get_object_or_404(
         Reminder.objects.select_related("application__company", "owner"),
         pk=reminder_id,
@@ -470,7 +473,7 @@ def _reminder(request: HttpRequest, reminder_id: int) -> Reminder:
 
 
 @login_required
-def reminder_list(request: HttpRequest) -> HttpResponse:
+def reminder_list(request: AuthedRequest) -> HttpResponse:
     base = Reminder.objects.filter(owner=request.user).select_related("application__company")
     upcoming = base.filter(status__in=Reminder.OPEN).order_by("due_at")
     failed = base.filter(status=Reminder.Status.FAILED).order_by("-updated_at")
@@ -489,7 +492,7 @@ def reminder_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def reminder_update(request: HttpRequest, reminder_id: int) -> HttpResponse:
+def reminder_update(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     reminder = _reminder(request, reminder_id)
     form = ReminderDateForm(
         request.POST or None,
@@ -520,7 +523,7 @@ def reminder_update(request: HttpRequest, reminder_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reminder_cancel(request: HttpRequest, reminder_id: int) -> HttpResponse:
+def reminder_cancel(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     reminder = _reminder(request, reminder_id)
     if reminders.reminder_cancel(reminder=reminder):
         messages.success(request, "Reminder cancelled.")
@@ -535,7 +538,7 @@ def reminder_cancel(request: HttpRequest, reminder_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reminder_send_now(request: HttpRequest, reminder_id: int) -> HttpResponse:
+def reminder_send_now(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     reminder = _reminder(request, reminder_id)
     reminders.reminder_send_now(reminder=reminder)
     messages.success(request, "On its way: it goes out within a minute.")
@@ -549,8 +552,10 @@ def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
     data = links.read_token(token)
     reminder = (
         Reminder.objects.select_related("owner", "application__company")
-        .filter(pk=data["r"] if data else None)
+        .filter(pk=data["r"])
         .first()
+        if data
+        else None
     )
     if data is None or reminder is None:
         return render(request, "coping/reminder_link.html", {"state": "invalid"}, status=400)
@@ -586,7 +591,7 @@ def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
 # --- sections on other apps' pages --------------------------------------------------------
 
 
-def application_section(request: HttpRequest, application: Application) -> str:
+def application_section(request: AuthedRequest, application: Application) -> str:
     """The coping plans and reminders of an application, for its detail page."""
     plans = list(CopingPlan.objects.filter(application=application).prefetch_related("steps"))
     upcoming = list(
@@ -604,7 +609,9 @@ def application_section(request: HttpRequest, application: Application) -> str:
     )
 
 
-def after_status_change(request: HttpRequest, application: Application, change: Any) -> str | None:
+def after_status_change(
+    request: AuthedRequest, application: Application, change: Any
+) -> str | None:
     plan = CopingPlan.objects.filter(opened_by=change).first()
     if plan is None:
         return None

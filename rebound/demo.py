@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from applications import services
-from applications.models import Contact, Interview, SelfAssessment, Status
+from applications.models import Company, Contact, Interview, SelfAssessment, Status
 
 from .models import User
 
@@ -24,7 +24,7 @@ def load_demo_data() -> User:
     def days_ago(n: int) -> dt.date:
         return today - dt.timedelta(days=n)
 
-    def company(name: str, website: str = "") -> object:
+    def company(name: str, website: str = "") -> Company:
         c = services.company_get_or_create(owner=user, name=name)
         c.website = website
         c.save(update_fields=["website"])

@@ -10,6 +10,7 @@ from coping.reminders import reminders_rederive_for_user
 
 from . import dashboard
 from .forms import PreferencesForm, SignUpForm
+from .types import AuthedRequest
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -19,7 +20,7 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     return render(request, "rebound/home.html", dashboard.for_user(request.user))
 
 
@@ -38,7 +39,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthedRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -1,0 +1,11 @@
+"""Request types for views behind @login_required (django-stubs' recommended pattern)."""
+
+from django.http import HttpRequest
+from django_htmx.middleware import HtmxDetails
+
+from .models import User
+
+
+class AuthedRequest(HttpRequest):
+    user: User  # type: ignore[assignment]
+    htmx: HtmxDetails
