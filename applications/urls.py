@@ -7,6 +7,7 @@ app_name = "applications"
 urlpatterns = [
     path("", views.application_list, name="application_list"),
     path("board/", views.board, name="board"),
+    path("export.csv", views.application_export, name="application_export"),
     path("new/", views.application_create, name="application_create"),
     path("quick-add/", views.quick_add, name="quick_add"),
     path("company-history/", views.company_history, name="company_history"),

@@ -1,3 +1,5 @@
+import csv
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
@@ -7,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.deletion import ProtectedError
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -344,6 +346,64 @@ def status_change_correct(request: AuthedRequest, change_id: int) -> HttpRespons
             messages.success(request, "Date corrected.")
             return redirect(change.application)
     return render(request, "applications/status_change_form.html", {"form": form, "change": change})
+
+
+@login_required
+def application_export(request: AuthedRequest) -> StreamingHttpResponse:
+    """Every application with its dated status history, as CSV (one row per status change)."""
+    changes = (
+        StatusChange.objects.filter(application__owner=request.user)
+        .select_related("application__company")
+        .order_by(
+            "application__company__name",
+            "application__role",
+            "application_id",
+            "changed_on",
+            "created_at",
+        )
+    )
+
+    class Echo:
+        def write(self, value: str) -> str:
+            return value
+
+    writer = csv.writer(Echo())
+    header = [
+        "company",
+        "role",
+        "status now",
+        "date applied",
+        "source",
+        "posting URL",
+        "from status",
+        "to status",
+        "changed on",
+        "note",
+    ]
+
+    def rows() -> Iterator[str]:
+        yield writer.writerow(header)
+        for change in changes.iterator(chunk_size=500):
+            app = change.application
+            yield writer.writerow(
+                [
+                    app.company.name,
+                    app.role,
+                    app.get_status_display(),
+                    app.date_applied.isoformat() if app.date_applied else "",
+                    app.get_source_display(),
+                    app.posting_url,
+                    change.get_from_status_display(),
+                    change.get_to_status_display(),
+                    change.changed_on.isoformat(),
+                    change.note,
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = services.local_today(request.user).isoformat()
+    response["Content-Disposition"] = f'attachment; filename="rebound-applications-{stamp}.csv"'
+    return response
 
 
 # --- companies and contacts ---------------------------------------------------------------

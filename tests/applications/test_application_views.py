@@ -181,3 +181,33 @@ def test_a_double_submit_changes_nothing_and_says_so(alice_client, alice):
     r = alice_client.post(url, {"to_status": "screening"}, follow=True)
     assert "It was already screening." in r.content.decode()
     assert StatusChange.objects.filter(to_status="screening").count() == 1
+
+
+def test_it_exports_every_application_with_its_dated_history(
+    alice_client, alice, bob, django_assert_num_queries
+):
+    import csv
+    import io
+
+    app = ApplicationFactory(company=CompanyFactory(owner=alice, name="Acme"), role="Analyst")
+    alice_client.post(
+        reverse("applications:application_change_status", args=[app.pk]),
+        {"to_status": "screening", "on": "2026-11-10", "note": "Call with HR"},
+    )
+    ApplicationFactory(company=CompanyFactory(owner=bob, name="Bob Corp"))
+    ApplicationFactory.create_batch(20, company=CompanyFactory(owner=alice))
+    # session, user, and the status changes with their applications and companies.
+    with django_assert_num_queries(3):
+        r = alice_client.get(reverse("applications:application_export"))
+        body = b"".join(r.streaming_content).decode()
+    assert r["Content-Type"].startswith("text/csv")
+    assert "attachment" in r["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert len(rows) == 22 and "Bob Corp" not in body
+    screening = next(row for row in rows if row["to status"] == "Screening")
+    assert (
+        screening["company"],
+        screening["role"],
+        screening["changed on"],
+        screening["note"],
+    ) == ("Acme", "Analyst", "2026-11-10", "Call with HR")

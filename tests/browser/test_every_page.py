@@ -9,7 +9,7 @@ from applications.models import Interview, Status
 from applications.services import interview_save
 from coping.models import Step
 from coping.services import incident_record, journal_entry_create, plan_flag_legal
-from tests.conftest import assert_accessible, log_in
+from tests.conftest import assert_accessible, log_in, screenshot
 from tests.factories import (
     ApplicationFactory,
     CompanyFactory,
@@ -92,3 +92,5 @@ def test_every_page_is_accessible_and_fits_the_screen(page: Page, site: str, ali
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{url} is {overflow}px wider than a {width}px screen"
+        if (url, width) in {("/home/", 1280), (f"/applications/{urls[7].split('/')[2]}/", 390)}:
+            screenshot(page, "home" if width == 1280 else "application-phone")

@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from applications.models import Application
+from rebound.dashboard import weekly_applications
+from tests.factories import ApplicationFactory, CompanyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
+def test_it_counts_applications_per_week_in_the_users_zone(alice):
+    company = CompanyFactory(owner=alice)
+    apps = ApplicationFactory.create_batch(3, company=company)
+    # Sunday 22 Nov 23:30 UTC is Monday 23 Nov 00:30 in Berlin: this week, not last week.
+    Application.objects.filter(pk=apps[0].pk).update(
+        created_at=dt.datetime(2026, 11, 22, 23, 30, tzinfo=dt.UTC)
+    )
+    Application.objects.filter(pk=apps[1].pk).update(
+        created_at=dt.datetime(2026, 11, 18, 9, tzinfo=dt.UTC)
+    )
+    weeks = weekly_applications(alice)
+    assert len(weeks) == 12
+    assert weeks[-1] == {"week": "2026-11-23", "label": "23 Nov", "count": 2}
+    assert weeks[-2]["count"] == 1 and weeks[0]["week"] == "2026-09-07"
+
+
+def test_the_home_page_shows_the_chart_with_a_table_fallback(alice_client, alice):
+    ApplicationFactory(company=CompanyFactory(owner=alice))
+    page = alice_client.get(reverse("home")).content.decode()
+    assert 'id="weekly-chart"' in page and 'id="weekly-data"' in page
+    assert "Show as a table" in page and "chart.umd.min.js" in page
+
+
+def test_a_new_user_sees_a_welcome_instead_of_empty_charts(alice_client):
+    page = alice_client.get(reverse("home")).content.decode()
+    assert "Add your first application" in page and "weekly-chart" not in page
