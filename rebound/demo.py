@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from applications import services
 from applications.models import Company, Contact, Interview, SelfAssessment, Status
+from coping import services as coping
+from coping.models import CopingPlan
 
 from .models import User
 
@@ -111,6 +113,23 @@ def load_demo_data() -> User:
         on=days_ago(3),
         note="They chose someone with more healthcare data experience.",
     )
+    plan = CopingPlan.objects.get(application=final)
+    coping.journal_entry_create(
+        owner=user,
+        plan=plan,
+        mood=2,
+        written_on=days_ago(3),
+        text="I really thought this was the one. Going for a long walk.",
+    )
+    coping.journal_entry_create(
+        owner=user,
+        plan=plan,
+        mood=3,
+        written_on=days_ago(1),
+        text="Feeling steadier. Marco's questions showed me what to practise.",
+    )
+    coping.net_goal_set(plan=plan, target=5, weeks=3)
+    coping.plan_step_set(plan=plan, step="widen", state="done")
 
     services.application_create(
         owner=user,

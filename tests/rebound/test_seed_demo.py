@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from applications.models import Application, SelfAssessment
+from coping.models import CopingPlan
 from rebound.demo import DEMO_EMAIL
 from rebound.models import User
 
@@ -12,6 +14,16 @@ def test_it_loads_demo_data_into_an_empty_database_once(capsys):
     call_command("seed_demo")
     assert User.objects.filter(email=DEMO_EMAIL).count() == 1
     assert DEMO_EMAIL in capsys.readouterr().out
+    demo = User.objects.get(email=DEMO_EMAIL)
+    # Believable: a pipeline, an interview with its self-assessment, a rejection's plan.
+    assert Application.objects.filter(owner=demo).count() == 4
+    assert SelfAssessment.objects.filter(interview__application__owner=demo).exists()
+    plan = CopingPlan.objects.get(owner=demo)
+    assert plan.journal.count() == 2
+    assert set(plan.reminders.values_list("kind", flat=True)) == {
+        "keep_in_touch",
+        "coping_check_in",
+    }
 
 
 def test_it_leaves_a_database_with_users_alone(alice, capsys):
