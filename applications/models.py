@@ -139,7 +139,9 @@ class RemoteMode(models.TextChoices):
 
 class Application(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
+    # RESTRICT, not PROTECT: a company with applications cannot be deleted on its own, but
+    # deleting the whole account (which deletes both) still works.
+    company = models.ForeignKey(Company, on_delete=models.RESTRICT, related_name="applications")
     role = models.CharField(max_length=200)
     posting_url = models.URLField("posting URL", max_length=1000, blank=True)
     source = models.CharField(max_length=20, choices=Source.choices, blank=True)

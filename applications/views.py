@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.deletion import ProtectedError
+from django.db.models.deletion import RestrictedError
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -475,7 +475,7 @@ def company_delete(request: AuthedRequest, company_id: int) -> HttpResponse:
     if request.method == "POST":
         try:
             company.delete()
-        except ProtectedError:
+        except RestrictedError:
             messages.error(
                 request, "This company still has applications. Delete or move them first."
             )

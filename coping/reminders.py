@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -62,6 +63,7 @@ def subject_key(
 # --- scheduling ---------------------------------------------------------------------------
 
 
+@transaction.atomic
 def reminder_schedule(
     *,
     owner: Any,
@@ -130,6 +132,18 @@ def reminder_reschedule(
 
 def _reopen(*, reminder: Reminder, local_date: dt.date, local_time: dt.time) -> Reminder:
     due = local_to_utc(local_date, local_time, reminder.timezone)
+    try:
+        with transaction.atomic():
+            _reopen_row(reminder, local_date, local_time, due)
+    except IntegrityError:
+        raise ValidationError(
+            "Another reminder about the same thing is already scheduled; change that one."
+        ) from None
+    reminder.refresh_from_db()
+    return reminder
+
+
+def _reopen_row(reminder: Reminder, local_date: dt.date, local_time: dt.time, due: Any) -> None:
     Reminder.objects.filter(pk=reminder.pk).update(
         status=Status.SCHEDULED,
         local_date=local_date,
@@ -142,8 +156,6 @@ def _reopen(*, reminder: Reminder, local_date: dt.date, local_time: dt.time) -> 
         version=F("version") + 1,
         updated_at=timezone.now(),
     )
-    reminder.refresh_from_db()
-    return reminder
 
 
 def _finish(reminder: Reminder, status: str, from_statuses: tuple[str, ...]) -> bool:
@@ -225,6 +237,7 @@ def reminders_cancel(
     return count
 
 
+@transaction.atomic
 def reminders_rederive_for_user(*, user: Any) -> int:
     """After a change of time zone or hour: same local dates, the new hour, the new zone."""
     count = 0

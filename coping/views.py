@@ -41,6 +41,7 @@ from .models import (
     Reminder,
     Step,
 )
+from .timing import local_to_utc
 
 PAGE_SIZE = 20
 STEP_INTROS = {
@@ -500,15 +501,22 @@ def reminder_update(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        with transaction.atomic():
-            updated = reminders.reminder_reschedule(
-                reminder=reminder, local_date=data["local_date"], local_time=data["local_time"]
-            )
-        if updated.due_at <= timezone.now():
-            messages.info(request, "That moment has passed, so it goes out within a minute.")
+        due = local_to_utc(data["local_date"], data["local_time"], reminder.timezone)
+        if due <= timezone.now():
+            form.add_error("local_date", "Pick a moment in the future, or use “Send now”.")
         else:
-            messages.success(request, "Reminder moved.")
-        return redirect("coping:reminder_list")
+            try:
+                with transaction.atomic():
+                    reminders.reminder_reschedule(
+                        reminder=reminder,
+                        local_date=data["local_date"],
+                        local_time=data["local_time"],
+                    )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Reminder moved.")
+                return redirect("coping:reminder_list")
     return render(
         request,
         "form_page.html",
@@ -574,12 +582,20 @@ def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
             "coping/reminder_link.html",
             {"state": "confirm", "reminder": reminder, "label": links.ACTIONS[action]},
         )
-    if action == "done":
-        reminders.reminder_mark_done(reminder=reminder)
-    elif action == "snooze":
-        reminders.reminder_snooze(reminder=reminder)
-    else:
-        reminders.reminder_cancel(reminder=reminder)
+    try:
+        if action == "done":
+            reminders.reminder_mark_done(reminder=reminder)
+        elif action == "snooze":
+            reminders.reminder_snooze(reminder=reminder)
+        else:
+            reminders.reminder_cancel(reminder=reminder)
+    except ValidationError as exc:
+        return render(
+            request,
+            "coping/reminder_link.html",
+            {"state": "error", "reminder": reminder, "error": " ".join(exc.messages)},
+            status=409,
+        )
     reminder.refresh_from_db()
     return render(
         request,

@@ -46,6 +46,23 @@ class EmailAuthenticationForm(AuthenticationForm):
     )
 
 
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password
+
+
 class PreferencesForm(forms.ModelForm):
     timezone = TimezoneField(label="Time zone", help_text="Dates and reminders use this zone.")
 

@@ -19,6 +19,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/preferences/", views.preferences, name="preferences"),
+    path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("applications/", include("applications.urls")),
     path("coping/", include("coping.urls")),

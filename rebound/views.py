@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from coping.reminders import reminders_rederive_for_user
 
 from . import dashboard
-from .forms import PreferencesForm, SignUpForm
+from .forms import DeleteAccountForm, PreferencesForm, SignUpForm
 from .types import AuthedRequest
 
 
@@ -49,3 +49,18 @@ def preferences(request: AuthedRequest) -> HttpResponse:
         messages.success(request, "Preferences saved.")
         return redirect("preferences")
     return render(request, "rebound/preferences.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: AuthedRequest) -> HttpResponse:
+    """Delete the account and everything in it: applications, journal, reminders."""
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        with transaction.atomic():
+            logout(request)
+            user.delete()
+        messages.success(request, "Your account and all its data are deleted. Good luck out there.")
+        return redirect("landing")
+    return render(request, "rebound/account_delete.html", {"form": form})

@@ -140,3 +140,26 @@ def test_it_sends_anonymous_users_to_log_in(client, name):
 def test_it_shows_the_landing_page_to_visitors_and_skips_it_for_users(client, alice_client):
     assert "Create a free account" in client.get(reverse("landing")).content.decode()
     assert alice_client.get(reverse("landing")).url == reverse("home")
+
+
+def test_it_deletes_the_account_and_everything_in_it_after_the_password(
+    alice_client, alice, bob, password
+):
+    from applications.models import Application, Company
+    from coping.models import CopingPlan, JournalEntry, Reminder
+    from tests.factories import ApplicationFactory, CompanyFactory, reject
+
+    reject(ApplicationFactory(company=CompanyFactory(owner=alice), status="interviewing"))
+    JournalEntry.objects.create(owner=alice, mood=2, text="x", written_on="2026-11-20")
+    bobs = ApplicationFactory(company=CompanyFactory(owner=bob))
+    url = reverse("account_delete")
+    r = alice_client.post(url, {"password": "wrong"})
+    assert "That is not your password." in r.content.decode()
+    assert User.objects.filter(pk=alice.pk).exists()
+    r = alice_client.post(url, {"password": password}, follow=True)
+    assert "all its data are deleted" in r.content.decode()
+    assert not User.objects.filter(pk=alice.pk).exists()
+    for model in (Company, CopingPlan, JournalEntry, Reminder):
+        assert not model.objects.exclude(owner=bob).exists(), model
+    assert list(Application.objects.all()) == [bobs]
+    assert alice_client.get(reverse("home")).status_code == 302

@@ -39,6 +39,10 @@ def test_it_changes_the_date_in_the_users_zone(alice_client, reminder):
     assert reminder.due_at == dt.datetime(2027, 1, 15, 9, 30, tzinfo=dt.UTC)  # 10:30 CET
     r = alice_client.post(url, {"local_date": "someday", "local_time": "10:30"})
     assert "Enter a valid date." in r.content.decode()
+    r = alice_client.post(url, {"local_date": "2026-11-25", "local_time": "08:00"})
+    assert "Pick a moment in the future" in r.content.decode()
+    reminder.refresh_from_db()
+    assert reminder.local_date == dt.date(2027, 1, 15)
 
 
 def test_it_cancels_and_sends_now(alice_client, reminder, django_capture_on_commit_callbacks):
