@@ -75,6 +75,7 @@ def _pages(alice) -> list[str]:
         "/coping/journal/",
         "/coping/reminders/",
         f"/coping/reminders/{reminder.pk}/edit/",
+        "/accounts/delete/",
     ]
 
 
