@@ -79,7 +79,7 @@ def _pages(alice) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [1280, 820, 390])
 def test_every_page_is_accessible_and_fits_the_screen(page: Page, site: str, alice, width):
     urls = _pages(alice)
     log_in(page, site, alice)
