@@ -21,7 +21,8 @@ def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**base, "DJANGO_SETTINGS_MODULE": "rebound.settings", **env},
+        # ENV_FILE: a developer's .env (say, for docker compose) must not leak into the check.
+        env={**base, "DJANGO_SETTINGS_MODULE": "rebound.settings", "ENV_FILE": "/dev/null", **env},
         capture_output=True,
         text=True,
         timeout=120,
