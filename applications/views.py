@@ -288,7 +288,7 @@ def application_delete(request: AuthedRequest, application_id: int) -> HttpRespo
 
 
 # Other apps may decide where the user lands after a status change (e.g. the coping plan a
-# rejection opened). Each hook takes (request, application, change) and returns a URL or None.
+# rejection opened). Each hook takes (application, change) and returns (url, why) or None.
 AFTER_STATUS_CHANGE: list[Any] = []
 
 
@@ -311,9 +311,13 @@ def application_change_status(request: AuthedRequest, application_id: int) -> Ht
             error = " ".join(exc.messages)
     else:
         error = " ".join(str(message) for errors in form.errors.values() for message in errors)
+    follow_up = next(
+        (offer for hook in AFTER_STATUS_CHANGE if change and (offer := hook(application, change))),
+        None,
+    )
     if request.htmx:
         context = _board_context(request)
-        context.update(error=error, moved=application if change else None)
+        context.update(error=error, moved=application if change else None, follow_up=follow_up)
         return render(request, "applications/_board.html", context)
     if error:
         messages.error(request, error)
@@ -322,9 +326,10 @@ def application_change_status(request: AuthedRequest, application_id: int) -> Ht
         messages.info(request, f"It was already {application.get_status_display().lower()}.")
     else:
         messages.success(request, f"Moved to {change.get_to_status_display()}.")
-        for hook in AFTER_STATUS_CHANGE:
-            if url := hook(request, application, change):
-                return redirect(url)
+        if follow_up:
+            url, text = follow_up
+            messages.info(request, text)
+            return redirect(url)
     return redirect(_safe_next(request, application.get_absolute_url()))
 
 

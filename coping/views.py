@@ -625,14 +625,11 @@ def application_section(request: AuthedRequest, application: Application) -> str
     )
 
 
-def after_status_change(
-    request: AuthedRequest, application: Application, change: Any
-) -> str | None:
+def after_status_change(application: Application, change: Any) -> tuple[str, str] | None:
     plan = CopingPlan.objects.filter(opened_by=change).first()
     if plan is None:
         return None
-    messages.info(
-        request,
+    return (
+        plan.get_absolute_url(),
         "That’s hard news. When you are ready, here is a short plan to help you bounce back.",
     )
-    return plan.get_absolute_url()

@@ -120,6 +120,9 @@ def test_it_moves_cards_on_the_board_with_htmx(alice_client, alice):
     assert Application.objects.get().status == Status.INTERVIEWING
     r = alice_client.post(url, {"to_status": "wishlist"}, headers={"HX-Request": "true"})
     assert "can’t go from Interviewing straight to Wishlist" in r.content.decode()
+    r = alice_client.post(url, {"to_status": "rejected"}, headers={"HX-Request": "true"})
+    plan = app.coping_plans.get()
+    assert f'href="{plan.get_absolute_url()}">Open the plan' in r.content.decode()
 
 
 def test_it_filters_searches_sorts_and_paginates_the_table(alice_client, alice):
