@@ -33,6 +33,11 @@ urlpatterns = [
     path("interviews/", views.interview_list, name="interview_list"),
     path("interviews/<int:interview_id>/", views.interview_detail, name="interview_detail"),
     path("interviews/<int:interview_id>/edit/", views.interview_update, name="interview_update"),
+    path(
+        "interviews/<int:interview_id>/calendar.ics",
+        views.interview_calendar,
+        name="interview_calendar",
+    ),
     path("interviews/<int:interview_id>/delete/", views.interview_delete, name="interview_delete"),
     path(
         "interviews/<int:interview_id>/assessment/",

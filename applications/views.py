@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -638,6 +639,60 @@ def interview_detail(request: AuthedRequest, interview_id: int) -> HttpResponse:
             "is_over": interview.ends_at <= timezone.now(),
         },
     )
+
+
+def _ics_text(value: str) -> str:
+    # RFC 5545 text escaping: backslash, semicolon, comma and newlines.
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _ics_fold(line: str) -> str:
+    # RFC 5545: lines longer than 75 octets continue on the next line after a space.
+    parts: list[str] = []
+    current = ""
+    for char in line:
+        if len((current + char).encode()) > (75 if not parts else 74):
+            parts.append(current)
+            current = ""
+        current += char
+    return "\r\n ".join([*parts, current])
+
+
+@login_required
+def interview_calendar(request: AuthedRequest, interview_id: int) -> HttpResponse:
+    """The interview as an .ics file, to add to any calendar app."""
+    interview = _interview(request, interview_id)
+    application = interview.application
+    stamp = "%Y%m%dT%H%M%SZ"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Rebound//Interviews//EN",
+        "BEGIN:VEVENT",
+        f"UID:interview-{interview.pk}@rebound",
+        f"DTSTAMP:{timezone.now().astimezone(dt.UTC):{stamp}}",
+        f"DTSTART:{interview.starts_at.astimezone(dt.UTC):{stamp}}",
+        f"DTEND:{interview.ends_at.astimezone(dt.UTC):{stamp}}",
+        "SUMMARY:"
+        + _ics_text(
+            f"{interview.get_round_type_display()} interview — {application.role} at "
+            f"{application.company.name}"
+        ),
+        "LOCATION:" + _ics_text(interview.location),
+        "DESCRIPTION:" + _ics_text(interview.preparation_notes),
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    body = "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"
+    response = HttpResponse(body, content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
+    return response
 
 
 @login_required

@@ -162,3 +162,22 @@ def test_it_lists_upcoming_and_past_interviews(alice_client, application):
     )
     page = alice_client.get(reverse("applications:interview_list")).content.decode()
     assert page.index("Final") < page.index("Past") < page.index("Phone screen")
+
+
+def test_it_offers_the_interview_as_a_calendar_file(alice_client, application):
+    interview = InterviewFactory(
+        application=application,
+        starts_at=dt.datetime(2026, 12, 1, 13, tzinfo=dt.UTC),
+        ends_at=dt.datetime(2026, 12, 1, 14, 30, tzinfo=dt.UTC),
+        location="Room 4, Main St; ask at reception",
+        preparation_notes="Bring the portfolio\nReview the API",
+    )
+    r = alice_client.get(reverse("applications:interview_calendar", args=[interview.pk]))
+    assert r["Content-Type"] == "text/calendar"
+    raw = r.content.decode()
+    assert all(len(line.encode()) <= 75 for line in raw.split("\r\n"))
+    body = raw.replace("\r\n ", "")  # unfold
+    assert "DTSTART:20261201T130000Z\r\n" in body and "DTEND:20261201T143000Z\r\n" in body
+    assert "SUMMARY:Technical interview — " in body and "at Acme" in body
+    assert "LOCATION:Room 4\\, Main St\\; ask at reception" in body
+    assert "DESCRIPTION:Bring the portfolio\\nReview the API" in body
