@@ -1,5 +1,4 @@
 import datetime as dt
-import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -343,7 +342,3 @@ class Reminder(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN
-
-
-def new_lease() -> uuid.UUID:
-    return uuid.uuid4()
