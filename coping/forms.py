@@ -3,6 +3,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from applications.models import Contact
 
@@ -48,7 +49,7 @@ class JournalEntryForm(forms.ModelForm):
 
     def clean_written_on(self) -> dt.date:
         day = self.cleaned_data["written_on"]
-        if day > dt.date.today() + dt.timedelta(days=1):
+        if day > timezone.localdate() + dt.timedelta(days=1):
             raise ValidationError("A journal entry can’t be dated in the future.")
         return day
 
@@ -132,7 +133,7 @@ class IncidentForm(forms.ModelForm):
 
     def clean_happened_on(self) -> dt.date:
         day = self.cleaned_data["happened_on"]
-        if day > dt.date.today() + dt.timedelta(days=1):
+        if day > timezone.localdate() + dt.timedelta(days=1):
             raise ValidationError("The date can’t be in the future.")
         return day
 

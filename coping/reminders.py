@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from applications.models import Application, Interview
+from applications.services import local_today
 
 from .models import CopingPlan, Reminder
 from .timing import local_to_utc
@@ -134,28 +135,24 @@ def _reopen(*, reminder: Reminder, local_date: dt.date, local_time: dt.time) -> 
     due = local_to_utc(local_date, local_time, reminder.timezone)
     try:
         with transaction.atomic():
-            _reopen_row(reminder, local_date, local_time, due)
+            Reminder.objects.filter(pk=reminder.pk).update(
+                status=Status.SCHEDULED,
+                local_date=local_date,
+                local_time=local_time,
+                due_at=due,
+                run_at=due,
+                attempts=0,
+                lease_token=None,
+                last_error="",
+                version=F("version") + 1,
+                updated_at=timezone.now(),
+            )
     except IntegrityError:
         raise ValidationError(
             "Another reminder about the same thing is already scheduled; change that one."
         ) from None
     reminder.refresh_from_db()
     return reminder
-
-
-def _reopen_row(reminder: Reminder, local_date: dt.date, local_time: dt.time, due: Any) -> None:
-    Reminder.objects.filter(pk=reminder.pk).update(
-        status=Status.SCHEDULED,
-        local_date=local_date,
-        local_time=local_time,
-        due_at=due,
-        run_at=due,
-        attempts=0,
-        lease_token=None,
-        last_error="",
-        version=F("version") + 1,
-        updated_at=timezone.now(),
-    )
 
 
 def _finish(reminder: Reminder, status: str, from_statuses: tuple[str, ...]) -> bool:
@@ -187,7 +184,7 @@ def reminder_mark_done(*, reminder: Reminder) -> bool:
 
 
 def reminder_snooze(*, reminder: Reminder, days: int = 14) -> Reminder:
-    today = timezone.localdate(timezone.now(), reminder.owner.tzinfo)
+    today = local_today(reminder.owner)
     with transaction.atomic():
         row = Reminder.objects.select_for_update().get(pk=reminder.pk)
         return reminder_reschedule(reminder=row, local_date=today + dt.timedelta(days=days))

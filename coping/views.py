@@ -147,9 +147,10 @@ def plan_close(request: AuthedRequest, plan_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_step(request: AuthedRequest, plan_id: int, step: str) -> HttpResponse:
     plan = _plan(request, plan_id)
+    if step == Step.LEGAL:
+        # Open even before the step is on the plan: its page offers to add it.
+        return _legal(request, plan)
     if step not in STEP_VIEWS or not plan.steps.filter(step=step).exists():
-        if step == Step.LEGAL:
-            return _legal(request, plan)
         raise Http404
     return STEP_VIEWS[step](request, plan)
 
@@ -378,7 +379,6 @@ STEP_VIEWS: dict[str, Callable[[AuthedRequest, CopingPlan], HttpResponse]] = {
     Step.WIDEN: _widen,
     Step.NEVER_SETTLE: _never_settle,
     Step.KEEP_IN_TOUCH: _keep_in_touch,
-    Step.LEGAL: _legal,
 }
 
 

@@ -8,6 +8,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from applications.models import Application, Interview, Status
+from applications.services import local_today
 from coping.selectors import wellbeing
 
 
@@ -30,7 +31,7 @@ def for_user(user: Any) -> dict[str, Any]:
             "-starts_at"
         )[:5],
         "overdue_replies": interviews.filter(
-            promised_reply_by__lt=timezone.localdate(timezone.now(), user.tzinfo),
+            promised_reply_by__lt=local_today(user),
             application__status__in=[Status.APPLIED, Status.SCREENING, Status.INTERVIEWING],
         ).order_by("promised_reply_by")[:5],
     }
@@ -41,7 +42,7 @@ def for_user(user: Any) -> dict[str, Any]:
 
 def weekly_applications(user: Any, weeks: int = 12) -> list[dict[str, Any]]:
     """Applications added per week (Monday-based, in the user's zone), oldest first."""
-    today = timezone.localdate(timezone.now(), user.tzinfo)
+    today = local_today(user)
     first_monday = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
     start = dt.datetime.combine(first_monday, dt.time.min, tzinfo=user.tzinfo)
     counts = {
