@@ -41,7 +41,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	SECRET_KEY=typecheck $(BIN)/mypy rebound applications coping
+	SECRET_KEY=typecheck $(BIN)/mypy rebound reminders applications interviews coping home
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .mypy_cache

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from .models import Application, Company, Contact, Interview, SelfAssessment, StatusChange
+from .models import Application, Company, Contact, StatusChange
+from .services import application_delete
 
 
 @admin.register(Company)
@@ -19,8 +20,16 @@ class ContactAdmin(admin.ModelAdmin):
 
 
 class StatusChangeInline(admin.TabularInline):
+    """The timeline, read-only: changes go through application_change_status (the site's
+    status form), so plans and reminders follow them."""
+
     model = StatusChange
     extra = 0
+    can_delete = False
+    readonly_fields = ("from_status", "to_status", "changed_on", "note", "created_at")
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(Application)
@@ -30,15 +39,11 @@ class ApplicationAdmin(admin.ModelAdmin):
     search_fields = ("role", "company__name", "owner__email")
     list_select_related = ("company", "owner")
     inlines = [StatusChangeInline]
+    readonly_fields = ("owner", "status", "status_changed_on", "created_at", "updated_at")
 
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        application_delete(application=obj)
 
-@admin.register(Interview)
-class InterviewAdmin(admin.ModelAdmin):
-    list_display = ("application", "round_type", "starts_at")
-    list_select_related = ("application__company",)
-
-
-@admin.register(SelfAssessment)
-class SelfAssessmentAdmin(admin.ModelAdmin):
-    list_display = ("interview", "confidence", "updated_at")
-    list_select_related = ("interview__application__company",)
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        for application in queryset:
+            application_delete(application=application)

@@ -4,18 +4,10 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
-from .models import (
-    RATING_FIELDS,
-    Application,
-    Company,
-    Contact,
-    Interview,
-    SelfAssessment,
-    Source,
-    Status,
-)
+from rebound.localtime import local_today
+
+from .models import Application, Company, Contact, Source, Status
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -106,7 +98,7 @@ class ApplicationForm(OwnedForm):
 
     def clean_date_applied(self) -> dt.date | None:
         applied = self.cleaned_data.get("date_applied")
-        if applied and applied > timezone.localdate() + dt.timedelta(days=1):
+        if applied and applied > local_today(self.owner):
             raise ValidationError("The date applied can’t be in the future.")
         return applied
 
@@ -163,91 +155,3 @@ class ApplicationFilterForm(forms.Form):
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["company"].queryset = Company.objects.filter(owner=owner)  # type: ignore[attr-defined]
-
-
-class InterviewForm(OwnedForm):
-    date = forms.DateField(widget=DATE)
-    start_time = forms.TimeField(label="Starts at", widget=TIME)
-    end_time = forms.TimeField(label="Ends at", widget=TIME)
-    new_interviewers = forms.CharField(
-        label="New interviewers",
-        required=False,
-        max_length=1000,
-        help_text="Names of people not in your contacts yet, separated by commas.",
-    )
-
-    class Meta:
-        model = Interview
-        fields = (
-            "round_type",
-            "date",
-            "start_time",
-            "end_time",
-            "format",
-            "location",
-            "interviewers",
-            "new_interviewers",
-            "preparation_notes",
-            "questions",
-            "promised_reply_by",
-        )
-        widgets = {
-            "interviewers": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-            "preparation_notes": forms.Textarea(attrs={"rows": 3}),
-            "questions": forms.Textarea(attrs={"rows": 4}),
-            "promised_reply_by": DATE,
-        }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["interviewers"].queryset = Contact.objects.filter(  # type: ignore[attr-defined]
-            owner=self.owner
-        ).select_related("company")
-        self.fields["interviewers"].help_text = ""
-        if self.instance.pk:
-            tz = self.owner.tzinfo
-            start = timezone.localtime(self.instance.starts_at, tz)
-            end = timezone.localtime(self.instance.ends_at, tz)
-            self.initial.update(date=start.date(), start_time=start.time(), end_time=end.time())
-
-    def clean_new_interviewers(self) -> list[str]:
-        raw = self.cleaned_data.get("new_interviewers") or ""
-        return [" ".join(n.split()) for n in raw.split(",") if n.strip()]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
-        if day and start and end:
-            tz = self.owner.tzinfo
-            starts_at = dt.datetime.combine(day, start, tzinfo=tz)
-            ends_at = dt.datetime.combine(day, end, tzinfo=tz)
-            if ends_at <= starts_at:
-                self.add_error("end_time", "The interview must end after it starts.")
-            else:
-                self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
-        promised = data.get("promised_reply_by")
-        if promised and day and promised < day:
-            self.add_error("promised_reply_by", "The reply date can’t be before the interview.")
-        return data
-
-
-class SelfAssessmentForm(forms.ModelForm):
-    class Meta:
-        model = SelfAssessment
-        fields = (
-            *RATING_FIELDS,
-            "went_well",
-            "tripped_questions",
-            "change_next_time",
-            "skills_to_build",
-        )
-        widgets = {
-            **{
-                name: forms.RadioSelect(choices=[(i, str(i)) for i in range(1, 6)])
-                for name in RATING_FIELDS
-            },
-            "went_well": forms.Textarea(attrs={"rows": 3}),
-            "tripped_questions": forms.Textarea(attrs={"rows": 3}),
-            "change_next_time": forms.Textarea(attrs={"rows": 3}),
-            "skills_to_build": forms.Textarea(attrs={"rows": 3}),
-        }

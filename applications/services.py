@@ -1,28 +1,18 @@
 """Every write that spans models goes through one function here (views, admin, tasks alike)."""
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import (
-    TRANSITIONS,
-    Application,
-    Company,
-    Contact,
-    Interview,
-    SelfAssessment,
-    Status,
-    StatusChange,
-)
-from .signals import application_deleting, interview_saved, status_changed
+from rebound.localtime import local_today
+from reminders.kinds import scope_of
+from reminders.services import reminders_cancel
 
-
-def local_today(user: Any) -> dt.date:
-    return timezone.localtime(timezone.now(), user.tzinfo).date()
+from .models import TRANSITIONS, Application, Company, Status, StatusChange
+from .signals import NextStep, status_changed
 
 
 def company_get_or_create(*, owner: Any, name: str) -> Company:
@@ -82,9 +72,10 @@ def application_change_status(
         status=to_status, status_changed_on=on, updated_at=timezone.now()
     )
     application.status, application.status_changed_on = to_status, on
-    status_changed.send(
+    responses = status_changed.send(
         sender=Application, application=application, change=change, previous_status=previous
     )
+    change.next_steps = [r for _, r in responses if isinstance(r, NextStep)]
     return change
 
 
@@ -105,45 +96,7 @@ def status_change_correct_date(*, change: StatusChange, on: dt.date) -> StatusCh
 
 @transaction.atomic
 def application_delete(*, application: Application) -> None:
-    application_deleting.send(sender=Application, application=application)
+    """Delete it with everything in it; every reminder about it or its parts is cancelled
+    (the rows stay, as history)."""
+    reminders_cancel(scope=scope_of(application), reason="The application was deleted.")
     application.delete()
-
-
-@transaction.atomic
-def interview_save(
-    *,
-    interview: Interview,
-    interviewers: Iterable[Contact] = (),
-    new_interviewer_names: Iterable[str] = (),
-) -> Interview:
-    """Log or update an interview round; new names become contacts at the company."""
-    created = interview.pk is None
-    interview.full_clean(exclude=["application"])
-    interview.save()
-    application = interview.application
-    people = list(interviewers)
-    for name in new_interviewer_names:
-        people.append(
-            Contact.objects.create(
-                owner=application.owner,
-                company=application.company,
-                name=name,
-                kind=Contact.Kind.INTERVIEWER,
-            )
-        )
-    interview.interviewers.set(people)
-    # Logging a round moves an early-stage application to "interviewing" on that date.
-    if application.status in {Status.APPLIED, Status.SCREENING} and created:
-        on = min(
-            timezone.localtime(interview.starts_at, application.owner.tzinfo).date(),
-            local_today(application.owner),
-        )
-        application_change_status(application=application, to_status=Status.INTERVIEWING, on=on)
-    interview_saved.send(sender=Interview, interview=interview, created=created)
-    return interview
-
-
-def assessment_save(*, assessment: SelfAssessment) -> SelfAssessment:
-    assessment.full_clean()
-    assessment.save()
-    return assessment

@@ -1,14 +1,29 @@
-"""What the applications app announces; other apps react without being imported here."""
+"""The one domain event that goes up the layers: an application's status changed.
+
+Everything else is a direct call down (docs/architecture.md). The listeners, all of them:
+
+- `interviews.receivers.on_status_changed`: a promised reply no longer awaited is cancelled,
+  and a thank-you note is cancelled once the application has closed;
+- `coping.receivers.on_status_changed`: a rejection, ghosting or rescinded offer opens a
+  coping plan (with its keep-in-touch and check-in reminders), and offers it as the next step.
+
+Sent inside the transaction of `applications.services.application_change_status`, so the
+listeners' writes commit or roll back with the change. Arguments: application, change
+(StatusChange), previous_status. A listener may return a `NextStep` to offer the user; the
+service collects them on `change.next_steps`.
+"""
+
+from dataclasses import dataclass
 
 from django.dispatch import Signal
 
-# Sent inside the transaction that changes an application's status, so receivers' writes
-# (a coping plan, reminders) commit or roll back with it.
-# Arguments: application, change (StatusChange), previous_status.
 status_changed = Signal()
 
-# Sent inside the transaction that logs or edits an interview. Arguments: interview, created.
-interview_saved = Signal()
 
-# Sent inside the transaction just before an application is deleted. Arguments: application.
-application_deleting = Signal()
+@dataclass(frozen=True)
+class NextStep:
+    """Something a listener offers the user right after the change (e.g. the new plan)."""
+
+    url: str
+    message: str
+    label: str

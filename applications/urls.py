@@ -1,13 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import company_views, export, views
 
 app_name = "applications"
 
 urlpatterns = [
     path("", views.application_list, name="application_list"),
     path("board/", views.board, name="board"),
-    path("export.csv", views.application_export, name="application_export"),
+    path("export.csv", export.application_export, name="application_export"),
     path("new/", views.application_create, name="application_create"),
     path("quick-add/", views.quick_add, name="quick_add"),
     path("company-history/", views.company_history, name="company_history"),
@@ -19,29 +19,22 @@ urlpatterns = [
         views.application_change_status,
         name="application_change_status",
     ),
-    path("<int:application_id>/interviews/new/", views.interview_create, name="interview_create"),
     path("timeline/<int:change_id>/", views.status_change_correct, name="status_change_correct"),
-    path("companies/", views.company_list, name="company_list"),
-    path("companies/new/", views.company_create, name="company_create"),
-    path("companies/<int:company_id>/", views.company_detail, name="company_detail"),
-    path("companies/<int:company_id>/edit/", views.company_update, name="company_update"),
-    path("companies/<int:company_id>/delete/", views.company_delete, name="company_delete"),
-    path("contacts/", views.contact_list, name="contact_list"),
-    path("contacts/new/", views.contact_create, name="contact_create"),
-    path("contacts/<int:contact_id>/edit/", views.contact_update, name="contact_update"),
-    path("contacts/<int:contact_id>/delete/", views.contact_delete, name="contact_delete"),
-    path("interviews/", views.interview_list, name="interview_list"),
-    path("interviews/<int:interview_id>/", views.interview_detail, name="interview_detail"),
-    path("interviews/<int:interview_id>/edit/", views.interview_update, name="interview_update"),
+    path("companies/", company_views.company_list, name="company_list"),
+    path("companies/new/", company_views.company_create, name="company_create"),
+    path("companies/<int:company_id>/", company_views.company_detail, name="company_detail"),
+    path("companies/<int:company_id>/edit/", company_views.company_update, name="company_update"),
     path(
-        "interviews/<int:interview_id>/calendar.ics",
-        views.interview_calendar,
-        name="interview_calendar",
+        "companies/<int:company_id>/delete/",
+        company_views.company_delete,
+        name="company_delete",
     ),
-    path("interviews/<int:interview_id>/delete/", views.interview_delete, name="interview_delete"),
+    path("contacts/", company_views.contact_list, name="contact_list"),
+    path("contacts/new/", company_views.contact_create, name="contact_create"),
+    path("contacts/<int:contact_id>/edit/", company_views.contact_update, name="contact_update"),
     path(
-        "interviews/<int:interview_id>/assessment/",
-        views.assessment_edit,
-        name="assessment_edit",
+        "contacts/<int:contact_id>/delete/",
+        company_views.contact_delete,
+        name="contact_delete",
     ),
 ]

@@ -1,6 +1,5 @@
-import csv
-import datetime as dt
-from collections.abc import Iterator
+"""Applications: the table, the board, quick add, one application, and its status."""
+
 from typing import Any
 
 from django.contrib import messages
@@ -8,38 +7,27 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.deletion import RestrictedError
-from django.http import HttpResponse, StreamingHttpResponse
+from django.db.models import Q, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rebound.localtime import local_today
+from rebound.redirects import safe_next
 from rebound.types import AuthedRequest
+from reminders.kinds import scope_of
+from reminders.selectors import upcoming_in_scope
 
 from . import services
+from .bookmarklet import bookmarklet
 from .forms import (
     ApplicationFilterForm,
     ApplicationForm,
-    CompanyForm,
-    ContactForm,
     CorrectDateForm,
-    InterviewForm,
     QuickAddForm,
-    SelfAssessmentForm,
     StatusChangeForm,
 )
-from .models import (
-    Application,
-    Company,
-    Contact,
-    Interview,
-    SelfAssessment,
-    Status,
-    StatusChange,
-)
+from .models import Application, Status, StatusChange
 
 PAGE_SIZE = 25
 
@@ -53,21 +41,6 @@ def _application(request: AuthedRequest, application_id: int) -> Application:
         pk=application_id,
         owner=request.user,
     )
-
-
-def _interview(request: AuthedRequest, interview_id: int) -> Interview:
-    return get_object_or_404(
-        Interview.objects.select_related("application__company", "application__owner"),
-        pk=interview_id,
-        application__owner=request.user,
-    )
-
-
-def _safe_next(request: AuthedRequest, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return default
 
 
 # --- applications -------------------------------------------------------------------------
@@ -112,16 +85,8 @@ def application_list(request: AuthedRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
-            "bookmarklet": _bookmarklet(request),
+            "bookmarklet": bookmarklet(request),
         },
-    )
-
-
-def _bookmarklet(request: AuthedRequest) -> str:
-    url = request.build_absolute_uri(reverse("applications:quick_add"))
-    return (
-        "javascript:(()=>{window.open('" + url + "?role='+encodeURIComponent(document.title)"
-        "+'&posting_url='+encodeURIComponent(location.href),'_blank')})()"
     )
 
 
@@ -199,7 +164,7 @@ def quick_add(request: AuthedRequest) -> HttpResponse:
                 role=data["role"],
                 posting_url=data["posting_url"],
                 status=data["status"],
-                date_applied=services.local_today(request.user)
+                date_applied=local_today(request.user)
                 if data["status"] == Status.APPLIED
                 else None,
             )
@@ -210,12 +175,9 @@ def quick_add(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def application_detail(request: AuthedRequest, application_id: int) -> HttpResponse:
+    """The application; interviews (interviews/) and the coping plan (coping/) add their own
+    sections through template tags they own, so this view imports neither."""
     application = _application(request, application_id)
-    interviews = (
-        application.interviews.select_related("assessment")
-        .prefetch_related(Prefetch("interviewers", Contact.objects.order_by("name")))
-        .order_by("starts_at")
-    )
     earlier = (
         Application.objects.filter(owner=request.user, company_id=application.company_id)
         .exclude(pk=application.pk)
@@ -227,23 +189,12 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
         {
             "application": application,
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
-            "interviews": interviews,
             "contacts": application.company.contacts.order_by("name"),
             "earlier": earlier,
-            "status_form": StatusChangeForm(initial={"on": services.local_today(request.user)}),
-            "now": timezone.now(),
-            "extras": application_detail_extras(request, application),
+            "status_form": StatusChangeForm(initial={"on": local_today(request.user)}),
+            "reminders": upcoming_in_scope(owner=request.user, scope=scope_of(application)),
         },
     )
-
-
-# Other apps may add sections to the application page without applications importing them:
-# each hook takes (request, application) and returns a rendered HTML string or "".
-DETAIL_SECTIONS: list[Any] = []
-
-
-def application_detail_extras(request: AuthedRequest, application: Application) -> list[str]:
-    return [html for hook in DETAIL_SECTIONS if (html := hook(request, application))]
 
 
 @login_required
@@ -288,11 +239,6 @@ def application_delete(request: AuthedRequest, application_id: int) -> HttpRespo
     )
 
 
-# Other apps may decide where the user lands after a status change (e.g. the coping plan a
-# rejection opened). Each hook takes (application, change) and returns (url, why) or None.
-AFTER_STATUS_CHANGE: list[Any] = []
-
-
 @login_required
 @require_POST
 def application_change_status(request: AuthedRequest, application_id: int) -> HttpResponse:
@@ -312,13 +258,10 @@ def application_change_status(request: AuthedRequest, application_id: int) -> Ht
             error = " ".join(exc.messages)
     else:
         error = " ".join(str(message) for errors in form.errors.values() for message in errors)
-    follow_up = next(
-        (offer for hook in AFTER_STATUS_CHANGE if change and (offer := hook(application, change))),
-        None,
-    )
+    next_step = change.next_steps[0] if change and change.next_steps else None
     if request.htmx:
         context = _board_context(request)
-        context.update(error=error, moved=application if change else None, follow_up=follow_up)
+        context.update(error=error, moved=application if change else None, next_step=next_step)
         return render(request, "applications/_board.html", context)
     if error:
         messages.error(request, error)
@@ -327,11 +270,10 @@ def application_change_status(request: AuthedRequest, application_id: int) -> Ht
         messages.info(request, f"It was already {application.get_status_display().lower()}.")
     else:
         messages.success(request, f"Moved to {change.get_to_status_display()}.")
-        if follow_up:
-            url, text = follow_up
-            messages.info(request, text)
-            return redirect(url)
-    return redirect(_safe_next(request, application.get_absolute_url()))
+        if next_step:
+            messages.info(request, next_step.message)
+            return redirect(next_step.url)
+    return redirect(safe_next(request, application.get_absolute_url()))
 
 
 @login_required
@@ -352,401 +294,3 @@ def status_change_correct(request: AuthedRequest, change_id: int) -> HttpRespons
             messages.success(request, "Date corrected.")
             return redirect(change.application)
     return render(request, "applications/status_change_form.html", {"form": form, "change": change})
-
-
-@login_required
-def application_export(request: AuthedRequest) -> StreamingHttpResponse:
-    """Every application with its dated status history, as CSV (one row per status change)."""
-    changes = (
-        StatusChange.objects.filter(application__owner=request.user)
-        .select_related("application__company")
-        .order_by(
-            "application__company__name",
-            "application__role",
-            "application_id",
-            "changed_on",
-            "created_at",
-        )
-    )
-
-    class Echo:
-        def write(self, value: str) -> str:
-            return value
-
-    writer = csv.writer(Echo())
-    header = [
-        "company",
-        "role",
-        "status now",
-        "date applied",
-        "source",
-        "posting URL",
-        "from status",
-        "to status",
-        "changed on",
-        "note",
-    ]
-
-    def rows() -> Iterator[str]:
-        yield writer.writerow(header)
-        for change in changes.iterator(chunk_size=500):
-            app = change.application
-            yield writer.writerow(
-                [
-                    app.company.name,
-                    app.role,
-                    app.get_status_display(),
-                    app.date_applied.isoformat() if app.date_applied else "",
-                    app.get_source_display(),
-                    app.posting_url,
-                    change.get_from_status_display(),
-                    change.get_to_status_display(),
-                    change.changed_on.isoformat(),
-                    change.note,
-                ]
-            )
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    stamp = services.local_today(request.user).isoformat()
-    response["Content-Disposition"] = f'attachment; filename="rebound-applications-{stamp}.csv"'
-    return response
-
-
-# --- companies and contacts ---------------------------------------------------------------
-
-
-@login_required
-def company_list(request: AuthedRequest) -> HttpResponse:
-    companies = Company.objects.filter(owner=request.user).annotate(
-        application_count=Count("applications", distinct=True),
-        contact_count=Count("contacts", distinct=True),
-    )
-    q = request.GET.get("q", "").strip()
-    if q:
-        companies = companies.filter(name__icontains=q)
-    page = Paginator(companies.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "applications/company_list.html", {"page": page, "q": q})
-
-
-@login_required
-def company_detail(request: AuthedRequest, company_id: int) -> HttpResponse:
-    company = get_object_or_404(Company, pk=company_id, owner=request.user)
-    return render(
-        request,
-        "applications/company_detail.html",
-        {
-            "company": company,
-            "applications": company.applications.order_by("-created_at"),
-            "contacts": company.contacts.order_by("name"),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def company_create(request: AuthedRequest) -> HttpResponse:
-    form = CompanyForm(request.POST or None, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.instance.owner = request.user
-        company = form.save()
-        messages.success(request, f"Added {company}.")
-        return redirect(company)
-    return render(
-        request,
-        "form_page.html",
-        {"form": form, "title": "New company", "cancel_url": reverse("applications:company_list")},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def company_update(request: AuthedRequest, company_id: int) -> HttpResponse:
-    company = get_object_or_404(Company, pk=company_id, owner=request.user)
-    form = CompanyForm(request.POST or None, instance=company, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Saved.")
-        return redirect(company)
-    return render(
-        request,
-        "form_page.html",
-        {"form": form, "title": f"Edit {company}", "cancel_url": company.get_absolute_url()},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def company_delete(request: AuthedRequest, company_id: int) -> HttpResponse:
-    company = get_object_or_404(Company, pk=company_id, owner=request.user)
-    if request.method == "POST":
-        try:
-            company.delete()
-        except RestrictedError:
-            messages.error(
-                request, "This company still has applications. Delete or move them first."
-            )
-            return redirect(company)
-        messages.success(request, f"Deleted {company}.")
-        return redirect("applications:company_list")
-    return render(
-        request,
-        "confirm_delete.html",
-        {
-            "object": company,
-            "what": "company",
-            "consequences": "Its contacts stay in your contacts, without a company.",
-            "cancel_url": company.get_absolute_url(),
-        },
-    )
-
-
-@login_required
-def contact_list(request: AuthedRequest) -> HttpResponse:
-    contacts = Contact.objects.filter(owner=request.user).select_related("company")
-    kind = request.GET.get("kind", "")
-    if kind in Contact.Kind.values:
-        contacts = contacts.filter(kind=kind)
-    page = Paginator(contacts.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "applications/contact_list.html",
-        {"page": page, "kind": kind, "kinds": Contact.Kind.choices},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def contact_create(request: AuthedRequest) -> HttpResponse:
-    initial = {"company": request.GET.get("company"), "kind": request.GET.get("kind")}
-    form = ContactForm(request.POST or None, owner=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        form.instance.owner = request.user
-        contact = form.save()
-        messages.success(request, f"Added {contact.name}.")
-        return redirect(_safe_next(request, reverse("applications:contact_list")))
-    return render(
-        request,
-        "form_page.html",
-        {
-            "form": form,
-            "title": "New contact",
-            "cancel_url": _safe_next(request, reverse("applications:contact_list")),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def contact_update(request: AuthedRequest, contact_id: int) -> HttpResponse:
-    contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
-    form = ContactForm(request.POST or None, instance=contact, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Saved.")
-        return redirect("applications:contact_list")
-    return render(
-        request,
-        "form_page.html",
-        {
-            "form": form,
-            "title": f"Edit {contact.name}",
-            "cancel_url": reverse("applications:contact_list"),
-            "delete_url": reverse("applications:contact_delete", args=[contact.pk]),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def contact_delete(request: AuthedRequest, contact_id: int) -> HttpResponse:
-    contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
-    if request.method == "POST":
-        contact.delete()
-        messages.success(request, f"Deleted {contact.name}.")
-        return redirect("applications:contact_list")
-    return render(
-        request,
-        "confirm_delete.html",
-        {
-            "object": contact,
-            "what": "contact",
-            "consequences": "Interviews they took part in stay, without their name.",
-            "cancel_url": reverse("applications:contact_list"),
-        },
-    )
-
-
-# --- interviews and self-assessments ------------------------------------------------------
-
-
-@login_required
-def interview_list(request: AuthedRequest) -> HttpResponse:
-    now = timezone.now()
-    base = Interview.objects.filter(application__owner=request.user).select_related(
-        "application__company", "assessment"
-    )
-    upcoming = base.filter(ends_at__gte=now).order_by("starts_at")
-    past = Paginator(base.filter(ends_at__lt=now).order_by("-starts_at"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "applications/interview_list.html", {"upcoming": upcoming, "past": past})
-
-
-def _save_interview(request: AuthedRequest, form: InterviewForm) -> Interview:
-    return services.interview_save(
-        interview=form.instance,
-        interviewers=form.cleaned_data["interviewers"],
-        new_interviewer_names=form.cleaned_data["new_interviewers"],
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def interview_create(request: AuthedRequest, application_id: int) -> HttpResponse:
-    application = _application(request, application_id)
-    form = InterviewForm(
-        request.POST or None,
-        owner=request.user,
-        instance=Interview(application=application),
-        initial={"date": services.local_today(request.user)},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            interview = _save_interview(request, form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "Interview logged.")
-            return redirect(interview)
-    return render(
-        request,
-        "applications/interview_form.html",
-        {"form": form, "application": application, "title": "Log an interview"},
-    )
-
-
-@login_required
-def interview_detail(request: AuthedRequest, interview_id: int) -> HttpResponse:
-    interview = _interview(request, interview_id)
-    assessment = SelfAssessment.objects.filter(interview=interview).first()
-    return render(
-        request,
-        "applications/interview_detail.html",
-        {
-            "interview": interview,
-            "interviewers": interview.interviewers.order_by("name"),
-            "assessment": assessment,
-            "is_over": interview.ends_at <= timezone.now(),
-        },
-    )
-
-
-def _ics_text(value: str) -> str:
-    # RFC 5545 text escaping: backslash, semicolon, comma and newlines.
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _ics_fold(line: str) -> str:
-    # RFC 5545: lines longer than 75 octets continue on the next line after a space.
-    parts: list[str] = []
-    current = ""
-    for char in line:
-        if len((current + char).encode()) > (75 if not parts else 74):
-            parts.append(current)
-            current = ""
-        current += char
-    return "\r\n ".join([*parts, current])
-
-
-@login_required
-def interview_calendar(request: AuthedRequest, interview_id: int) -> HttpResponse:
-    """The interview as an .ics file, to add to any calendar app."""
-    interview = _interview(request, interview_id)
-    application = interview.application
-    stamp = "%Y%m%dT%H%M%SZ"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Rebound//Interviews//EN",
-        "BEGIN:VEVENT",
-        f"UID:interview-{interview.pk}@rebound",
-        f"DTSTAMP:{timezone.now().astimezone(dt.UTC):{stamp}}",
-        f"DTSTART:{interview.starts_at.astimezone(dt.UTC):{stamp}}",
-        f"DTEND:{interview.ends_at.astimezone(dt.UTC):{stamp}}",
-        "SUMMARY:"
-        + _ics_text(
-            f"{interview.get_round_type_display()} interview — {application.role} at "
-            f"{application.company.name}"
-        ),
-        "LOCATION:" + _ics_text(interview.location),
-        "DESCRIPTION:" + _ics_text(interview.preparation_notes),
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    body = "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"
-    response = HttpResponse(body, content_type="text/calendar")
-    response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def interview_update(request: AuthedRequest, interview_id: int) -> HttpResponse:
-    interview = _interview(request, interview_id)
-    form = InterviewForm(request.POST or None, owner=request.user, instance=interview)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _save_interview(request, form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "Saved.")
-            return redirect(interview)
-    return render(
-        request,
-        "applications/interview_form.html",
-        {"form": form, "application": interview.application, "title": "Edit interview"},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def interview_delete(request: AuthedRequest, interview_id: int) -> HttpResponse:
-    interview = _interview(request, interview_id)
-    if request.method == "POST":
-        interview.delete()
-        messages.success(request, "Interview deleted.")
-        return redirect(interview.application)
-    return render(
-        request,
-        "confirm_delete.html",
-        {
-            "object": interview,
-            "what": "interview",
-            "consequences": "Its self-assessment goes with it.",
-            "cancel_url": interview.get_absolute_url(),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def assessment_edit(request: AuthedRequest, interview_id: int) -> HttpResponse:
-    interview = _interview(request, interview_id)
-    assessment = SelfAssessment.objects.filter(interview=interview).first() or SelfAssessment(
-        interview=interview
-    )
-    form = SelfAssessmentForm(request.POST or None, instance=assessment)
-    if request.method == "POST" and form.is_valid():
-        services.assessment_save(assessment=form.instance)
-        messages.success(request, "Self-assessment saved. Well done for taking the time.")
-        return redirect(interview.application)
-    return render(
-        request, "applications/assessment_form.html", {"form": form, "interview": interview}
-    )

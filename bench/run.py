@@ -32,9 +32,10 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from applications.models import Application, Company  # noqa: E402
-from coping.models import Reminder  # noqa: E402
-from coping.reminders import reminders_dispatch  # noqa: E402
+from home.bulk import due_check_ins  # noqa: E402
 from rebound.models import User  # noqa: E402
+from reminders.dispatch import reminders_dispatch  # noqa: E402
+from reminders.models import Reminder  # noqa: E402
 
 PAGE_TARGET_MS = 150
 DISPATCH_TARGET_PER_S = 200
@@ -82,20 +83,7 @@ def bench_pages(user: User) -> list[tuple[str, float]]:
 
 
 def bench_dispatch(user: User, n: int = 2000) -> float:
-    past = timezone.now() - dt.timedelta(minutes=1)
-    Reminder.objects.bulk_create(
-        Reminder(
-            owner=user,
-            kind="coping_check_in",
-            subject_key=f"bench:{i}",
-            local_date=past.date(),
-            local_time=dt.time(9),
-            timezone="UTC",
-            due_at=past,
-            run_at=past,
-        )
-        for i in range(n)
-    )
+    due_check_ins([user], n, timezone.now() - dt.timedelta(minutes=1))
     start = time.perf_counter()
     claimed = reminders_dispatch(inline=True)
     elapsed = time.perf_counter() - start

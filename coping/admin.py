@@ -1,40 +1,46 @@
+"""The coping workflow in the admin: what exists and when, never what anyone wrote."""
+
 from django.contrib import admin
 
-from .models import CopingPlan, FeedbackRequest, Incident, JournalEntry, Outreach, Reminder
+from rebound.admin_privacy import PrivateReadOnlyAdmin
 
-
-@admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
-    """Operators see failures and their errors; nothing personal beyond the kind and owner."""
-
-    list_display = ("id", "kind", "owner", "status", "due_at", "attempts", "sent_at", "last_error")
-    list_filter = ("status", "kind")
-    search_fields = ("owner__email", "subject_key")
-    list_select_related = ("owner",)
-    readonly_fields = [f.name for f in Reminder._meta.fields]
+from .models import CopingPlan, FeedbackRequest, Incident, JournalEntry, Outreach
 
 
 @admin.register(CopingPlan)
-class CopingPlanAdmin(admin.ModelAdmin):
+class CopingPlanAdmin(PrivateReadOnlyAdmin):
     list_display = ("id", "owner", "reason", "opened_on", "closed_at")
     list_select_related = ("owner",)
+    fields = ("owner", "reason", "opened_on", "closed_at")
+    readonly_fields = fields
 
 
 @admin.register(JournalEntry)
-class JournalEntryAdmin(admin.ModelAdmin):
-    # A journal is private: lists show no text or mood, and opening one is a deliberate act
-    # (the change page), which a superuser only needs for support at the user's request.
+class JournalEntryAdmin(PrivateReadOnlyAdmin):
     list_display = ("__str__", "owner", "written_on")
     list_select_related = ("owner",)
     search_fields = ("owner__email",)
-    fields = ("owner", "written_on", "mood", "text")
-    readonly_fields = ("owner",)
+    fields = ("owner", "written_on", "created_at")
+    readonly_fields = fields
 
 
 @admin.register(FeedbackRequest)
-class FeedbackRequestAdmin(admin.ModelAdmin):
+class FeedbackRequestAdmin(PrivateReadOnlyAdmin):
     list_display = ("id", "status", "sent_on", "received_on")
+    fields = ("plan", "status", "sent_on", "received_on", "updated_at")
+    readonly_fields = fields
 
 
-admin.site.register(Outreach)
-admin.site.register(Incident)
+@admin.register(Outreach)
+class OutreachAdmin(PrivateReadOnlyAdmin):
+    list_display = ("id", "owner", "on", "outcome")
+    list_select_related = ("owner",)
+    fields = ("owner", "on", "outcome", "created_at")
+    readonly_fields = fields
+
+
+@admin.register(Incident)
+class IncidentAdmin(PrivateReadOnlyAdmin):
+    list_display = ("id", "plan", "created_at")
+    fields = ("plan", "created_at")
+    readonly_fields = fields

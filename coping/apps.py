@@ -3,13 +3,10 @@ from django.apps import AppConfig
 
 class CopingConfig(AppConfig):
     name = "coping"
-    verbose_name = "Coping and reminders"
+    verbose_name = "Coping workflow"
+    # The kinds of reminder this app owns (read by reminders.kinds).
+    reminder_kinds = "coping.reminder_kinds.KINDS"
 
     def ready(self) -> None:
-        # coping reacts to applications; applications never imports coping.
-        from applications import views as application_views
-
-        from . import receivers, views  # noqa: F401
-
-        application_views.DETAIL_SECTIONS.append(views.application_section)
-        application_views.AFTER_STATUS_CHANGE.append(views.after_status_change)
+        # Listens to applications' one domain event (named in applications/signals.py).
+        from . import receivers  # noqa: F401

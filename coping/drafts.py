@@ -1,6 +1,8 @@
 """Drafted words the user can edit: feedback requests, check-in and thank-you notes."""
 
-from applications.models import Application, Contact, Interview, SelfAssessment
+from applications.models import Application, Contact
+from interviews.drafts import greeting, signature
+from interviews.models import SelfAssessment
 
 from .models import CopingPlan
 
@@ -42,11 +44,11 @@ def reflection_prefill(application: Application) -> dict[str, str]:
 
 
 def _greeting(contact: Contact | None) -> str:
-    return f"Dear {contact.name.split()[0]}," if contact else "Hello,"
+    return greeting([contact.name] if contact else [])
 
 
 def _signature(user: object) -> str:
-    return getattr(user, "get_full_name", lambda: "")() or getattr(user, "first_name", "")
+    return signature(user)
 
 
 def feedback_request(plan: CopingPlan, contact: Contact | None) -> tuple[str, str]:
@@ -80,20 +82,4 @@ def keep_in_touch_note(plan: CopingPlan) -> str:
         f"any openings coming up where my experience could fit.\n\n"
         f"Thank you, and I hope all is well with the team.\n\n"
         f"Best regards,\n{_signature(plan.owner)}"
-    )
-
-
-def thank_you_note(interview: Interview) -> str:
-    application = interview.application
-    people = list(interview.interviewers.all())
-    greeting = (
-        "Dear " + " and ".join(p.name.split()[0] for p in people[:3]) + "," if people else "Hello,"
-    )
-    return (
-        f"{greeting}\n\n"
-        f"Thank you for taking the time to talk with me about the {application.role} role. "
-        f"I enjoyed learning more about {application.company.name} and the team, and our "
-        f"conversation made me even more interested in the position.\n\n"
-        f"Please let me know if I can share anything else.\n\n"
-        f"Best regards,\n{_signature(application.owner)}"
     )

@@ -136,10 +136,3 @@ class IncidentForm(forms.ModelForm):
         if day > timezone.localdate() + dt.timedelta(days=1):
             raise ValidationError("The date can’t be in the future.")
         return day
-
-
-class ReminderDateForm(forms.Form):
-    local_date = forms.DateField(label="New date", widget=DATE)
-    local_time = forms.TimeField(
-        label="Time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-    )

@@ -3,8 +3,9 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from rebound.localtime import add_months, next_business_day
+
 from .models import Incident
-from .timing import add_months, next_business_day
 
 CHECKED_ON = dt.date(2026, 11, 25)
 EEOC_SOURCE = "https://www.eeoc.gov/time-limits"

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from applications.models import Application, Contact, Interview, StatusChange
+from applications.models import Application, Contact, StatusChange
 
 MOOD = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -249,96 +249,5 @@ class Incident(models.Model):
         ordering = ["happened_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} on {self.happened_on}"
-
-
-class Reminder(models.Model):
-    class Kind(models.TextChoices):
-        KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
-        THANK_YOU = "thank_you", "Thank-you note"
-        PROMISED_REPLY = "promised_reply", "Promised reply"
-        COPING_CHECK_IN = "coping_check_in", "Coping check-in"
-        FEEDBACK_CHASE = "feedback_chase", "Feedback chase"
-
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-        CANCELLED = "cancelled", "Cancelled"
-        DONE = "done", "Done"
-
-    OPEN = (Status.SCHEDULED, Status.SENDING)
-
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    # What it is about; kept (as null) when the subject is deleted, so history stays.
-    application = models.ForeignKey(
-        Application, on_delete=models.SET_NULL, null=True, blank=True, related_name="reminders"
-    )
-    interview = models.ForeignKey(
-        Interview, on_delete=models.SET_NULL, null=True, blank=True, related_name="reminders"
-    )
-    plan = models.ForeignKey(
-        CopingPlan, on_delete=models.SET_NULL, null=True, blank=True, related_name="reminders"
-    )
-    # "kind:model:id" of the subject: the unique key that makes duplicates impossible.
-    subject_key = models.CharField(max_length=80)
-    # The user's intent; due_at is derived from it and re-derived when preferences change.
-    local_date = models.DateField()
-    local_time = models.TimeField()
-    timezone = models.CharField(max_length=64)
-    due_at = models.DateTimeField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
-    # When the dispatcher should next look: the due time, a retry's backoff, or a lease's end.
-    run_at = models.DateTimeField()
-    attempts = models.PositiveSmallIntegerField(default=0)
-    lease_token = models.UUIDField(null=True, blank=True)
-    # Bumped on every change a link could act on, so each emailed link works once.
-    version = models.PositiveIntegerField(default=1)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["due_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["subject_key"],
-                condition=Q(status__in=["scheduled", "sending"]),
-                name="reminder_one_open_per_kind_and_subject",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="sending") | Q(lease_token__isnull=False),
-                name="reminder_sending_holds_a_lease",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="sent") | Q(sent_at__isnull=False),
-                name="reminder_sent_has_time",
-            ),
-        ]
-        indexes = [
-            # The dispatcher: open reminders whose run_at has come (reminders_claim_due).
-            models.Index(
-                fields=["run_at"],
-                condition=Q(status__in=["scheduled", "sending"]),
-                name="reminder_dispatch_idx",
-            ),
-            # The reminders page: one user's reminders by due time.
-            models.Index(fields=["owner", "due_at"], name="reminder_owner_due_idx"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} reminder #{self.pk}"
-
-    @property
-    def message_id(self) -> str:
-        # Deterministic: a retry of the same email carries the same Message-ID, so a rare
-        # repeat (crash between SMTP accept and our update) is recognisable as a duplicate.
-        domain = settings.SITE_URL.split("://", 1)[-1].split("/")[0].split(":")[0] or "localhost"
-        return f"<reminder-{self.pk}-{self.due_at:%Y%m%d%H%M}@{domain}>"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in self.OPEN
+        # Never what happened: this string shows up in admin and logs.
+        return f"Incident note #{self.pk}"

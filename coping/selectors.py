@@ -2,8 +2,20 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
+
+from reminders.models import Reminder
+
 from . import services
 from .models import CopingPlan, JournalEntry
+from .reminder_kinds import KINDS
+
+
+def plan_reminders(plan: CopingPlan) -> QuerySet[Reminder]:
+    """Every reminder about a plan (keep in touch, check-in, feedback chase), any state."""
+    return Reminder.objects.filter(
+        owner_id=plan.owner_id, kind__in=[k.name for k in KINDS], subject_id=plan.pk
+    )
 
 
 def wellbeing(user: Any) -> dict[str, Any]:

@@ -9,7 +9,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from applications.models import Application, Contact, Status, StatusChange
-from applications.services import local_today
+from rebound.localtime import add_months, local_today
+from reminders.kinds import scope_of
+from reminders.services import reminder_schedule, reminders_cancel
 
 from . import drafts
 from .models import (
@@ -22,11 +24,9 @@ from .models import (
     Outreach,
     PlanStep,
     Reflection,
-    Reminder,
     Step,
 )
-from .reminders import reminder_schedule, reminders_cancel
-from .timing import add_months
+from .reminder_kinds import COPING_CHECK_IN, FEEDBACK_CHASE, KEEP_IN_TOUCH
 
 BASE_STEPS = [Step.REFLECT, Step.FEELINGS, Step.WIDEN, Step.NEVER_SETTLE, Step.KEEP_IN_TOUCH]
 PLAN_REASONS: dict[str, str] = {
@@ -75,12 +75,13 @@ def plan_open(*, application: Application, change: StatusChange) -> CopingPlan |
     Reflection.objects.create(plan=plan, **drafts.reflection_prefill(application))
     check_in_on = add_months(change.changed_on, owner.keep_in_touch_months)
     FollowUp.objects.create(plan=plan, check_in_on=check_in_on, contact=_best_contact(application))
+    scope = scope_of(application)
     reminder_schedule(
-        owner=owner, kind=Reminder.Kind.KEEP_IN_TOUCH, local_date=check_in_on, plan=plan
+        owner=owner, kind=KEEP_IN_TOUCH, subject=plan, local_date=check_in_on, scope=scope
     )
     week_later = max(change.changed_on, local_today(owner)) + dt.timedelta(days=7)
     reminder_schedule(
-        owner=owner, kind=Reminder.Kind.COPING_CHECK_IN, local_date=week_later, plan=plan
+        owner=owner, kind=COPING_CHECK_IN, subject=plan, local_date=week_later, scope=scope
     )
     return plan
 
@@ -121,7 +122,7 @@ def plan_flag_legal(*, plan: CopingPlan) -> CopingPlan:
 def plan_close(*, plan: CopingPlan) -> CopingPlan:
     plan.closed_at = timezone.now()
     plan.save(update_fields=["closed_at"])
-    reminders_cancel(plan=plan, kinds=(Reminder.Kind.COPING_CHECK_IN,))
+    reminders_cancel(subject=plan, kinds=[COPING_CHECK_IN], reason="The plan is closed.")
     return plan
 
 
@@ -177,9 +178,10 @@ def feedback_request_mark_sent(*, request: FeedbackRequest, on: dt.date) -> Feed
     request.save(update_fields=["status", "sent_on", "updated_at"])
     reminder_schedule(
         owner=request.plan.owner,
-        kind=Reminder.Kind.FEEDBACK_CHASE,
+        kind=FEEDBACK_CHASE,
+        subject=request.plan,
         local_date=on + dt.timedelta(days=10),
-        plan=request.plan,
+        scope=scope_of(request.plan.application),
     )
     return request
 
@@ -195,7 +197,9 @@ def feedback_request_mark_received(
     )
     request.sent_on = request.sent_on or on
     request.save()
-    reminders_cancel(plan=request.plan, kinds=(Reminder.Kind.FEEDBACK_CHASE,))
+    reminders_cancel(
+        subject=request.plan, kinds=[FEEDBACK_CHASE], reason="Their feedback has arrived."
+    )
     return request
 
 
@@ -262,12 +266,15 @@ def follow_up_schedule(
             raise ValidationError("Pick a check-in date in the future.")
         reminder_schedule(
             owner=owner,
-            kind=Reminder.Kind.KEEP_IN_TOUCH,
+            kind=KEEP_IN_TOUCH,
+            subject=plan,
             local_date=follow_up.check_in_on,
-            plan=plan,
+            scope=scope_of(plan.application),
         )
     else:
-        reminders_cancel(plan=plan, kinds=(Reminder.Kind.KEEP_IN_TOUCH,))
+        reminders_cancel(
+            subject=plan, kinds=[KEEP_IN_TOUCH], reason="You chose not to check in with them."
+        )
     follow_up.save()
     return follow_up
 

@@ -15,10 +15,4 @@ urlpatterns = [
     path("journal/", views.journal, name="journal"),
     path("journal/<int:entry_id>/edit/", views.journal_entry_update, name="journal_entry_update"),
     path("journal/<int:entry_id>/delete/", views.journal_entry_delete, name="journal_entry_delete"),
-    path("reminders/", views.reminder_list, name="reminder_list"),
-    path("reminders/<int:reminder_id>/edit/", views.reminder_update, name="reminder_update"),
-    path("reminders/<int:reminder_id>/cancel/", views.reminder_cancel, name="reminder_cancel"),
-    path(
-        "reminders/<int:reminder_id>/send-now/", views.reminder_send_now, name="reminder_send_now"
-    ),
 ]

@@ -5,20 +5,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from applications.models import Application, Status
-from applications.services import local_today
+from rebound.localtime import local_today
 from rebound.types import AuthedRequest
 
-from . import drafts, legal, links, reminders, services
+from . import drafts, legal, selectors, services
 from .forms import (
     FeedbackDraftForm,
     FeedbackReceivedForm,
@@ -28,7 +24,6 @@ from .forms import (
     NetGoalForm,
     OutreachForm,
     ReflectionForm,
-    ReminderDateForm,
 )
 from .models import (
     CopingPlan,
@@ -38,10 +33,9 @@ from .models import (
     NetGoal,
     Outreach,
     PlanStep,
-    Reminder,
     Step,
 )
-from .timing import local_to_utc
+from .reminder_kinds import KEEP_IN_TOUCH
 
 PAGE_SIZE = 20
 STEP_INTROS = {
@@ -104,7 +98,7 @@ def plan_detail(request: AuthedRequest, plan_id: int) -> HttpResponse:
             "total": total,
             "complete": finished == total,
             "percent": round(100 * finished / total) if total else 0,
-            "reminders": plan.reminders.order_by("due_at"),
+            "reminders": selectors.plan_reminders(plan).order_by("due_at", "pk"),
         },
     )
 
@@ -336,7 +330,7 @@ def _keep_in_touch(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
                     f"Check-in scheduled for {when:%-d %B %Y}. We’ll email you that morning.",
                 )
             return _done(request, plan, Step.KEEP_IN_TOUCH, "Noted: no check-in for this one.")
-    reminder = plan.reminders.filter(kind=Reminder.Kind.KEEP_IN_TOUCH).order_by("-pk").first()
+    reminder = selectors.plan_reminders(plan).filter(kind=KEEP_IN_TOUCH).order_by("-pk").first()
     return _render_step(
         request,
         plan,
@@ -459,177 +453,4 @@ def journal_entry_delete(request: AuthedRequest, entry_id: int) -> HttpResponse:
             "what": "journal entry",
             "cancel_url": reverse("coping:journal"),
         },
-    )
-
-
-# --- reminders ----------------------------------------------------------------------------
-
-
-def _reminder(request: AuthedRequest, reminder_id: int) -> Reminder:
-    return get_object_or_404(
-        Reminder.objects.select_related("application__company", "owner"),
-        pk=reminder_id,
-        owner=request.user,
-    )
-
-
-@login_required
-def reminder_list(request: AuthedRequest) -> HttpResponse:
-    base = Reminder.objects.filter(owner=request.user).select_related("application__company")
-    upcoming = base.filter(status__in=Reminder.OPEN).order_by("due_at")
-    failed = base.filter(status=Reminder.Status.FAILED).order_by("-updated_at")
-    history = Paginator(
-        base.filter(
-            status__in=[Reminder.Status.SENT, Reminder.Status.DONE, Reminder.Status.CANCELLED]
-        ).order_by("-updated_at"),
-        PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "coping/reminder_list.html",
-        {"upcoming": upcoming, "failed": failed, "history": history},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def reminder_update(request: AuthedRequest, reminder_id: int) -> HttpResponse:
-    reminder = _reminder(request, reminder_id)
-    form = ReminderDateForm(
-        request.POST or None,
-        initial={"local_date": reminder.local_date, "local_time": reminder.local_time},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        due = local_to_utc(data["local_date"], data["local_time"], reminder.timezone)
-        if due <= timezone.now():
-            form.add_error("local_date", "Pick a moment in the future, or use “Send now”.")
-        else:
-            try:
-                with transaction.atomic():
-                    reminders.reminder_reschedule(
-                        reminder=reminder,
-                        local_date=data["local_date"],
-                        local_time=data["local_time"],
-                    )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, "Reminder moved.")
-                return redirect("coping:reminder_list")
-    return render(
-        request,
-        "form_page.html",
-        {
-            "form": form,
-            "title": f"Change the date of “{reminder.get_kind_display()}”",
-            "intro": f"Times are in {reminder.timezone}.",
-            "cancel_url": reverse("coping:reminder_list"),
-        },
-    )
-
-
-@login_required
-@require_POST
-def reminder_cancel(request: AuthedRequest, reminder_id: int) -> HttpResponse:
-    reminder = _reminder(request, reminder_id)
-    if reminders.reminder_cancel(reminder=reminder):
-        messages.success(request, "Reminder cancelled.")
-    elif reminder.status == Reminder.Status.SENT:
-        messages.info(request, "That reminder had already gone out.")
-    else:
-        messages.info(
-            request, f"That reminder was already {reminder.get_status_display().lower()}."
-        )
-    return redirect(request.POST.get("next") or "coping:reminder_list")
-
-
-@login_required
-@require_POST
-def reminder_send_now(request: AuthedRequest, reminder_id: int) -> HttpResponse:
-    reminder = _reminder(request, reminder_id)
-    reminders.reminder_send_now(reminder=reminder)
-    messages.success(request, "On its way: it goes out within a minute.")
-    return redirect("coping:reminder_list")
-
-
-@csrf_exempt  # the signed token is the credential; mail clients POST one-click unsubscribes
-@require_http_methods(["GET", "POST"])
-def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
-    """One-click links from emails: act on one reminder, log no one in."""
-    data = links.read_token(token)
-    reminder = (
-        Reminder.objects.select_related("owner", "application__company")
-        .filter(pk=data["r"])
-        .first()
-        if data
-        else None
-    )
-    if data is None or reminder is None:
-        return render(request, "coping/reminder_link.html", {"state": "invalid"}, status=400)
-    action = data["a"]
-    if data["v"] != reminder.version:
-        return render(
-            request,
-            "coping/reminder_link.html",
-            {"state": "used", "reminder": reminder},
-            status=410,
-        )
-    if request.method == "GET":
-        # Mail scanners follow links: a GET only asks, the button (a POST) acts.
-        return render(
-            request,
-            "coping/reminder_link.html",
-            {"state": "confirm", "reminder": reminder, "label": links.ACTIONS[action]},
-        )
-    try:
-        if action == "done":
-            reminders.reminder_mark_done(reminder=reminder)
-        elif action == "snooze":
-            reminders.reminder_snooze(reminder=reminder)
-        else:
-            reminders.reminder_cancel(reminder=reminder)
-    except ValidationError as exc:
-        return render(
-            request,
-            "coping/reminder_link.html",
-            {"state": "error", "reminder": reminder, "error": " ".join(exc.messages)},
-            status=409,
-        )
-    reminder.refresh_from_db()
-    return render(
-        request,
-        "coping/reminder_link.html",
-        {"state": "done", "reminder": reminder, "action": action},
-    )
-
-
-# --- sections on other apps' pages --------------------------------------------------------
-
-
-def application_section(request: AuthedRequest, application: Application) -> str:
-    """The coping plans and reminders of an application, for its detail page."""
-    plans = list(CopingPlan.objects.filter(application=application).prefetch_related("steps"))
-    upcoming = list(
-        Reminder.objects.filter(application=application, status__in=Reminder.OPEN).order_by(
-            "due_at"
-        )
-    )
-    if not plans and not upcoming:
-        return ""
-    rows = [(p, services.plan_progress(list(p.steps.all()))) for p in plans]
-    return render_to_string(
-        "coping/_application_section.html",
-        {"rows": rows, "reminders": upcoming, "application": application},
-        request=request,
-    )
-
-
-def after_status_change(application: Application, change: Any) -> tuple[str, str] | None:
-    plan = CopingPlan.objects.filter(opened_by=change).first()
-    if plan is None:
-        return None
-    return (
-        plan.get_absolute_url(),
-        "That’s hard news. When you are ready, here is a short plan to help you bounce back.",
     )

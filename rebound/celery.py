@@ -13,7 +13,7 @@ app.autodiscover_tasks()
 # One static entry: reminders are rows in the database, never ETA tasks (see docs/reminders.md).
 app.conf.beat_schedule = {
     "dispatch-due-reminders": {
-        "task": "coping.tasks.dispatch_reminders",
+        "task": "reminders.tasks.dispatch_reminders",
         "schedule": 60.0,
         "options": {"expires": 55},
     },

@@ -36,9 +36,13 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    # Bottom to top; each app may import only those above it in this list (docs/architecture.md).
     "rebound",
+    "reminders",
     "applications",
+    "interviews",
     "coping",
+    "home",
 ]
 
 MIDDLEWARE = [

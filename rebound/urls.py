@@ -1,15 +1,15 @@
+"""The project's URLs: the top of the layers. Apps are included by name, never imported here,
+so the core package (rebound/) depends on no app (docs/architecture.md)."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-
-from coping.views import reminder_link
 
 from . import views
 from .forms import EmailAuthenticationForm
 
 urlpatterns = [
     path("", views.landing, name="landing"),
-    path("home/", views.home, name="home"),
     path("accounts/signup/", views.signup, name="signup"),
     path(
         "accounts/login/",
@@ -18,12 +18,12 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("accounts/preferences/", views.preferences, name="preferences"),
     path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("home.urls")),
     path("applications/", include("applications.urls")),
+    path("interviews/", include("interviews.urls")),
     path("coping/", include("coping.urls")),
-    # Links in reminder emails: signed, single-use, and they log no one in.
-    path("r/<str:token>/", reminder_link, name="reminder_link"),
+    path("", include("reminders.urls")),
     path("admin/", admin.site.urls),
 ]

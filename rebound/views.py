@@ -6,10 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from coping.reminders import reminders_rederive_for_user
-
-from . import dashboard
-from .forms import DeleteAccountForm, PreferencesForm, SignUpForm
+from .forms import DeleteAccountForm, SignUpForm
 from .types import AuthedRequest
 
 
@@ -17,11 +14,6 @@ def landing(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
     return render(request, "rebound/landing.html")
-
-
-@login_required
-def home(request: AuthedRequest) -> HttpResponse:
-    return render(request, "rebound/home.html", dashboard.for_user(request.user))
 
 
 @require_http_methods(["GET", "POST"])
@@ -35,20 +27,6 @@ def signup(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Welcome to Rebound. Your account is ready.")
         return redirect("home")
     return render(request, "registration/signup.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def preferences(request: AuthedRequest) -> HttpResponse:
-    form = PreferencesForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            # Pending reminders keep their local dates and follow the new zone and hour.
-            reminders_rederive_for_user(user=user)
-        messages.success(request, "Preferences saved.")
-        return redirect("preferences")
-    return render(request, "rebound/preferences.html", {"form": form})
 
 
 @login_required

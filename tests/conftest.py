@@ -1,5 +1,6 @@
 """Personas, real services and a real browser for the whole suite."""
 
+import asyncio
 import os
 import socket
 import threading
@@ -66,8 +67,11 @@ class SmtpSink:
     messages: list[Message] = field(default_factory=list)
     lock: threading.Condition = field(default_factory=threading.Condition)
     refuse: int = 0  # when set, answer with this SMTP code instead of accepting
+    delay: float = 0.0  # seconds to wait before answering DATA: a busy server
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self.refuse:
             return f"{self.refuse} Mailbox unavailable (test sink refusing)"
         msg = message_from_bytes(envelope.original_content or envelope.content)

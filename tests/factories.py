@@ -66,7 +66,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
 class InterviewFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "applications.Interview"
+        model = "interviews.Interview"
 
     application = factory.SubFactory(ApplicationFactory)
     round_type = "technical"
@@ -77,7 +77,7 @@ class InterviewFactory(factory.django.DjangoModelFactory):
 
 class SelfAssessmentFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "applications.SelfAssessment"
+        model = "interviews.SelfAssessment"
 
     interview = factory.SubFactory(InterviewFactory)
     qualification_fit = 4
@@ -98,3 +98,14 @@ def reject(application, on=None, to_status="rejected"):
 
     change = application_change_status(application=application, to_status=to_status, on=on)
     return CopingPlan.objects.filter(opened_by=change).first() if change else None
+
+
+def reminders_about(subject, kind=None):
+    """Every reminder (any state) about a subject, as the engine keys them: kind and id."""
+    from reminders.kinds import registered
+    from reminders.models import Reminder
+
+    kinds = [k.name for k in registered().values() if k.subject_model == subject._meta.label]
+    if kind is not None:
+        kinds = [k for k in kinds if k == kind]
+    return Reminder.objects.filter(kind__in=kinds, subject_id=subject.pk)

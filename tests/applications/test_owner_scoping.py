@@ -1,6 +1,7 @@
 import pytest
 
-from applications.models import Application, Company, Contact, Interview, SelfAssessment
+from applications.models import Application, Company, Contact
+from interviews.models import Interview, SelfAssessment
 from tests.factories import (
     ApplicationFactory,
     CompanyFactory,
@@ -37,9 +38,10 @@ def _snapshot():
     ]
 
 
-def test_it_gives_bob_a_404_for_every_url_of_alices(bob_client, alices_things):
-    urls = object_urls("applications", alices_things)
-    assert len(urls) >= 14
+@pytest.mark.parametrize("namespace, count", [("applications", 10), ("interviews", 6)])
+def test_it_gives_bob_a_404_for_every_url_of_alices(bob_client, alices_things, namespace, count):
+    urls = object_urls(namespace, alices_things)
+    assert len(urls) >= count
     before = _snapshot()
     for url in urls:
         assert bob_client.get(url).status_code in {404, 405}, url
@@ -51,6 +53,8 @@ def test_it_gives_bob_a_404_for_every_url_of_alices(bob_client, alices_things):
 def test_it_sends_anonymous_users_to_log_in(client, alices_things):
     for url in [
         *object_urls("applications", alices_things),
+        *object_urls("interviews", alices_things),
+        "/interviews/",
         "/applications/",
         "/applications/board/",
     ]:

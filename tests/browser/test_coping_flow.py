@@ -5,8 +5,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from applications.models import Status
-from coping.models import CopingPlan, FeedbackRequest, Outreach, Reminder
-from coping.timing import add_months
+from coping.models import CopingPlan, FeedbackRequest, Outreach
+from rebound.localtime import add_months
+from reminders.models import Reminder
 from tests.conftest import assert_accessible, log_in, screenshot
 from tests.factories import (
     ApplicationFactory,
@@ -100,7 +101,7 @@ def test_it_walks_a_rejected_user_through_every_step(page: Page, site: str, alic
     screenshot(page, "coping-plan")
 
     expected = add_months(plan.opened_on, 3)
-    reminder = Reminder.objects.get(kind=Reminder.Kind.KEEP_IN_TOUCH, status="scheduled")
+    reminder = Reminder.objects.get(kind="keep_in_touch", status="scheduled")
     assert reminder.local_date == expected
     assert plan.follow_up.__class__.objects.get(plan=plan).requirements == "Advanced SQL, dbt"
     assert FeedbackRequest.objects.get().status == "received"

@@ -5,10 +5,11 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Page
 
-from applications.models import Interview, Status
-from applications.services import interview_save
+from applications.models import Status
 from coping.models import Step
 from coping.services import incident_record, journal_entry_create, plan_flag_legal
+from interviews.models import Interview
+from interviews.services import interview_save
 from tests.conftest import assert_accessible, log_in, screenshot
 from tests.factories import (
     ApplicationFactory,
@@ -17,6 +18,7 @@ from tests.factories import (
     InterviewFactory,
     SelfAssessmentFactory,
     reject,
+    reminders_about,
 )
 
 pytestmark = pytest.mark.browser
@@ -48,7 +50,7 @@ def _pages(alice) -> list[str]:
         facts="Asked about my age.",
     )
     journal_entry_create(owner=alice, plan=plan, mood=2, text="Tired but okay.")
-    reminder = plan.reminders.first()
+    reminder = reminders_about(plan).first()
     return [
         "/home/",
         "/accounts/preferences/",
@@ -60,21 +62,21 @@ def _pages(alice) -> list[str]:
         f"/applications/{application.pk}/",
         f"/applications/{application.pk}/edit/",
         f"/applications/{application.pk}/delete/",
-        f"/applications/{application.pk}/interviews/new/",
+        f"/interviews/new/for/{application.pk}/",
         f"/applications/timeline/{application.status_changes.first().pk}/",
         "/applications/companies/",
         f"/applications/companies/{company.pk}/",
         "/applications/contacts/",
         f"/applications/contacts/{contact.pk}/edit/",
-        "/applications/interviews/",
-        f"/applications/interviews/{interview.pk}/",
-        f"/applications/interviews/{interview.pk}/assessment/",
+        "/interviews/",
+        f"/interviews/{interview.pk}/",
+        f"/interviews/{interview.pk}/assessment/",
         "/coping/plans/",
         plan.get_absolute_url(),
         *[f"/coping/plans/{plan.pk}/{step}/" for step in Step.values],
         "/coping/journal/",
-        "/coping/reminders/",
-        f"/coping/reminders/{reminder.pk}/edit/",
+        "/reminders/",
+        f"/reminders/{reminder.pk}/edit/",
         "/accounts/delete/",
     ]
 

@@ -6,9 +6,9 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from applications.models import Status
-from coping.models import Reminder
+from reminders.models import Reminder
 from tests.conftest import assert_accessible
-from tests.factories import ApplicationFactory, CompanyFactory, reject
+from tests.factories import ApplicationFactory, CompanyFactory, reject, reminders_about
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +20,8 @@ def test_a_link_from_a_real_email_works_once_in_a_logged_out_browser(
         company=CompanyFactory(owner=alice, name="Northwind"), status=Status.INTERVIEWING
     )
     plan = reject(app)
-    plan.reminders.exclude(kind=Reminder.Kind.KEEP_IN_TOUCH).update(status="cancelled")
-    keep = plan.reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH)
+    reminders_about(plan).exclude(kind="keep_in_touch").update(status="cancelled")
+    keep = reminders_about(plan).get(kind="keep_in_touch")
     past = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     Reminder.objects.filter(pk=keep.pk).update(due_at=past, run_at=past)
     call_command("dispatch_reminders")

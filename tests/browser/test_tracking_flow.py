@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from applications.models import Application, Interview
+from applications.models import Application
+from interviews.models import Interview
 from tests.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = pytest.mark.browser

@@ -36,7 +36,7 @@ def test_pages_make_a_constant_number_of_queries(alice_client, alice, page):
         "plan_list": reverse("coping:plan_list"),
         "plan_detail": first.get_absolute_url(),
         "journal": reverse("coping:journal"),
-        "reminder_list": reverse("coping:reminder_list"),
+        "reminder_list": reverse("reminders:list"),
         "home": reverse("home"),
         "feelings": reverse("coping:plan_step", args=[first.pk, "feelings"]),
     }

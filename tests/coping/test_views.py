@@ -15,7 +15,6 @@ from coping.models import (
     NetGoal,
     Outreach,
     PlanStep,
-    Reminder,
 )
 from tests.factories import (
     ApplicationFactory,
@@ -23,6 +22,7 @@ from tests.factories import (
     ContactFactory,
     UserFactory,
     reject,
+    reminders_about,
 )
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_the_feelings_step_keeps_a_journal_and_tracks_feedback(alice_client, pla
     alice_client.post(url, {"action": "sent"})
     request.refresh_from_db()
     assert request.status == "sent"
-    assert plan.reminders.filter(kind=Reminder.Kind.FEEDBACK_CHASE, status="scheduled").exists()
+    assert reminders_about(plan).filter(kind="feedback_chase", status="scheduled").exists()
     alice_client.post(
         url,
         {
@@ -92,7 +92,7 @@ def test_the_feelings_step_keeps_a_journal_and_tracks_feedback(alice_client, pla
     )
     request.refresh_from_db()
     assert (request.status, request.feedback) == ("received", "Strong, but we needed more Go.")
-    assert plan.reminders.get(kind=Reminder.Kind.FEEDBACK_CHASE).status == "cancelled"
+    assert reminders_about(plan).get(kind="feedback_chase").status == "cancelled"
     assert plan.steps.get(step="feelings").state == PlanStep.State.DONE
 
 
@@ -138,7 +138,7 @@ def test_keep_in_touch_schedules_or_cancels_the_check_in(alice_client, plan):
         url, {"interested": "yes", "check_in_on": "2027-03-01", "note": "Hi Hana, any openings?"}
     )
     assert r.status_code == 302
-    reminder = plan.reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH, status="scheduled")
+    reminder = reminders_about(plan).get(kind="keep_in_touch", status="scheduled")
     assert reminder.local_date == dt.date(2027, 3, 1)
     r = alice_client.post(url, {"interested": "yes", "check_in_on": "2026-01-01"})
     assert "Pick a check-in date in the future." in r.content.decode()
@@ -157,8 +157,8 @@ def test_steps_can_be_skipped_and_the_plan_completes_and_closes(alice_client, pl
     alice_client.post(reverse("coping:plan_close", args=[plan.pk]))
     plan.refresh_from_db()
     assert plan.closed_at is not None
-    assert plan.reminders.get(kind="coping_check_in").status == "cancelled"
-    assert plan.reminders.get(kind="keep_in_touch").status == "scheduled"
+    assert reminders_about(plan).get(kind="coping_check_in").status == "cancelled"
+    assert reminders_about(plan).get(kind="keep_in_touch").status == "scheduled"
 
 
 def test_the_legal_step_computes_deadlines_and_says_it_is_not_advice(alice_client, plan):

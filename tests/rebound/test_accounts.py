@@ -146,7 +146,8 @@ def test_it_deletes_the_account_and_everything_in_it_after_the_password(
     alice_client, alice, bob, password
 ):
     from applications.models import Application, Company
-    from coping.models import CopingPlan, JournalEntry, Reminder
+    from coping.models import CopingPlan, JournalEntry
+    from reminders.models import Reminder
     from tests.factories import ApplicationFactory, CompanyFactory, reject
 
     reject(ApplicationFactory(company=CompanyFactory(owner=alice), status="interviewing"))

@@ -5,7 +5,7 @@ import time_machine
 from django.urls import reverse
 
 from applications.models import Application
-from rebound.dashboard import weekly_applications
+from home.dashboard import weekly_applications
 from tests.factories import ApplicationFactory, CompanyFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,12 @@
 import pytest
 from django.core.management import call_command
 
-from applications.models import Application, SelfAssessment
+from applications.models import Application
 from coping.models import CopingPlan
-from rebound.demo import DEMO_EMAIL
+from home.demo import DEMO_EMAIL
+from interviews.models import SelfAssessment
 from rebound.models import User
+from tests.factories import reminders_about
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +22,7 @@ def test_it_loads_demo_data_into_an_empty_database_once(capsys):
     assert SelfAssessment.objects.filter(interview__application__owner=demo).exists()
     plan = CopingPlan.objects.get(owner=demo)
     assert plan.journal.count() == 2
-    assert set(plan.reminders.values_list("kind", flat=True)) == {
+    assert set(reminders_about(plan).values_list("kind", flat=True)) == {
         "keep_in_touch",
         "coping_check_in",
     }

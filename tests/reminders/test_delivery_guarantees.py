@@ -21,8 +21,9 @@ from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
 
-from coping import reminders
-from coping.models import Reminder
+from home.bulk import due_check_ins
+from reminders import dispatch
+from reminders.models import Reminder
 from tests.conftest import SmtpSink, _free_port
 from tests.factories import UserFactory
 
@@ -89,7 +90,7 @@ class Fleet:
         """A beat stand-in: dispatch (and reclaim expired leases) every half second."""
         code = (
             "import django, time; django.setup()\n"
-            "from coping.reminders import reminders_dispatch\n"
+            "from reminders.dispatch import reminders_dispatch\n"
             f"end = time.time() + {seconds}\n"
             "while time.time() < end:\n"
             "    reminders_dispatch()\n"
@@ -154,22 +155,9 @@ def fleet(sink, broker, tmp_path, settings):
 
 
 def _due(n: int) -> list[int]:
+    """n coping check-ins due five minutes ago, each about a real plan."""
     users = [UserFactory() for _ in range(5)]
-    past = timezone.now() - dt.timedelta(minutes=5)
-    Reminder.objects.bulk_create(
-        Reminder(
-            owner=users[i % 5],
-            kind=Reminder.Kind.COPING_CHECK_IN,
-            subject_key=f"test:{i}",
-            local_date=past.date(),
-            local_time=dt.time(9),
-            timezone="UTC",
-            due_at=past,
-            run_at=past,
-        )
-        for i in range(n)
-    )
-    return list(Reminder.objects.values_list("pk", flat=True))
+    return due_check_ins(users, n, timezone.now() - dt.timedelta(minutes=5))
 
 
 def _wait_until(predicate, timeout: float) -> bool:
@@ -209,13 +197,13 @@ def test_killed_worker_flushed_redis_and_smtp_outage_lose_nothing(sink, fleet, b
     # 1. SMTP is down when the first worker starts: sends fail and back off in the database.
     sink.controller.stop()
     first = fleet.worker("w1")
-    reminders.reminders_dispatch()
+    dispatch.reminders_dispatch()
     assert _wait_until(
         lambda: Reminder.objects.filter(pk__in=ids).exclude(last_error="").exists(), 30
     ), "no SMTP failure was recorded"
     # 2. Redis is flushed while messages are queued: every queued message is lost.
     fleet.kill(first)
-    reminders.reminders_dispatch()  # claims what is due again and queues it...
+    dispatch.reminders_dispatch()  # claims what is due again and queues it...
     assert broker.llen("celery") > 0
     broker.flushall()  # ...and it is gone
     # 3. SMTP comes back; a worker starts; it is SIGKILLed mid-batch; another takes over.

@@ -10,10 +10,19 @@ from django.db import connection
 from django.urls import reverse
 
 from applications import services as app_services
-from applications.models import Interview, Status
-from coping import reminders
-from coping.models import Reminder
-from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory, reject
+from applications.models import Status
+from interviews import services as interview_services
+from interviews.models import Interview
+from reminders import dispatch as engine
+from reminders import services as reminders
+from reminders.models import Reminder
+from tests.factories import (
+    ApplicationFactory,
+    CompanyFactory,
+    ContactFactory,
+    reject,
+    reminders_about,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,7 +55,7 @@ def test_it_sends_keep_in_touch_at_nine_berlin_time_three_months_later_once(
 ):
     with at(2026, 3, 10, 15):
         plan = reject(berlin_application, on=dt.date(2026, 3, 10))
-    keep = plan.reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH)
+    keep = reminders_about(plan).get(kind="keep_in_touch")
     assert keep.due_at == dt.datetime(2026, 6, 10, 7, tzinfo=UTC)  # 09:00 CEST
     with at(2026, 3, 17, 8, 0):  # the one-week coping check-in: 09:00 CET is 08:00 UTC
         dispatch()
@@ -87,13 +96,13 @@ def test_it_sends_on_a_spring_forward_day_and_at_the_end_of_a_short_month(alice,
     app = ApplicationFactory(company=CompanyFactory(owner=alice), status=Status.INTERVIEWING)
     with at(2026, 1, 31, 12):
         plan = reject(app, on=dt.date(2026, 1, 31))
-    keep = plan.reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH)
+    keep = reminders_about(plan).get(kind="keep_in_touch")
     assert keep.due_at == dt.datetime(2026, 2, 28, 8, tzinfo=UTC)
     # Moved by the user to the spring-forward Sunday: 09:00 CEST is 07:00 UTC.
     reminders.reminder_reschedule(reminder=keep, local_date=dt.date(2026, 3, 29))
     keep.refresh_from_db()
     assert keep.due_at == dt.datetime(2026, 3, 29, 7, tzinfo=UTC)
-    plan.reminders.exclude(pk=keep.pk).update(status=Reminder.Status.CANCELLED)
+    reminders_about(plan).exclude(pk=keep.pk).update(status=Reminder.Status.CANCELLED)
     with at(2026, 3, 29, 6, 59):
         dispatch()
     assert smtp_sink.messages == []
@@ -116,7 +125,7 @@ def test_changing_timezone_or_hour_re_derives_pending_reminders(
                 "keep_in_touch_months": "3",
             },
         )
-    keep = plan.reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH)
+    keep = reminders_about(plan).get(kind="keep_in_touch")
     assert (keep.local_date, keep.timezone) == (dt.date(2026, 6, 10), "America/New_York")
     assert keep.due_at == dt.datetime(2026, 6, 10, 12, 30, tzinfo=UTC)  # 08:30 EDT
 
@@ -124,7 +133,7 @@ def test_changing_timezone_or_hour_re_derives_pending_reminders(
 def test_an_interview_schedules_thank_you_and_promised_reply(alice, smtp_sink):
     app = ApplicationFactory(company=CompanyFactory(owner=alice), status=Status.INTERVIEWING)
     with at(2026, 11, 2, 8):
-        interview = app_services.interview_save(
+        interview = interview_services.interview_save(
             interview=Interview(
                 application=app,
                 round_type="technical",
@@ -135,8 +144,7 @@ def test_an_interview_schedules_thank_you_and_promised_reply(alice, smtp_sink):
             interviewers=[ContactFactory(company=app.company, name="Priya Raman")],
         )
     thank, promised = (
-        interview.reminders.get(kind=k)
-        for k in (Reminder.Kind.THANK_YOU, Reminder.Kind.PROMISED_REPLY)
+        reminders_about(interview).get(kind=k) for k in ("thank_you", "promised_reply")
     )
     assert thank.due_at == dt.datetime(2026, 11, 4, 8, tzinfo=UTC)  # morning after, 09:00 CET
     assert promised.due_at == dt.datetime(2026, 11, 7, 8, tzinfo=UTC)
@@ -154,7 +162,7 @@ def test_an_interview_schedules_thank_you_and_promised_reply(alice, smtp_sink):
 
 def test_deleting_an_application_cancels_its_reminders(berlin_application):
     plan = reject(berlin_application)
-    ids = list(plan.reminders.values_list("pk", flat=True))
+    ids = list(reminders_about(plan).values_list("pk", flat=True))
     app_services.application_delete(application=berlin_application)
     assert set(Reminder.objects.filter(pk__in=ids).values_list("status", flat=True)) == {
         "cancelled"
@@ -164,8 +172,8 @@ def test_deleting_an_application_cancels_its_reminders(berlin_application):
 def _due_reminder(owner, **kwargs):
     app = ApplicationFactory(company=CompanyFactory(owner=owner), status=Status.INTERVIEWING)
     plan = reject(app)
-    plan.reminders.exclude(kind=Reminder.Kind.KEEP_IN_TOUCH).update(status="cancelled")
-    reminder = plan.reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH)
+    reminders_about(plan).exclude(kind="keep_in_touch").update(status="cancelled")
+    reminder = reminders_about(plan).get(kind="keep_in_touch")
     past = dt.datetime(2026, 1, 1, tzinfo=UTC)
     Reminder.objects.filter(pk=reminder.pk).update(due_at=past, run_at=past, **kwargs)
     reminder.refresh_from_db()
@@ -174,9 +182,9 @@ def _due_reminder(owner, **kwargs):
 
 def test_a_cancelled_reminder_is_never_sent_even_when_cancelled_while_claimed(alice, smtp_sink):
     reminder = _due_reminder(alice)
-    ((pk, token),) = reminders.reminders_claim_due()
+    (pk,), token = engine.reminders_claim_due()
     assert reminders.reminder_cancel(reminder=reminder) is True
-    assert reminders.reminder_send(reminder_id=pk, lease_token=token) == "skipped"
+    assert engine.reminders_send_batch(reminder_ids=[pk], lease_token=token) == {"skipped": 1}
     done = _due_reminder(alice)
     reminders.reminder_mark_done(reminder=done)
     dispatch()
@@ -185,7 +193,7 @@ def test_a_cancelled_reminder_is_never_sent_even_when_cancelled_while_claimed(al
 
 def test_a_cancel_racing_a_send_waits_and_reports_it_already_went_out(alice, smtp_sink):
     reminder = _due_reminder(alice)
-    ((pk, token),) = reminders.reminders_claim_due()
+    (pk,), token = engine.reminders_claim_due()
     slow = smtp_sink.handle_DATA
 
     async def slow_data(server, session, envelope):
@@ -198,7 +206,7 @@ def test_a_cancel_racing_a_send_waits_and_reports_it_already_went_out(alice, smt
     results = {}
 
     def send():
-        results["send"] = reminders.reminder_send(reminder_id=pk, lease_token=token)
+        results["send"] = engine.reminders_send_batch(reminder_ids=[pk], lease_token=token)
         connection.close()
 
     thread = threading.Thread(target=send)
@@ -207,7 +215,7 @@ def test_a_cancel_racing_a_send_waits_and_reports_it_already_went_out(alice, smt
     cancelled = reminders.reminder_cancel(reminder=reminder)
     thread.join()
     reminder.refresh_from_db()
-    assert (results["send"], cancelled, reminder.status) == ("sent", False, "sent")
+    assert (results["send"], cancelled, reminder.status) == ({"sent": 1}, False, "sent")
     assert len(smtp_sink.messages) == 1
 
 
@@ -242,22 +250,22 @@ def test_an_smtp_server_that_is_down_is_a_temporary_failure(alice, settings):
     reminder = _due_reminder(alice)
     dispatch()
     reminder.refresh_from_db()
-    assert reminder.status == "scheduled" and "Connection refused" in reminder.last_error
+    assert (reminder.status, reminder.last_error) == ("scheduled", "ConnectionRefusedError")
 
 
 def test_it_classifies_smtp_errors():
-    assert reminders._classify(smtplib.SMTPResponseException(550, b"no such user"))
-    assert not reminders._classify(smtplib.SMTPResponseException(421, b"busy"))
-    assert reminders._classify(smtplib.SMTPRecipientsRefused({"a@example.com": (550, b"unknown")}))
-    assert not reminders._classify(ConnectionRefusedError())
+    assert engine._is_permanent(smtplib.SMTPResponseException(550, b"no such user"))
+    assert not engine._is_permanent(smtplib.SMTPResponseException(421, b"busy"))
+    assert engine._is_permanent(smtplib.SMTPRecipientsRefused({"a@example.com": (550, b"unknown")}))
+    assert not engine._is_permanent(ConnectionRefusedError())
 
 
 def test_failed_reminders_show_with_their_error_in_the_admin(alice, client):
     from tests.factories import UserFactory
 
-    reminder = _due_reminder(alice, status="failed", last_error="SMTPRecipientsRefused: 550")
+    reminder = _due_reminder(alice, status="failed", last_error="SMTPRecipientsRefused 550")
     admin = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(admin)
-    page = client.get("/admin/coping/reminder/?status__exact=failed").content.decode()
-    assert f"Keep in touch reminder #{reminder.pk}" in page or str(reminder.pk) in page
-    assert "SMTPRecipientsRefused: 550" in page
+    page = client.get("/admin/reminders/reminder/?status__exact=failed").content.decode()
+    assert f"/admin/reminders/reminder/{reminder.pk}/change/" in page
+    assert "SMTPRecipientsRefused 550" in page

@@ -5,16 +5,17 @@ import time_machine
 from django.test import Client
 
 from applications.models import Status
-from coping import links, reminders
-from coping.models import Reminder
-from tests.factories import ApplicationFactory, CompanyFactory, reject
+from reminders import links
+from reminders import services as reminders
+from reminders.models import Reminder
+from tests.factories import ApplicationFactory, CompanyFactory, reject, reminders_about
 
 pytestmark = pytest.mark.django_db
 
 
 def _sent_reminder(owner):
     app = ApplicationFactory(company=CompanyFactory(owner=owner), status=Status.INTERVIEWING)
-    reminder = reject(app).reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH)
+    reminder = reminders_about(reject(app)).get(kind="keep_in_touch")
     Reminder.objects.filter(pk=reminder.pk).update(
         status="sent", sent_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
     )

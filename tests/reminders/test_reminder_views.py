@@ -5,8 +5,8 @@ import time_machine
 from django.urls import reverse
 
 from applications.models import Status
-from coping.models import Reminder
-from tests.factories import ApplicationFactory, CompanyFactory, reject
+from reminders.models import Reminder
+from tests.factories import ApplicationFactory, CompanyFactory, reject, reminders_about
 
 pytestmark = pytest.mark.django_db
 
@@ -16,24 +16,32 @@ def reminder(alice):
     app = ApplicationFactory(
         company=CompanyFactory(owner=alice, name="Acme"), status=Status.INTERVIEWING
     )
-    return reject(app).reminders.get(kind=Reminder.Kind.KEEP_IN_TOUCH)
+    return reminders_about(reject(app)).get(kind="keep_in_touch")
 
 
 def test_it_lists_upcoming_failed_and_sent_reminders(alice_client, alice, reminder):
-    failed = reject(
-        ApplicationFactory(
-            company=CompanyFactory(owner=alice, name="Globex"), status=Status.INTERVIEWING
+    failed = reminders_about(
+        reject(
+            ApplicationFactory(
+                company=CompanyFactory(owner=alice, name="Globex"), status=Status.INTERVIEWING
+            )
         )
-    ).reminders.first()
-    Reminder.objects.filter(pk=failed.pk).update(status="failed", last_error="550 no mailbox")
-    page = alice_client.get(reverse("coping:reminder_list")).content.decode()
-    assert page.index("Could not be sent") < page.index("550 no mailbox") < page.index("Upcoming")
+    ).first()
+    Reminder.objects.filter(pk=failed.pk).update(
+        status="failed", last_error="SMTPRecipientsRefused 550"
+    )
+    page = alice_client.get(reverse("reminders:list")).content.decode()
+    assert (
+        page.index("Could not be sent")
+        < page.index("SMTPRecipientsRefused 550")
+        < page.index("Upcoming")
+    )
     assert "Keep in touch" in page and "Acme" in page
 
 
 @time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
 def test_it_changes_the_date_in_the_users_zone(alice_client, reminder):
-    url = reverse("coping:reminder_update", args=[reminder.pk])
+    url = reverse("reminders:update", args=[reminder.pk])
     alice_client.post(url, {"local_date": "2027-01-15", "local_time": "10:30"})
     reminder.refresh_from_db()
     assert reminder.due_at == dt.datetime(2027, 1, 15, 9, 30, tzinfo=dt.UTC)  # 10:30 CET
@@ -47,12 +55,12 @@ def test_it_changes_the_date_in_the_users_zone(alice_client, reminder):
 
 def test_it_cancels_and_sends_now(alice_client, reminder, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
-        alice_client.post(reverse("coping:reminder_send_now", args=[reminder.pk]))
+        alice_client.post(reverse("reminders:send_now", args=[reminder.pk]))
     reminder.refresh_from_db()
     assert reminder.run_at <= dt.datetime.now(dt.UTC) and reminder.status == "scheduled"
     assert len(callbacks) == 1  # a dispatch is enqueued once the change is committed
-    alice_client.post(reverse("coping:reminder_cancel", args=[reminder.pk]))
+    alice_client.post(reverse("reminders:cancel", args=[reminder.pk]))
     reminder.refresh_from_db()
     assert reminder.status == "cancelled"
-    r = alice_client.post(reverse("coping:reminder_cancel", args=[reminder.pk]), follow=True)
+    r = alice_client.post(reverse("reminders:cancel", args=[reminder.pk]), follow=True)
     assert "That reminder was already cancelled." in r.content.decode()

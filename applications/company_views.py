@@ -1,0 +1,180 @@
+"""Companies and the people at them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.deletion import RestrictedError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from rebound.redirects import safe_next
+from rebound.types import AuthedRequest
+
+from .forms import CompanyForm, ContactForm
+from .models import Company, Contact
+
+PAGE_SIZE = 25
+
+
+@login_required
+def company_list(request: AuthedRequest) -> HttpResponse:
+    companies = Company.objects.filter(owner=request.user).annotate(
+        application_count=Count("applications", distinct=True),
+        contact_count=Count("contacts", distinct=True),
+    )
+    q = request.GET.get("q", "").strip()
+    if q:
+        companies = companies.filter(name__icontains=q)
+    page = Paginator(companies.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "applications/company_list.html", {"page": page, "q": q})
+
+
+@login_required
+def company_detail(request: AuthedRequest, company_id: int) -> HttpResponse:
+    company = get_object_or_404(Company, pk=company_id, owner=request.user)
+    return render(
+        request,
+        "applications/company_detail.html",
+        {
+            "company": company,
+            "applications": company.applications.order_by("-created_at"),
+            "contacts": company.contacts.order_by("name"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_create(request: AuthedRequest) -> HttpResponse:
+    form = CompanyForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.instance.owner = request.user
+        company = form.save()
+        messages.success(request, f"Added {company}.")
+        return redirect(company)
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "title": "New company", "cancel_url": reverse("applications:company_list")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_update(request: AuthedRequest, company_id: int) -> HttpResponse:
+    company = get_object_or_404(Company, pk=company_id, owner=request.user)
+    form = CompanyForm(request.POST or None, instance=company, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(company)
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "title": f"Edit {company}", "cancel_url": company.get_absolute_url()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_delete(request: AuthedRequest, company_id: int) -> HttpResponse:
+    company = get_object_or_404(Company, pk=company_id, owner=request.user)
+    if request.method == "POST":
+        try:
+            company.delete()
+        except RestrictedError:
+            messages.error(
+                request, "This company still has applications. Delete or move them first."
+            )
+            return redirect(company)
+        messages.success(request, f"Deleted {company}.")
+        return redirect("applications:company_list")
+    return render(
+        request,
+        "confirm_delete.html",
+        {
+            "object": company,
+            "what": "company",
+            "consequences": "Its contacts stay in your contacts, without a company.",
+            "cancel_url": company.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+def contact_list(request: AuthedRequest) -> HttpResponse:
+    contacts = Contact.objects.filter(owner=request.user).select_related("company")
+    kind = request.GET.get("kind", "")
+    if kind in Contact.Kind.values:
+        contacts = contacts.filter(kind=kind)
+    page = Paginator(contacts.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "applications/contact_list.html",
+        {"page": page, "kind": kind, "kinds": Contact.Kind.choices},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_create(request: AuthedRequest) -> HttpResponse:
+    initial = {"company": request.GET.get("company"), "kind": request.GET.get("kind")}
+    form = ContactForm(request.POST or None, owner=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        form.instance.owner = request.user
+        contact = form.save()
+        messages.success(request, f"Added {contact.name}.")
+        return redirect(safe_next(request, reverse("applications:contact_list")))
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "New contact",
+            "cancel_url": safe_next(request, reverse("applications:contact_list")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_update(request: AuthedRequest, contact_id: int) -> HttpResponse:
+    contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
+    form = ContactForm(request.POST or None, instance=contact, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("applications:contact_list")
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": f"Edit {contact.name}",
+            "cancel_url": reverse("applications:contact_list"),
+            "delete_url": reverse("applications:contact_delete", args=[contact.pk]),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_delete(request: AuthedRequest, contact_id: int) -> HttpResponse:
+    contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
+    if request.method == "POST":
+        contact.delete()
+        messages.success(request, f"Deleted {contact.name}.")
+        return redirect("applications:contact_list")
+    return render(
+        request,
+        "confirm_delete.html",
+        {
+            "object": contact,
+            "what": "contact",
+            "consequences": "Interviews they took part in stay, without their name.",
+            "cancel_url": reverse("applications:contact_list"),
+        },
+    )

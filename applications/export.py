@@ -1,0 +1,60 @@
+"""Every application with its dated status history, as CSV (one row per status change)."""
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import StreamingHttpResponse
+
+from rebound.csvfile import csv_response
+from rebound.localtime import local_today
+from rebound.types import AuthedRequest
+
+from .models import StatusChange
+
+HEADER = [
+    "company",
+    "role",
+    "status now",
+    "date applied",
+    "source",
+    "posting URL",
+    "from status",
+    "to status",
+    "changed on",
+    "note",
+]
+
+
+def _rows(owner: Any) -> Iterator[list[Any]]:
+    changes = (
+        StatusChange.objects.filter(application__owner=owner)
+        .select_related("application__company")
+        .order_by(
+            "application__company__name",
+            "application__role",
+            "application_id",
+            "changed_on",
+            "created_at",
+        )
+    )
+    for change in changes.iterator(chunk_size=500):
+        app = change.application
+        yield [
+            app.company.name,
+            app.role,
+            app.get_status_display(),
+            app.date_applied.isoformat() if app.date_applied else "",
+            app.get_source_display(),
+            app.posting_url,
+            change.get_from_status_display(),
+            change.get_to_status_display(),
+            change.changed_on.isoformat(),
+            change.note,
+        ]
+
+
+@login_required
+def application_export(request: AuthedRequest) -> StreamingHttpResponse:
+    stamp = local_today(request.user).isoformat()
+    return csv_response(f"rebound-applications-{stamp}.csv", HEADER, _rows(request.user))

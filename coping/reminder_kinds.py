@@ -1,0 +1,92 @@
+"""The reminders the coping workflow owns, all about a plan."""
+
+from typing import Any
+
+from django.conf import settings
+
+from reminders.kinds import ReminderKind
+
+from . import drafts
+from .models import CopingPlan, FeedbackRequest
+
+KEEP_IN_TOUCH = "keep_in_touch"
+COPING_CHECK_IN = "coping_check_in"
+FEEDBACK_CHASE = "feedback_chase"
+
+_ROWS = ("application__company", "owner", "follow_up__contact", "feedback_request")
+
+
+def _describe(plan: CopingPlan) -> str:
+    return str(plan.application)
+
+
+def _context(plan: CopingPlan) -> dict[str, Any]:
+    return {
+        "plan": plan,
+        "application": plan.application,
+        "plan_url": settings.SITE_URL + plan.get_absolute_url(),
+        "application_url": settings.SITE_URL + plan.application.get_absolute_url(),
+    }
+
+
+def _keep_in_touch_context(plan: CopingPlan) -> dict[str, Any]:
+    return {
+        **_context(plan),
+        "draft": drafts.keep_in_touch_note(plan),
+        "skills": drafts.skills_from_assessments(plan.application),
+    }
+
+
+def _keep_in_touch_obsolete(plan: CopingPlan) -> str:
+    follow_up = getattr(plan, "follow_up", None)
+    if follow_up is not None and follow_up.interested is False:
+        return "You chose not to check in with them."
+    return ""
+
+
+def _plan_closed(plan: CopingPlan) -> str:
+    return "" if plan.is_open else "The plan is closed."
+
+
+def _feedback_obsolete(plan: CopingPlan) -> str:
+    try:
+        request = plan.feedback_request
+    except FeedbackRequest.DoesNotExist:
+        return "There is no feedback request."
+    if request.status == FeedbackRequest.Status.RECEIVED:
+        return "Their feedback has arrived."
+    return ""
+
+
+KINDS = (
+    ReminderKind(
+        name=KEEP_IN_TOUCH,
+        label="Keep in touch",
+        subject_model="coping.CopingPlan",
+        context=_keep_in_touch_context,
+        describe=_describe,
+        obsolete=_keep_in_touch_obsolete,
+        select_related=_ROWS,
+        when="Months after a rejection (your preference), with a drafted note.",
+    ),
+    ReminderKind(
+        name=COPING_CHECK_IN,
+        label="Coping check-in",
+        subject_model="coping.CopingPlan",
+        context=_context,
+        describe=_describe,
+        obsolete=_plan_closed,
+        select_related=_ROWS,
+        when="A week after a rejection, while the plan is open.",
+    ),
+    ReminderKind(
+        name=FEEDBACK_CHASE,
+        label="Feedback chase",
+        subject_model="coping.CopingPlan",
+        context=_context,
+        describe=_describe,
+        obsolete=_feedback_obsolete,
+        select_related=_ROWS,
+        when="Ten days after you asked for feedback, unless it has arrived.",
+    ),
+)

@@ -1,0 +1,24 @@
+"""Coping's section on an application's page, owned here so applications/ need not import
+coping/ (docs/architecture.md)."""
+
+from typing import Any
+
+from django import template
+
+from applications.models import Application
+
+from ..models import CopingPlan
+from ..services import plan_progress
+
+register = template.Library()
+
+
+@register.inclusion_tag("coping/_application_section.html")
+def coping_section(application: Application) -> dict[str, Any]:
+    """Shown only when the application has a plan; nothing otherwise."""
+    plans = list(
+        CopingPlan.objects.filter(application=application)
+        .prefetch_related("steps")
+        .order_by("-opened_on", "-pk")
+    )
+    return {"rows": [(p, plan_progress(list(p.steps.all()))) for p in plans]}

@@ -1,0 +1,64 @@
+"""What the home page shows; it may read from every app (the project package sits on top)."""
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from applications.models import Application, Status
+from coping.selectors import wellbeing
+from interviews.models import Interview
+from rebound.localtime import local_today
+
+
+def for_user(user: Any) -> dict[str, Any]:
+    now = timezone.now()
+    counts = dict(
+        Application.objects.filter(owner=user)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    interviews = Interview.objects.filter(application__owner=user).select_related(
+        "application__company"
+    )
+    context: dict[str, Any] = {
+        "status_counts": [(Status(value), counts.get(value, 0)) for value in Status.values],
+        "total_applications": sum(counts.values()),
+        "upcoming_interviews": interviews.filter(ends_at__gte=now).order_by("starts_at")[:5],
+        "awaiting_assessment": interviews.filter(ends_at__lt=now, assessment__isnull=True).order_by(
+            "-starts_at"
+        )[:5],
+        "overdue_replies": interviews.filter(
+            promised_reply_by__lt=local_today(user),
+            application__status__in=[Status.APPLIED, Status.SCREENING, Status.INTERVIEWING],
+        ).order_by("promised_reply_by")[:5],
+    }
+    context["weekly"] = weekly_applications(user)
+    context.update(wellbeing(user))
+    return context
+
+
+def weekly_applications(user: Any, weeks: int = 12) -> list[dict[str, Any]]:
+    """Applications added per week (Monday-based, in the user's zone), oldest first."""
+    today = local_today(user)
+    first_monday = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
+    start = dt.datetime.combine(first_monday, dt.time.min, tzinfo=user.tzinfo)
+    counts = {
+        row["week"].date(): row["n"]
+        for row in Application.objects.filter(owner=user, created_at__gte=start)
+        .annotate(week=TruncWeek("created_at", tzinfo=user.tzinfo))
+        .values("week")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    return [
+        {
+            "week": (monday := first_monday + dt.timedelta(weeks=i)).isoformat(),
+            "label": monday.strftime("%-d %b"),
+            "count": counts.get(monday, 0),
+        }
+        for i in range(weeks)
+    ]

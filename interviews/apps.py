@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class InterviewsConfig(AppConfig):
+    name = "interviews"
+    verbose_name = "Interviews and self-assessments"
+    # The kinds of reminder this app owns (read by reminders.kinds).
+    reminder_kinds = "interviews.reminder_kinds.KINDS"
+
+    def ready(self) -> None:
+        # Listens to applications' one domain event (named in applications/signals.py).
+        from . import receivers  # noqa: F401

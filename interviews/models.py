@@ -1,0 +1,125 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from applications.models import Application, Contact
+
+
+class Interview(models.Model):
+    class Round(models.TextChoices):
+        PHONE_SCREEN = "phone_screen", "Phone screen"
+        RECRUITER = "recruiter", "Recruiter call"
+        TECHNICAL = "technical", "Technical"
+        TAKE_HOME = "take_home", "Take-home"
+        PANEL = "panel", "Panel"
+        ONSITE = "onsite", "On-site"
+        FINAL = "final", "Final"
+        OTHER = "other", "Other"
+
+    class Format(models.TextChoices):
+        VIDEO = "video", "Video call"
+        PHONE = "phone", "Phone"
+        ONSITE = "onsite", "In person"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="interviews"
+    )
+    round_type = models.CharField("round", max_length=20, choices=Round.choices)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.VIDEO)
+    location = models.CharField("location or link", max_length=500, blank=True)
+    interviewers = models.ManyToManyField(Contact, blank=True, related_name="interviews")
+    preparation_notes = models.TextField(blank=True)
+    questions = models.TextField("questions asked", blank=True, help_text="One question per line.")
+    promised_reply_by = models.DateField("they promised to reply by", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="interview_ends_after_start"
+            ),
+        ]
+        indexes = [
+            # Upcoming and past interview lists, and an application's rounds in order.
+            models.Index(fields=["application", "starts_at"], name="interview_app_start_idx"),
+            models.Index(fields=["starts_at"], name="interview_start_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_round_type_display()} — {self.application}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:detail", args=[self.pk])
+
+    @property
+    def duration_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def question_list(self) -> list[str]:
+        return [line.strip() for line in self.questions.splitlines() if line.strip()]
+
+
+RATING = [MinValueValidator(1), MaxValueValidator(5)]
+RATING_FIELDS = (
+    "qualification_fit",
+    "preparation",
+    "communication",
+    "technical_answers",
+    "rapport",
+    "confidence",
+)
+
+
+class SelfAssessment(models.Model):
+    interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="assessment")
+    qualification_fit = models.PositiveSmallIntegerField(
+        "how well you fit the requirements", validators=RATING
+    )
+    preparation = models.PositiveSmallIntegerField("how prepared you were", validators=RATING)
+    communication = models.PositiveSmallIntegerField(
+        "how clearly you came across", validators=RATING
+    )
+    technical_answers = models.PositiveSmallIntegerField(
+        "your technical answers", validators=RATING
+    )
+    rapport = models.PositiveSmallIntegerField("rapport with the panel", validators=RATING)
+    confidence = models.PositiveSmallIntegerField(
+        "overall, how confident you feel about it", validators=RATING
+    )
+    went_well = models.TextField("what went well", blank=True)
+    tripped_questions = models.TextField("questions that tripped you, and why", blank=True)
+    change_next_time = models.TextField("what you would do differently", blank=True)
+    skills_to_build = models.TextField("skills to build", blank=True, help_text="One per line.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{name}__gte": 1}) & Q(**{f"{name}__lte": 5}),
+                name=f"assessment_{name}_1_to_5",
+            )
+            for name in RATING_FIELDS
+        ]
+
+    def __str__(self) -> str:
+        return f"Self-assessment of {self.interview}"
+
+    @property
+    def ratings(self) -> list[tuple[str, int]]:
+        fields = {f.name: f for f in self._meta.fields}
+        return [
+            (str(fields[name].verbose_name).capitalize(), getattr(self, name))
+            for name in RATING_FIELDS
+        ]
+
+    @property
+    def skill_list(self) -> list[str]:
+        return [
+            line.strip("-• ").strip() for line in self.skills_to_build.splitlines() if line.strip()
+        ]

@@ -1,0 +1,27 @@
+"""Interviews' listener to applications' one domain event (see applications/signals.py)."""
+
+from typing import Any
+
+from django.dispatch import receiver
+
+from applications.models import Application, StatusChange
+from applications.signals import status_changed
+from reminders.kinds import scope_of
+from reminders.services import reminders_cancel
+
+from .reminder_kinds import PROMISED_REPLY, THANK_YOU
+
+
+@receiver(status_changed, dispatch_uid="interviews.on_status_changed")
+def on_status_changed(
+    sender: Any, application: Application, change: StatusChange, **kwargs: Any
+) -> None:
+    scope = scope_of(application)
+    # "They promised to reply by…" only matters while nothing has moved.
+    reminders_cancel(scope=scope, kinds=[PROMISED_REPLY], reason="The application has moved on.")
+    if application.is_closed:
+        reminders_cancel(
+            scope=scope,
+            kinds=[THANK_YOU],
+            reason=f"The application is {application.get_status_display().lower()}.",
+        )

@@ -1,0 +1,79 @@
+"""The reminders interviews own: a thank-you note, and a promised reply that did not come."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from applications.models import Contact
+from reminders.kinds import ReminderKind
+
+from . import drafts
+from .models import Interview, SelfAssessment
+
+THANK_YOU = "thank_you"
+PROMISED_REPLY = "promised_reply"
+
+_ROWS = ("application__company", "application__owner", "assessment")
+_PEOPLE = (Prefetch("interviewers", Contact.objects.order_by("name")),)
+
+
+def _describe(interview: Interview) -> str:
+    return f"{interview.get_round_type_display()} interview, {interview.application}"
+
+
+def _context(interview: Interview) -> dict[str, Any]:
+    application = interview.application
+    try:
+        assessment: SelfAssessment | None = interview.assessment
+    except SelfAssessment.DoesNotExist:
+        assessment = None
+    return {
+        "interview": interview,
+        "application": application,
+        "assessment": assessment,
+        "interview_url": settings.SITE_URL + interview.get_absolute_url(),
+        "application_url": settings.SITE_URL + application.get_absolute_url(),
+    }
+
+
+def _thank_you_context(interview: Interview) -> dict[str, Any]:
+    return {**_context(interview), "draft": drafts.thank_you_note(interview)}
+
+
+def _closed(interview: Interview) -> str:
+    application = interview.application
+    if application.is_closed:
+        return f"The application is {application.get_status_display().lower()}."
+    return ""
+
+
+def _reply_obsolete(interview: Interview) -> str:
+    if interview.promised_reply_by is None:
+        return "No reply date is set any more."
+    return _closed(interview)
+
+
+KINDS = (
+    ReminderKind(
+        name=THANK_YOU,
+        label="Thank-you note",
+        subject_model="interviews.Interview",
+        context=_thank_you_context,
+        describe=_describe,
+        obsolete=_closed,
+        select_related=_ROWS,
+        prefetch_related=_PEOPLE,
+        when="The morning after an interview ends.",
+    ),
+    ReminderKind(
+        name=PROMISED_REPLY,
+        label="Promised reply",
+        subject_model="interviews.Interview",
+        context=_context,
+        describe=_describe,
+        obsolete=_reply_obsolete,
+        select_related=_ROWS,
+        when="The day after the date they promised to reply by, while nothing has moved.",
+    ),
+)

@@ -1,0 +1,94 @@
+"""Interviews' verbs; views, admin, the demo and tests all call these."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from applications.models import Application, Contact, Status
+from applications.services import application_change_status
+from rebound.localtime import local_date_of, local_to_utc, local_today
+from reminders.kinds import scope_of
+from reminders.services import reminder_schedule, reminders_cancel
+
+from .models import Interview, SelfAssessment
+from .reminder_kinds import PROMISED_REPLY, THANK_YOU
+
+
+@transaction.atomic
+def interview_save(
+    *,
+    interview: Interview,
+    interviewers: Iterable[Contact] = (),
+    new_interviewer_names: Iterable[str] = (),
+) -> Interview:
+    """Log or update an interview round; new names become contacts at the company."""
+    created = interview.pk is None
+    interview.full_clean(exclude=["application"])
+    interview.save()
+    application = interview.application
+    people = list(interviewers)
+    for name in new_interviewer_names:
+        people.append(
+            Contact.objects.create(
+                owner=application.owner,
+                company=application.company,
+                name=name,
+                kind=Contact.Kind.INTERVIEWER,
+            )
+        )
+    interview.interviewers.set(people)
+    # Logging a round moves an early-stage application to "interviewing" on that date.
+    if application.status in {Status.APPLIED, Status.SCREENING} and created:
+        on = min(
+            local_date_of(interview.starts_at, application.owner), local_today(application.owner)
+        )
+        application_change_status(application=application, to_status=Status.INTERVIEWING, on=on)
+    interview_reminders_sync(interview=interview)
+    return interview
+
+
+def interview_reminders_sync(*, interview: Interview) -> None:
+    """Schedule, move or cancel the interview's reminders to fit it as it is now."""
+    application = interview.application
+    owner = application.owner
+    now = timezone.now()
+    scope = scope_of(application)
+    morning_after = local_date_of(interview.ends_at, owner) + dt.timedelta(days=1)
+    if (
+        not application.is_closed
+        and local_to_utc(morning_after, owner.reminder_time, owner.timezone) > now
+    ):
+        reminder_schedule(
+            owner=owner, kind=THANK_YOU, subject=interview, local_date=morning_after, scope=scope
+        )
+    else:
+        reminders_cancel(subject=interview, kinds=[THANK_YOU], reason="The moment has passed.")
+    if interview.promised_reply_by and not application.is_closed:
+        day_after = interview.promised_reply_by + dt.timedelta(days=1)
+        if local_to_utc(day_after, owner.reminder_time, owner.timezone) > now:
+            reminder_schedule(
+                owner=owner,
+                kind=PROMISED_REPLY,
+                subject=interview,
+                local_date=day_after,
+                scope=scope,
+            )
+            return
+    reminders_cancel(subject=interview, kinds=[PROMISED_REPLY], reason="No reply is awaited.")
+
+
+@transaction.atomic
+def interview_delete(*, interview: Interview) -> Application:
+    """Delete an interview with its self-assessment; its reminders are cancelled."""
+    reminders_cancel(subject=interview, reason="The interview was deleted.")
+    application = interview.application
+    interview.delete()
+    return application
+
+
+def assessment_save(*, assessment: SelfAssessment) -> SelfAssessment:
+    assessment.full_clean()
+    assessment.save()
+    return assessment

@@ -1,0 +1,161 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from applications.models import Application
+from rebound.localtime import local_today
+from rebound.types import AuthedRequest
+
+from . import calendar, services
+from .forms import InterviewForm, SelfAssessmentForm
+from .models import Interview, SelfAssessment
+
+PAGE_SIZE = 25
+
+
+def _interview(request: AuthedRequest, interview_id: int) -> Interview:
+    return get_object_or_404(
+        Interview.objects.select_related("application__company", "application__owner"),
+        pk=interview_id,
+        application__owner=request.user,
+    )
+
+
+@login_required
+def interview_list(request: AuthedRequest) -> HttpResponse:
+    now = timezone.now()
+    base = Interview.objects.filter(application__owner=request.user).select_related(
+        "application__company", "assessment"
+    )
+    upcoming = base.filter(ends_at__gte=now).order_by("starts_at")
+    past = Paginator(base.filter(ends_at__lt=now).order_by("-starts_at"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "interviews/interview_list.html", {"upcoming": upcoming, "past": past})
+
+
+def _save(form: InterviewForm) -> Interview:
+    return services.interview_save(
+        interview=form.instance,
+        interviewers=form.cleaned_data["interviewers"],
+        new_interviewer_names=form.cleaned_data["new_interviewers"],
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview_create(request: AuthedRequest, application_id: int) -> HttpResponse:
+    application = get_object_or_404(
+        Application.objects.select_related("company", "owner"),
+        pk=application_id,
+        owner=request.user,
+    )
+    form = InterviewForm(
+        request.POST or None,
+        owner=request.user,
+        instance=Interview(application=application),
+        initial={"date": local_today(request.user)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            interview = _save(form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Interview logged.")
+            return redirect(interview)
+    return render(
+        request,
+        "interviews/interview_form.html",
+        {"form": form, "application": application, "title": "Log an interview"},
+    )
+
+
+@login_required
+def interview_detail(request: AuthedRequest, interview_id: int) -> HttpResponse:
+    interview = _interview(request, interview_id)
+    assessment = SelfAssessment.objects.filter(interview=interview).first()
+    return render(
+        request,
+        "interviews/interview_detail.html",
+        {
+            "interview": interview,
+            "interviewers": interview.interviewers.order_by("name"),
+            "assessment": assessment,
+            "is_over": interview.ends_at <= timezone.now(),
+        },
+    )
+
+
+@login_required
+def interview_calendar(request: AuthedRequest, interview_id: int) -> HttpResponse:
+    """The interview as an .ics file, to add to any calendar app."""
+    interview = _interview(request, interview_id)
+    response = HttpResponse(
+        calendar.interview_calendar(interview), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview_update(request: AuthedRequest, interview_id: int) -> HttpResponse:
+    interview = _interview(request, interview_id)
+    form = InterviewForm(request.POST or None, owner=request.user, instance=interview)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save(form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(interview)
+    return render(
+        request,
+        "interviews/interview_form.html",
+        {"form": form, "application": interview.application, "title": "Edit interview"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview_delete(request: AuthedRequest, interview_id: int) -> HttpResponse:
+    interview = _interview(request, interview_id)
+    if request.method == "POST":
+        application = services.interview_delete(interview=interview)
+        messages.success(request, "Interview deleted, and its reminders cancelled.")
+        return redirect(application)
+    return render(
+        request,
+        "confirm_delete.html",
+        {
+            "object": interview,
+            "what": "interview",
+            "consequences": "Its self-assessment goes with it, and its thank-you and "
+            "promised-reply reminders are cancelled.",
+            "cancel_url": interview.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_edit(request: AuthedRequest, interview_id: int) -> HttpResponse:
+    interview = _interview(request, interview_id)
+    assessment = SelfAssessment.objects.filter(interview=interview).first() or SelfAssessment(
+        interview=interview
+    )
+    form = SelfAssessmentForm(request.POST or None, instance=assessment)
+    if request.method == "POST" and form.is_valid():
+        services.assessment_save(assessment=form.instance)
+        messages.success(request, "Self-assessment saved. Well done for taking the time.")
+        return redirect(interview.application)
+    return render(
+        request, "interviews/assessment_form.html", {"form": form, "interview": interview}
+    )

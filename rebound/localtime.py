@@ -1,0 +1,54 @@
+"""The user's calendar: their "today", and local wall-clock time to UTC.
+
+Every form, service and view asks this module for a user's date; nothing else calls
+`timezone.localdate()` for a user (it would use the request's zone, or UTC in a worker).
+Calendar arithmetic happens on local dates; UTC appears only at the very end.
+"""
+
+import calendar
+import datetime as dt
+import zoneinfo
+from typing import Any
+
+from django.utils import timezone
+
+
+def local_today(user: Any) -> dt.date:
+    """The date it is now where the user lives."""
+    return timezone.localtime(timezone.now(), user.tzinfo).date()
+
+
+def local_date_of(moment: dt.datetime, user: Any) -> dt.date:
+    """The user's calendar date of an instant (e.g. the day an interview ends)."""
+    return timezone.localtime(moment, user.tzinfo).date()
+
+
+def local_datetime(day: dt.date, at: dt.time, user: Any) -> dt.datetime:
+    """An aware datetime for a wall-clock time in the user's zone (see local_to_utc)."""
+    return local_to_utc(day, at, user.timezone)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day of the month, months later; clamped to the month's end (Jan 31 + 1 → Feb 28)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def local_to_utc(day: dt.date, at: dt.time, tz_name: str) -> dt.datetime:
+    """The UTC instant of a wall-clock time in a zone.
+
+    A time skipped by a spring-forward change (02:30 in Berlin on the last Sunday of March) is
+    read with the offset before the change, so it lands just after the gap (03:30); a repeated
+    time in autumn takes its first occurrence.
+    """
+    local = dt.datetime.combine(day, at).replace(tzinfo=zoneinfo.ZoneInfo(tz_name), fold=0)
+    return local.astimezone(dt.UTC)
+
+
+def next_business_day(day: dt.date) -> dt.date:
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day

@@ -1,0 +1,238 @@
+"""Claiming due reminders with a lease, and sending them in batches, exactly once.
+
+The database is the only source of truth (docs/reminders.md). Celery only carries short
+messages ("send reminders 41-60 under lease X"); if one is lost, the lease expires and the
+next dispatch claims those reminders again.
+"""
+
+import contextlib
+import datetime as dt
+import logging
+import smtplib
+import uuid
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import emails
+from .kinds import ReminderKind, registered
+from .models import Reminder
+
+log = logging.getLogger(__name__)
+Status = Reminder.Status
+MAX_ATTEMPTS = 8
+
+
+def _setting(name: str, default: float) -> float:
+    return float(getattr(settings, name, default))
+
+
+def lease_length() -> dt.timedelta:
+    return dt.timedelta(seconds=_setting("REMINDER_LEASE_SECONDS", 300))
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    base = _setting("REMINDER_RETRY_BASE_SECONDS", 60)
+    return dt.timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 6 * 3600))
+
+
+def reminders_claim_due(
+    *, now: dt.datetime | None = None, batch: int = 100
+) -> tuple[list[int], uuid.UUID]:
+    """Claim due reminders and reclaim expired leases, atomically; returns (ids, lease)."""
+    now = now or timezone.now()
+    token = uuid.uuid4()
+    with transaction.atomic():
+        # Uses reminder_dispatch_idx. skip_locked: rows a sender is working on, or another
+        # dispatcher is claiming, are passed over rather than waited for or claimed twice.
+        ids = list(
+            Reminder.objects.select_for_update(skip_locked=True)
+            .filter(status__in=Reminder.OPEN, run_at__lte=now)
+            .order_by("run_at")
+            .values_list("pk", flat=True)[:batch]
+        )
+        # One lease per claimed batch: a single UPDATE, and a stale message from an older
+        # claim still cannot match the new token.
+        Reminder.objects.filter(pk__in=ids).update(
+            status=Status.SENDING,
+            lease_token=token,
+            run_at=now + lease_length(),
+            attempts=F("attempts") + 1,
+            updated_at=now,
+        )
+    return ids, token
+
+
+def reminders_dispatch(*, inline: bool = False, batch: int = 100) -> int:
+    """Claim what is due and hand it to send tasks in chunks (or send here, for cron users)."""
+    chunk = max(1, int(getattr(settings, "REMINDER_SEND_CHUNK", 50)))
+    total = 0
+    while True:
+        ids, token = reminders_claim_due(batch=batch)
+        total += len(ids)
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            if inline:
+                reminders_send_batch(reminder_ids=part, lease_token=token)
+                continue
+            from .tasks import send_reminders
+
+            try:
+                send_reminders.delay(part, str(token))
+            except Exception:
+                # The lease expires and the next dispatch claims them again.
+                log.warning("could not enqueue reminders %s", part, exc_info=True)
+        if len(ids) < batch:
+            return total
+
+
+class _Smtp:
+    """One SMTP session for a batch, opened on first use and reopened after a failure."""
+
+    def __init__(self) -> None:
+        self.backend = get_connection(fail_silently=False)
+        self.opened = False
+
+    def send(self, email: Any) -> None:
+        if not self.opened:
+            self.backend.open()
+            self.opened = True
+        email.connection = self.backend
+        email.send(fail_silently=False)
+
+    def reset(self) -> None:
+        with contextlib.suppress(Exception):  # a dead connection is closed either way
+            self.backend.close()
+        self.opened = False
+
+
+def _is_permanent(exc: BaseException) -> bool:
+    """True when an SMTP error is permanent (5xx): retrying cannot help."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 500 <= exc.smtp_code < 600
+    return False
+
+
+def describe_error(exc: BaseException) -> str:
+    """The error's class and SMTP code: never the server's text, which quotes the address."""
+    codes: list[int] = []
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = sorted({code for code, _ in exc.recipients.values()})
+    elif isinstance(exc, smtplib.SMTPResponseException):
+        codes = [exc.smtp_code]
+    return " ".join([type(exc).__name__, *map(str, codes)])
+
+
+def _end_claim(reminder: Reminder, token: uuid.UUID, **fields: Any) -> bool:
+    """Finish a claimed row, only while this lease still holds it."""
+    fields.setdefault("updated_at", timezone.now())
+    return bool(
+        Reminder.objects.filter(pk=reminder.pk, status=Status.SENDING, lease_token=token).update(
+            lease_token=None, **fields
+        )
+    )
+
+
+def reminders_send_batch(*, reminder_ids: list[int], lease_token: uuid.UUID | str) -> dict:
+    """Send claimed reminders over one SMTP connection; returns a count per outcome.
+
+    Reminders and their subjects are loaded up front (one query, plus a few per kind), so the
+    cost per email is rendering, one row lock, the SMTP exchange and one UPDATE.
+    """
+    token = uuid.UUID(str(lease_token))
+    rows = list(
+        Reminder.objects.filter(pk__in=reminder_ids, status=Status.SENDING, lease_token=token)
+        .select_related("owner")
+        .order_by("due_at", "pk")
+    )
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        wanted[row.kind].append(row.subject_id)
+    declared = registered()
+    subjects = {
+        name: declared[name].load(ids) if name in declared else {} for name, ids in wanted.items()
+    }
+    outcomes: Counter[str] = Counter({"skipped": len(set(reminder_ids)) - len(rows)})
+    smtp = _Smtp()
+    try:
+        for row in rows:
+            kind = declared.get(row.kind)
+            subject = subjects[row.kind].get(row.subject_id)
+            outcomes[_send_one(row, kind, subject, token, smtp)] += 1
+    finally:
+        smtp.reset()
+    return {outcome: n for outcome, n in outcomes.items() if n}
+
+
+def _send_one(
+    reminder: Reminder, kind: ReminderKind | None, subject: Any, token: uuid.UUID, smtp: _Smtp
+) -> str:
+    if kind is None:
+        _end_claim(reminder, token, status=Status.FAILED, last_error="UnknownKind")
+        return "failed"
+    if subject is None:
+        _end_claim(
+            reminder,
+            token,
+            status=Status.CANCELLED,
+            ended_reason="What it was about has been deleted.",
+            version=F("version") + 1,
+        )
+        return "cancelled"
+    reason = kind.obsolete(subject)
+    if reason:
+        _end_claim(
+            reminder,
+            token,
+            status=Status.CANCELLED,
+            ended_reason=reason[:200],
+            version=F("version") + 1,
+        )
+        return "cancelled"
+    try:
+        rendered = emails.render(reminder, kind, subject)
+    except Exception as exc:  # a broken template or context would fail every retry alike
+        log.exception("reminder %s could not be rendered", reminder.pk)
+        _end_claim(reminder, token, status=Status.FAILED, last_error=describe_error(exc))
+        return "failed"
+    with transaction.atomic():
+        # Holding the row while talking to SMTP: a cancel waits for us, and a dispatcher's
+        # skip_locked claim passes over it, so the email goes out at most once per lease.
+        current = (
+            Reminder.objects.select_for_update()
+            .filter(pk=reminder.pk)
+            .values_list("status", "lease_token", "version")
+            .first()
+        )
+        if current is None or current[0] != Status.SENDING or current[1] != token:
+            return "skipped"
+        if current[2] != reminder.version:  # links carry the version: render them anew
+            reminder.version = current[2]
+            rendered = emails.render(reminder, kind, subject)
+        now = timezone.now()
+        try:
+            smtp.send(emails.message(reminder, rendered))
+        except Exception as exc:
+            permanent = _is_permanent(exc) or reminder.attempts >= MAX_ATTEMPTS
+            if not isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPDataError):
+                smtp.reset()  # the session may be broken: the next email opens a new one
+            _end_claim(
+                reminder,
+                token,
+                status=Status.FAILED if permanent else Status.SCHEDULED,
+                run_at=now + retry_delay(reminder.attempts),
+                last_error=describe_error(exc),
+                updated_at=now,
+            )
+            log.warning("reminder %s: %s", reminder.pk, describe_error(exc))
+            return "failed" if permanent else "retry"
+        _end_claim(reminder, token, status=Status.SENT, sent_at=now, last_error="", updated_at=now)
+        return "sent"

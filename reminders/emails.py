@@ -1,0 +1,51 @@
+"""A reminder email: three templates per kind (subject, text, HTML) over the kind's context."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .kinds import ReminderKind
+from .links import link
+from .models import Reminder
+
+
+def render(reminder: Reminder, kind: ReminderKind, subject: Any) -> dict[str, str]:
+    """Subject line, text and HTML of the email, as they would be sent now."""
+    with timezone.override(reminder.owner.tzinfo):
+        context: dict[str, Any] = {
+            "reminder": reminder,
+            "user": reminder.owner,
+            "done_url": link(reminder, "done"),
+            "snooze_url": link(reminder, "snooze"),
+            "stop_url": link(reminder, "stop"),
+            "reminders_url": settings.SITE_URL + reverse("reminders:list"),
+            **kind.context(subject),
+        }
+        prefix = kind.template_prefix
+        return {
+            "subject": " ".join(render_to_string(f"{prefix}_subject.txt", context).split()),
+            "text": render_to_string(f"{prefix}.txt", context),
+            "html": render_to_string(f"{prefix}.html", context),
+            "stop_url": context["stop_url"],
+        }
+
+
+def message(reminder: Reminder, rendered: dict[str, str], connection: Any = None) -> Any:
+    email = EmailMultiAlternatives(
+        subject=rendered["subject"],
+        body=rendered["text"],
+        to=[reminder.owner.email],
+        connection=connection,
+        headers={
+            "Message-ID": reminder.message_id,
+            "List-Unsubscribe": f"<{rendered['stop_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "X-Rebound-Reminder": str(reminder.pk),
+        },
+    )
+    email.attach_alternative(rendered["html"], "text/html")
+    return email

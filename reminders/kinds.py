@@ -1,0 +1,110 @@
+"""The declared API through which apps own kinds of reminder.
+
+An app that owns a kind lists it in a module of its own and names that list on its AppConfig:
+
+    class InterviewsConfig(AppConfig):
+        reminder_kinds = "interviews.reminder_kinds.KINDS"
+
+Nothing is registered at start-up and no shared list is mutated: `registered()` reads the
+declarations of the installed apps the first time it is asked, and a system check
+(reminders.checks) proves every kind stored in the database is declared. Adding a kind touches
+only the owning app and its three email templates
+(`templates/emails/reminder_<name>{_subject.txt,.txt,.html}`).
+"""
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Model, Prefetch
+from django.utils.module_loading import import_string
+
+
+def _never_obsolete(subject: Any) -> str:
+    return ""
+
+
+def _absolute_url(subject: Any) -> str:
+    return str(subject.get_absolute_url())
+
+
+@dataclass(frozen=True)
+class ReminderKind:
+    """One kind of reminder, as the app that owns it declares it."""
+
+    name: str
+    label: str
+    # "app_label.Model" of the subject, e.g. "interviews.Interview".
+    subject_model: str
+    # subject -> the email's context (rendered in the owner's time zone). The engine adds the
+    # reminder, the user and the links.
+    context: Callable[[Any], dict[str, Any]]
+    # subject -> one line naming what it is about, for the reminders page.
+    describe: Callable[[Any], str]
+    # subject -> why the reminder no longer applies ("" while it does). Asked just before
+    # sending: an obsolete reminder is cancelled with that reason instead of being sent.
+    obsolete: Callable[[Any], str] = _never_obsolete
+    url: Callable[[Any], str] = _absolute_url
+    # Rows the context and the checks read, loaded with the subjects in a constant number of
+    # queries per batch.
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str | Prefetch, ...] = field(default=())
+    # A one-line summary of when it is sent, for the docs and the preferences page.
+    when: str = ""
+
+    @property
+    def template_prefix(self) -> str:
+        return f"emails/reminder_{self.name}"
+
+    def model(self) -> type[Model]:
+        return apps.get_model(self.subject_model)
+
+    def load(self, ids: Iterable[int]) -> dict[int, Any]:
+        """The subjects with these ids that still exist, with the rows the email reads."""
+        queryset = self.model()._default_manager.filter(pk__in=list(ids))
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        return {obj.pk: obj for obj in queryset}
+
+
+class UnknownKind(LookupError):
+    pass
+
+
+@functools.cache
+def registered() -> dict[str, ReminderKind]:
+    """Every kind the installed apps declare, by name."""
+    found: dict[str, ReminderKind] = {}
+    for config in apps.get_app_configs():
+        path = getattr(config, "reminder_kinds", None)
+        if not path:
+            continue
+        for kind in import_string(path):
+            if kind.name in found:
+                raise ImproperlyConfigured(
+                    f"Reminder kind {kind.name!r} is declared twice ({config.label} and another)."
+                )
+            found[kind.name] = kind
+    return found
+
+
+def get(name: str) -> ReminderKind:
+    try:
+        return registered()[name]
+    except KeyError:
+        raise UnknownKind(f"No installed app declares the reminder kind {name!r}.") from None
+
+
+def label_of(name: str) -> str:
+    kind = registered().get(name)
+    return kind.label if kind else name.replace("_", " ").capitalize()
+
+
+def scope_of(obj: Model) -> str:
+    """The scope key of an object: reminders scheduled with it are cancelled together."""
+    return f"{obj._meta.label_lower}:{obj.pk}"

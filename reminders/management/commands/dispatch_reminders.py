@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from reminders.dispatch import reminders_dispatch
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the reminder dispatcher once: claim due reminders and send them here "
+        "(for cron), or hand them to Celery workers with --enqueue."
+    )
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("--enqueue", action="store_true", help="Send through Celery.")
+
+    def handle(self, *args: object, enqueue: bool = False, **options: object) -> None:
+        count = reminders_dispatch(inline=not enqueue)
+        self.stdout.write(f"Claimed {count} due reminder{'s' if count != 1 else ''}.")

@@ -1,0 +1,46 @@
+"""Reads for pages: reminders with a line about what each is about, in constant queries."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .kinds import registered
+from .models import Reminder
+
+
+@dataclass
+class ReminderRow:
+    reminder: Reminder
+    about: str
+    url: str
+
+
+def with_subjects(reminders: Iterable[Reminder]) -> list[ReminderRow]:
+    """One query per kind present (at most the number of declared kinds), whatever the count."""
+    items = list(reminders)
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for reminder in items:
+        wanted[reminder.kind].append(reminder.subject_id)
+    declared = registered()
+    subjects: dict[str, dict[int, Any]] = {
+        name: declared[name].load(ids) if name in declared else {} for name, ids in wanted.items()
+    }
+    rows = []
+    for reminder in items:
+        kind = declared.get(reminder.kind)
+        subject = subjects[reminder.kind].get(reminder.subject_id)
+        if kind is None or subject is None:
+            rows.append(ReminderRow(reminder, "(deleted)", ""))
+        else:
+            rows.append(ReminderRow(reminder, kind.describe(subject), kind.url(subject)))
+    return rows
+
+
+def upcoming_in_scope(*, owner: Any, scope: str) -> list[ReminderRow]:
+    """The scheduled reminders of one scope (e.g. one application's), soonest first."""
+    return with_subjects(
+        Reminder.objects.filter(owner=owner, scope=scope, status__in=Reminder.OPEN).order_by(
+            "due_at", "pk"
+        )
+    )

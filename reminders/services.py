@@ -1,0 +1,230 @@
+"""The engine's verbs: schedule, move, cancel, finish. Apps that own kinds call these.
+
+The database is the only source of truth (docs/reminders.md). Each verb is one short
+transaction; `_finish` waits for a sender holding the row, so a reminder being sent ends up
+sent or cancelled, never both.
+"""
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Model, Q
+from django.utils import timezone
+
+from rebound.localtime import local_to_utc, local_today
+
+from . import kinds
+from .kinds import registered as registered_kinds
+from .models import Reminder
+
+log = logging.getLogger(__name__)
+Status = Reminder.Status
+
+
+@transaction.atomic
+def reminder_schedule(
+    *,
+    owner: Any,
+    kind: str,
+    subject: Model,
+    local_date: dt.date,
+    local_time: dt.time | None = None,
+    scope: str = "",
+) -> Reminder:
+    """Schedule a reminder, or move the open one about the same thing (never two)."""
+    declared = kinds.get(kind)
+    if subject._meta.label != declared.subject_model:
+        raise TypeError(f"A {kind} reminder is about a {declared.subject_model}, not {subject}.")
+    at = local_time or owner.reminder_time
+    open_one = (
+        Reminder.objects.select_for_update()
+        .filter(kind=kind, subject_id=subject.pk, status__in=Reminder.OPEN)
+        .first()
+    )
+    if open_one is not None:
+        return reminder_reschedule(reminder=open_one, local_date=local_date, local_time=at)
+    due = local_to_utc(local_date, at, owner.timezone)
+    try:
+        with transaction.atomic():
+            return Reminder.objects.create(
+                owner=owner,
+                kind=kind,
+                subject_id=subject.pk,
+                scope=scope,
+                local_date=local_date,
+                local_time=at,
+                timezone=owner.timezone,
+                due_at=due,
+                run_at=due,
+            )
+    except IntegrityError:
+        # A concurrent request scheduled the same reminder first: move that one instead.
+        existing = Reminder.objects.get(kind=kind, subject_id=subject.pk, status__in=Reminder.OPEN)
+        return reminder_reschedule(reminder=existing, local_date=local_date, local_time=at)
+
+
+def reminder_reschedule(
+    *, reminder: Reminder, local_date: dt.date, local_time: dt.time | None = None
+) -> Reminder:
+    at = local_time or reminder.local_time
+    due = local_to_utc(local_date, at, reminder.timezone)
+    updated = Reminder.objects.filter(pk=reminder.pk, status=Status.SCHEDULED).update(
+        local_date=local_date,
+        local_time=at,
+        due_at=due,
+        run_at=due,
+        attempts=0,
+        last_error="",
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    reminder.refresh_from_db()
+    if not updated and reminder.status not in Reminder.OPEN:
+        # A finished reminder comes back as a new one (e.g. snoozed after it was sent).
+        return _reopen(reminder=reminder, local_date=local_date, local_time=at)
+    return reminder
+
+
+def _reopen(*, reminder: Reminder, local_date: dt.date, local_time: dt.time) -> Reminder:
+    due = local_to_utc(local_date, local_time, reminder.timezone)
+    try:
+        with transaction.atomic():
+            Reminder.objects.filter(pk=reminder.pk).update(
+                status=Status.SCHEDULED,
+                local_date=local_date,
+                local_time=local_time,
+                due_at=due,
+                run_at=due,
+                attempts=0,
+                lease_token=None,
+                last_error="",
+                ended_reason="",
+                version=F("version") + 1,
+                updated_at=timezone.now(),
+            )
+    except IntegrityError:
+        raise ValidationError(
+            "Another reminder about the same thing is already scheduled; change that one."
+        ) from None
+    reminder.refresh_from_db()
+    return reminder
+
+
+def _finish(
+    reminder: Reminder, status: str, from_statuses: tuple[str, ...], reason: str = ""
+) -> bool:
+    # Waits for a sender holding the row: a reminder being sent ends up sent, never both.
+    with transaction.atomic():
+        row = Reminder.objects.select_for_update().get(pk=reminder.pk)
+        if row.status not in from_statuses:
+            reminder.status = row.status
+            return False
+        Reminder.objects.filter(pk=row.pk).update(
+            status=status,
+            lease_token=None,
+            ended_reason=reason[:200],
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+    reminder.refresh_from_db()
+    return True
+
+
+def reminder_cancel(*, reminder: Reminder, reason: str = "") -> bool:
+    """Cancel unless it has already gone out; returns whether it was cancelled."""
+    return _finish(
+        reminder, Status.CANCELLED, (Status.SCHEDULED, Status.SENDING, Status.FAILED), reason
+    )
+
+
+def reminder_mark_done(*, reminder: Reminder) -> bool:
+    return _finish(
+        reminder, Status.DONE, (Status.SCHEDULED, Status.SENDING, Status.SENT, Status.FAILED)
+    )
+
+
+def reminder_snooze(*, reminder: Reminder, days: int = 14) -> Reminder:
+    today = local_today(reminder.owner)
+    with transaction.atomic():
+        row = Reminder.objects.select_for_update().get(pk=reminder.pk)
+        return reminder_reschedule(reminder=row, local_date=today + dt.timedelta(days=days))
+
+
+def reminder_send_now(*, reminder: Reminder) -> Reminder:
+    """Due now, for the next dispatch; a failed one gets a fresh set of attempts."""
+    now = timezone.now()
+    Reminder.objects.filter(pk=reminder.pk, status__in=[Status.SCHEDULED, Status.FAILED]).update(
+        status=Status.SCHEDULED, run_at=now, attempts=0, last_error="", updated_at=now
+    )
+    reminder.refresh_from_db()
+    transaction.on_commit(_enqueue_dispatch)
+    return reminder
+
+
+def _enqueue_dispatch() -> None:
+    from .tasks import dispatch_reminders
+
+    try:
+        dispatch_reminders.delay()
+    except Exception:  # the broker being down only delays it to beat's next minute
+        log.warning("could not enqueue a dispatch; beat will run it", exc_info=True)
+
+
+def reminders_cancel(
+    *,
+    kinds: Iterable[str] | None = None,
+    subject: Model | None = None,
+    scope: str | None = None,
+    reason: str = "",
+) -> int:
+    """Cancel the unfinished reminders about a subject, or in a scope; returns how many."""
+    if subject is None and scope is None:
+        raise ValueError("Say which reminders: a subject or a scope.")
+    q = Q(status__in=[*Reminder.OPEN, Status.FAILED])
+    wanted = set(kinds) if kinds is not None else None
+    if subject is not None:
+        # Ids are per table: a reminder about interview 7 is not about plan 7.
+        about = {
+            k.name for k in registered_kinds().values() if k.subject_model == subject._meta.label
+        }
+        wanted = about if wanted is None else wanted & about
+        q &= Q(subject_id=subject.pk)
+    if scope is not None:
+        q &= Q(scope=scope)
+    if wanted is not None:
+        q &= Q(kind__in=sorted(wanted))
+    count = 0
+    for reminder in Reminder.objects.filter(q).order_by("pk"):
+        count += reminder_cancel(reminder=reminder, reason=reason)
+    return count
+
+
+@transaction.atomic
+def reminders_rederive_for_user(*, user: Any) -> int:
+    """After a change of time zone or hour: same local dates, the new hour, the new zone."""
+    count = 0
+    for reminder in Reminder.objects.select_for_update().filter(
+        owner=user, status=Status.SCHEDULED
+    ):
+        due = local_to_utc(reminder.local_date, user.reminder_time, user.timezone)
+        # Keep a pending retry's backoff, but never let it fall before the new due time.
+        run_at = due if reminder.attempts == 0 else max(reminder.run_at, due)
+        count += Reminder.objects.filter(pk=reminder.pk, status=Status.SCHEDULED).update(
+            local_time=user.reminder_time,
+            timezone=user.timezone,
+            due_at=due,
+            run_at=run_at,
+            version=F("version") + 1,
+        )
+    return count
+
+
+def reminder_open(*, kind: str, subject: Model) -> Reminder | None:
+    """The scheduled (or sending) reminder of a kind about a subject, if any."""
+    return Reminder.objects.filter(
+        kind=kind, subject_id=subject.pk, status__in=Reminder.OPEN
+    ).first()
