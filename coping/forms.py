@@ -3,9 +3,9 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from applications.models import Contact
+from rebound.localtime import local_today
 
 from .models import FeedbackRequest, Incident, JournalEntry, NetGoal, Outreach, Reflection
 
@@ -36,7 +36,15 @@ class ReflectionForm(forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
 
 
-class JournalEntryForm(forms.ModelForm):
+class OwnerTodayMixin:
+    """Forms that judge a date against the owner's own today (rebound.localtime)."""
+
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.owner = owner
+
+
+class JournalEntryForm(OwnerTodayMixin, forms.ModelForm):
     mood = forms.TypedChoiceField(
         choices=MOOD_CHOICES, coerce=int, widget=forms.RadioSelect, label="How do you feel?"
     )
@@ -49,7 +57,7 @@ class JournalEntryForm(forms.ModelForm):
 
     def clean_written_on(self) -> dt.date:
         day = self.cleaned_data["written_on"]
-        if day > timezone.localdate() + dt.timedelta(days=1):
+        if day > local_today(self.owner):
             raise ValidationError("A journal entry can’t be dated in the future.")
         return day
 
@@ -124,7 +132,7 @@ class FollowUpForm(ContactChoiceMixin, forms.Form):
         self.limit_contacts(owner)
 
 
-class IncidentForm(forms.ModelForm):
+class IncidentForm(OwnerTodayMixin, forms.ModelForm):
     class Meta:
         model = Incident
         fields = ("kind", "happened_on", "jurisdiction", "facts")
@@ -133,6 +141,6 @@ class IncidentForm(forms.ModelForm):
 
     def clean_happened_on(self) -> dt.date:
         day = self.cleaned_data["happened_on"]
-        if day > timezone.localdate() + dt.timedelta(days=1):
+        if day > local_today(self.owner):
             raise ValidationError("The date can’t be in the future.")
         return day

@@ -180,6 +180,7 @@ def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     feedback = FeedbackRequest.objects.filter(plan=plan).select_related("contact").first()
     journal_form = JournalEntryForm(
         request.POST if action == "journal" else None,
+        owner=request.user,
         initial={"written_on": local_today(request.user)},
     )
     initial_contact = plan.follow_up.contact if hasattr(plan, "follow_up") else None
@@ -348,7 +349,7 @@ def _legal(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
         return redirect(reverse("coping:plan_step", args=[plan.pk, Step.LEGAL]))
     if not plan.legal_flagged:
         return _render_step(request, plan, Step.LEGAL, flagged=False)
-    form = IncidentForm(request.POST or None)
+    form = IncidentForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         services.incident_record(plan=plan, **form.cleaned_data)
         messages.success(request, "Written down, with its date. Keep a copy somewhere safe.")
@@ -402,7 +403,9 @@ def incident_delete(request: AuthedRequest, incident_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def journal(request: AuthedRequest) -> HttpResponse:
-    form = JournalEntryForm(request.POST or None, initial={"written_on": local_today(request.user)})
+    form = JournalEntryForm(
+        request.POST or None, owner=request.user, initial={"written_on": local_today(request.user)}
+    )
     if request.method == "POST" and form.is_valid():
         services.journal_entry_create(owner=request.user, **form.cleaned_data)
         messages.success(request, "Journal entry saved. Only you can see it.")
@@ -420,7 +423,7 @@ def journal(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def journal_entry_update(request: AuthedRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(JournalEntry, pk=entry_id, owner=request.user)
-    form = JournalEntryForm(request.POST or None, instance=entry)
+    form = JournalEntryForm(request.POST or None, owner=request.user, instance=entry)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Saved.")
