@@ -9,9 +9,11 @@ from django.utils import timezone
 
 from rebound.localtime import local_today
 from reminders.kinds import scope_of
-from reminders.services import reminders_cancel
+from reminders.models import Reminder
+from reminders.services import reminder_schedule, reminders_cancel
 
 from .models import TRANSITIONS, Application, Company, Status, StatusChange
+from .reminder_kinds import NO_REPLY
 from .signals import NextStep, status_changed
 
 
@@ -33,6 +35,7 @@ def application_create(*, owner: Any, company: Company, role: str, **fields: Any
     StatusChange.objects.create(
         application=application, from_status="", to_status=status, changed_on=on
     )
+    no_reply_reminder_sync(application=application)
     return application
 
 
@@ -72,6 +75,8 @@ def application_change_status(
         status=to_status, status_changed_on=on, updated_at=timezone.now()
     )
     application.status, application.status_changed_on = to_status, on
+    application.owner = locked.owner
+    no_reply_reminder_sync(application=application)
     responses = status_changed.send(
         sender=Application, application=application, change=change, previous_status=previous
     )
@@ -91,6 +96,8 @@ def status_change_correct_date(*, change: StatusChange, on: dt.date) -> StatusCh
         Application.objects.filter(pk=change.application_id).update(
             status_changed_on=latest.changed_on
         )
+        change.application.status_changed_on = latest.changed_on
+    no_reply_reminder_sync(application=change.application)
     return change
 
 
@@ -100,3 +107,36 @@ def application_delete(*, application: Application) -> None:
     (the rows stay, as history)."""
     reminders_cancel(scope=scope_of(application), reason="The application was deleted.")
     application.delete()
+
+
+def no_reply_reminder_sync(*, application: Application) -> None:
+    """While an application sits in Applied, a nudge N days (the owner's preference) after the
+    date it was applied; any move cancels it. A nudge whose day has passed is not made up
+    (backfilled applications would all nudge at once)."""
+    owner = application.owner
+    if application.status != Status.APPLIED:
+        reminders_cancel(
+            subject=application, kinds=[NO_REPLY], reason="The application has moved on."
+        )
+        return
+    day = application.status_changed_on + dt.timedelta(days=owner.no_reply_days)
+    if day < local_today(owner):
+        reminders_cancel(subject=application, kinds=[NO_REPLY], reason="Its day has passed.")
+        return
+    reminder_schedule(
+        owner=owner,
+        kind=NO_REPLY,
+        subject=application,
+        local_date=day,
+        scope=scope_of(application),
+    )
+
+
+def no_reply_reminders_rederive(*, user: Any) -> None:
+    """After the owner changes how many days to wait: move every pending nudge."""
+    pending = Reminder.objects.filter(owner=user, kind=NO_REPLY, status__in=Reminder.OPEN).values(
+        "subject_id"
+    )
+    for application in Application.objects.filter(owner=user, pk__in=pending):
+        application.owner = user
+        no_reply_reminder_sync(application=application)

@@ -1,8 +1,8 @@
 """Drafted words the user can edit: feedback requests, check-in and thank-you notes."""
 
 from applications.models import Application, Contact
-from interviews.drafts import greeting, signature
 from interviews.models import SelfAssessment
+from rebound.letters import greeting, signature
 
 from .models import CopingPlan
 

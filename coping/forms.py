@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from applications.models import Contact
+from rebound.formfields import bound_schedule_date
 from rebound.localtime import local_today
 
 from .models import FeedbackRequest, Incident, JournalEntry, NetGoal, Outreach, Reflection
@@ -130,6 +131,8 @@ class FollowUpForm(ContactChoiceMixin, forms.Form):
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limit_contacts(owner)
+        tomorrow = local_today(owner) + dt.timedelta(days=1)
+        bound_schedule_date(self.fields["check_in_on"], owner, earliest=tomorrow)
 
 
 class IncidentForm(OwnerTodayMixin, forms.ModelForm):

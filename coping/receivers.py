@@ -4,7 +4,7 @@ from typing import Any
 
 from django.dispatch import receiver
 
-from applications.models import Application, StatusChange
+from applications.models import EXIT_STATUSES, Application, StatusChange
 from applications.signals import NextStep, status_changed
 
 from . import services
@@ -12,8 +12,14 @@ from . import services
 
 @receiver(status_changed, dispatch_uid="coping.on_status_changed")
 def on_status_changed(
-    sender: Any, application: Application, change: StatusChange, **kwargs: Any
+    sender: Any,
+    application: Application,
+    change: StatusChange,
+    previous_status: str,
+    **kwargs: Any,
 ) -> NextStep | None:
+    if previous_status in EXIT_STATUSES and change.to_status not in EXIT_STATUSES:
+        services.plan_reminders_pause(application=application)
     plan = services.plan_open(application=application, change=change)
     if plan is None or plan.opened_by_id != change.pk:
         return None

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 
+from applications.models import EXIT_STATUSES
 from reminders.kinds import ReminderKind
 
 from . import drafts
@@ -37,15 +38,26 @@ def _keep_in_touch_context(plan: CopingPlan) -> dict[str, Any]:
     }
 
 
+def _back_in_process(plan: CopingPlan) -> str:
+    application = plan.application
+    if application.status not in EXIT_STATUSES:
+        return f"You are back in the process with {application.company.name}."
+    return ""
+
+
 def _keep_in_touch_obsolete(plan: CopingPlan) -> str:
     follow_up = getattr(plan, "follow_up", None)
     if follow_up is not None and follow_up.interested is False:
         return "You chose not to check in with them."
-    return ""
+    return _back_in_process(plan)
 
 
 def _plan_closed(plan: CopingPlan) -> str:
     return "" if plan.is_open else "The plan is closed."
+
+
+def _check_in_obsolete(plan: CopingPlan) -> str:
+    return _plan_closed(plan) or _back_in_process(plan)
 
 
 def _feedback_obsolete(plan: CopingPlan) -> str:
@@ -68,6 +80,9 @@ KINDS = (
         obsolete=_keep_in_touch_obsolete,
         select_related=_ROWS,
         when="Months after a rejection (your preference), with a drafted note.",
+        send_now_note="It is your plan’s keep-in-touch check-in: sending it now means the "
+        "check-in is today, and it won’t come again on its planned date. To check in later "
+        "as well, snooze it from the email.",
     ),
     ReminderKind(
         name=COPING_CHECK_IN,
@@ -75,9 +90,10 @@ KINDS = (
         subject_model="coping.CopingPlan",
         context=_context,
         describe=_describe,
-        obsolete=_plan_closed,
+        obsolete=_check_in_obsolete,
         select_related=_ROWS,
         when="A week after a rejection, while the plan is open.",
+        send_now_note="It is your plan’s one-week check-in; it comes once.",
     ),
     ReminderKind(
         name=FEEDBACK_CHASE,

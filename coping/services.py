@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from applications.models import Application, Contact, Status, StatusChange
+from applications.models import EXIT_STATUSES, Application, Contact, Status, StatusChange
 from rebound.localtime import add_months, local_today
 from reminders.kinds import scope_of
 from reminders.services import reminder_schedule, reminders_cancel
@@ -56,6 +56,9 @@ def plan_open(*, application: Application, change: StatusChange) -> CopingPlan |
         return None
     existing = CopingPlan.objects.filter(application=application, closed_at__isnull=True).first()
     if existing is not None:
+        # Rejected again after coming back: the open plan carries on, and its check-ins count
+        # from this rejection.
+        _schedule_plan_reminders(plan=existing, rejected_on=change.changed_on)
         return existing
     owner = application.owner
     try:
@@ -75,15 +78,38 @@ def plan_open(*, application: Application, change: StatusChange) -> CopingPlan |
     Reflection.objects.create(plan=plan, **drafts.reflection_prefill(application))
     check_in_on = add_months(change.changed_on, owner.keep_in_touch_months)
     FollowUp.objects.create(plan=plan, check_in_on=check_in_on, contact=_best_contact(application))
-    scope = scope_of(application)
-    reminder_schedule(
-        owner=owner, kind=KEEP_IN_TOUCH, subject=plan, local_date=check_in_on, scope=scope
-    )
-    week_later = max(change.changed_on, local_today(owner)) + dt.timedelta(days=7)
+    _schedule_plan_reminders(plan=plan, rejected_on=change.changed_on)
+    return plan
+
+
+def _schedule_plan_reminders(*, plan: CopingPlan, rejected_on: dt.date) -> None:
+    """The keep-in-touch check-in (unless the user let this company go) and the one-week
+    check-in, counted from the rejection."""
+    owner, scope = plan.owner, scope_of(plan.application)
+    follow_up = FollowUp.objects.filter(plan=plan).first()
+    if follow_up is not None and follow_up.interested is not False:
+        check_in_on = add_months(rejected_on, owner.keep_in_touch_months)
+        if follow_up.check_in_on != check_in_on:
+            follow_up.check_in_on = check_in_on
+            follow_up.save(update_fields=["check_in_on", "updated_at"])
+        reminder_schedule(
+            owner=owner, kind=KEEP_IN_TOUCH, subject=plan, local_date=check_in_on, scope=scope
+        )
+    week_later = max(rejected_on, local_today(owner)) + dt.timedelta(days=7)
     reminder_schedule(
         owner=owner, kind=COPING_CHECK_IN, subject=plan, local_date=week_later, scope=scope
     )
-    return plan
+
+
+def plan_reminders_pause(*, application: Application) -> None:
+    """Back in the process with them (the application left rejected or ghosted): checking in
+    about the rejection no longer fits. A new rejection schedules them again."""
+    for plan in CopingPlan.objects.filter(application=application, closed_at__isnull=True):
+        reminders_cancel(
+            subject=plan,
+            kinds=[KEEP_IN_TOUCH, COPING_CHECK_IN, FEEDBACK_CHASE],
+            reason=f"You are back in the process with {application.company.name}.",
+        )
 
 
 def _best_contact(application: Application) -> Contact | None:
@@ -132,6 +158,15 @@ def plan_reopen(*, plan: CopingPlan) -> CopingPlan:
         raise ValidationError("Another plan for this application is already open.")
     plan.closed_at = None
     plan.save(update_fields=["closed_at"])
+    week_after = plan.opened_on + dt.timedelta(days=7)
+    if week_after > local_today(plan.owner) and plan.application.status in EXIT_STATUSES:
+        reminder_schedule(
+            owner=plan.owner,
+            kind=COPING_CHECK_IN,
+            subject=plan,
+            local_date=week_after,
+            scope=scope_of(plan.application),
+        )
     return plan
 
 

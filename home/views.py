@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from applications.services import no_reply_reminders_rederive
 from rebound.forms import PreferencesForm
 from rebound.types import AuthedRequest
 from reminders.services import reminders_rederive_for_user
@@ -24,7 +25,9 @@ def preferences(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()
-            # Pending reminders keep their local dates and follow the new zone and hour.
+            # Pending reminders keep their local dates and follow the new zone and hours;
+            # "no answer yet" nudges move with the new number of days.
+            no_reply_reminders_rederive(user=user)
             reminders_rederive_for_user(user=user)
         messages.success(request, "Preferences saved.")
         return redirect("preferences")

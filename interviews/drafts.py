@@ -1,29 +1,8 @@
-"""Drafted words about interviews the user can edit, and the shared greeting helpers."""
+"""Drafted words about interviews the user can edit."""
 
-from collections.abc import Sequence
-from typing import Any
+from rebound.letters import greeting, signature
 
 from .models import Interview
-
-
-def first_name(full_name: str) -> str:
-    return full_name.split()[0] if full_name.split() else full_name
-
-
-def greeting(names: Sequence[str]) -> str:
-    """ "Dear A,", "Dear A and B,", "Dear A, B and C,", "Dear all," past four; "Hello," alone."""
-    names = [first_name(n) for n in names if n.strip()]
-    if not names:
-        return "Hello,"
-    if len(names) > 4:
-        return "Dear all,"
-    if len(names) == 1:
-        return f"Dear {names[0]},"
-    return f"Dear {', '.join(names[:-1])} and {names[-1]},"
-
-
-def signature(user: Any) -> str:
-    return user.get_full_name() or user.first_name or ""
 
 
 def thank_you_note(interview: Interview) -> str:

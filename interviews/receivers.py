@@ -4,17 +4,22 @@ from typing import Any
 
 from django.dispatch import receiver
 
-from applications.models import Application, StatusChange
+from applications.models import EXIT_STATUSES, Application, Status, StatusChange
 from applications.signals import status_changed
 from reminders.kinds import scope_of
 from reminders.services import reminders_cancel
 
-from .reminder_kinds import PROMISED_REPLY, THANK_YOU
+from .reminder_kinds import INTERVIEW_PREP, PROMISED_REPLY, THANK_YOU
+from .services import interview_reminders_sync
 
 
 @receiver(status_changed, dispatch_uid="interviews.on_status_changed")
 def on_status_changed(
-    sender: Any, application: Application, change: StatusChange, **kwargs: Any
+    sender: Any,
+    application: Application,
+    change: StatusChange,
+    previous_status: str,
+    **kwargs: Any,
 ) -> None:
     scope = scope_of(application)
     # "They promised to reply by…" only matters while nothing has moved.
@@ -22,6 +27,11 @@ def on_status_changed(
     if application.is_closed:
         reminders_cancel(
             scope=scope,
-            kinds=[THANK_YOU],
+            kinds=[THANK_YOU, INTERVIEW_PREP],
             reason=f"The application is {application.get_status_display().lower()}.",
         )
+    elif previous_status in EXIT_STATUSES or previous_status == Status.ACCEPTED:
+        # Reopened (the company came back): what is still ahead is scheduled again.
+        for interview in application.interviews.all():
+            interview.application = application
+            interview_reminders_sync(interview=interview, promised_reply=False)

@@ -1,9 +1,11 @@
 """The reminders interviews own: a thank-you note, and a promised reply that did not come."""
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from applications.models import Contact
 from reminders.kinds import ReminderKind
@@ -13,6 +15,7 @@ from .models import Interview, SelfAssessment
 
 THANK_YOU = "thank_you"
 PROMISED_REPLY = "promised_reply"
+INTERVIEW_PREP = "interview_prep"
 
 _ROWS = ("application__company", "application__owner", "assessment")
 _PEOPLE = (Prefetch("interviewers", Contact.objects.order_by("name")),)
@@ -48,6 +51,31 @@ def _closed(interview: Interview) -> str:
     return ""
 
 
+def _prep_context(interview: Interview) -> dict[str, Any]:
+    earlier = [
+        round_.assessment.tripped_questions.strip()
+        for round_ in getattr(interview.application, "rounds", ())  # prefetched by the kind
+        if round_.starts_at < interview.starts_at
+        and hasattr(round_, "assessment")
+        and round_.assessment.tripped_questions.strip()
+    ]
+    return {
+        **_context(interview),
+        "interviewers": list(interview.interviewers.all()),
+        "tripped": earlier,
+    }
+
+
+def _prep_obsolete(interview: Interview) -> str:
+    if interview.starts_at <= timezone.now():
+        return "The interview has already started."
+    return _closed(interview)
+
+
+def _prep_hour(user: Any) -> dt.time:
+    return user.prep_time
+
+
 def _reply_obsolete(interview: Interview) -> str:
     if interview.promised_reply_by is None:
         return "No reply date is set any more."
@@ -75,5 +103,24 @@ KINDS = (
         obsolete=_reply_obsolete,
         select_related=_ROWS,
         when="The day after the date they promised to reply by, while nothing has moved.",
+    ),
+    ReminderKind(
+        name=INTERVIEW_PREP,
+        label="Interview prep",
+        subject_model="interviews.Interview",
+        context=_prep_context,
+        describe=_describe,
+        obsolete=_prep_obsolete,
+        select_related=_ROWS,
+        prefetch_related=(
+            *_PEOPLE,
+            Prefetch(
+                "application__interviews",
+                Interview.objects.select_related("assessment").order_by("starts_at"),
+                to_attr="rounds",
+            ),
+        ),
+        when="The evening before an interview, at your prep hour (18:00 by default).",
+        time_of_day=_prep_hour,
     ),
 )

@@ -13,7 +13,7 @@ from reminders.kinds import scope_of
 from reminders.services import reminder_schedule, reminders_cancel
 
 from .models import Interview, SelfAssessment
-from .reminder_kinds import PROMISED_REPLY, THANK_YOU
+from .reminder_kinds import INTERVIEW_PREP, PROMISED_REPLY, THANK_YOU
 
 
 @transaction.atomic
@@ -49,12 +49,31 @@ def interview_save(
     return interview
 
 
-def interview_reminders_sync(*, interview: Interview) -> None:
-    """Schedule, move or cancel the interview's reminders to fit it as it is now."""
+def interview_reminders_sync(*, interview: Interview, promised_reply: bool = True) -> None:
+    """Schedule, move or cancel the interview's reminders to fit it as it is now.
+
+    `promised_reply=False` leaves that reminder alone: after the application moves it is no
+    longer awaited, whatever the interview says.
+    """
     application = interview.application
     owner = application.owner
     now = timezone.now()
     scope = scope_of(application)
+    evening_before = local_date_of(interview.starts_at, owner) - dt.timedelta(days=1)
+    if (
+        not application.is_closed
+        and local_to_utc(evening_before, owner.prep_time, owner.timezone) > now
+    ):
+        reminder_schedule(
+            owner=owner,
+            kind=INTERVIEW_PREP,
+            subject=interview,
+            local_date=evening_before,
+            local_time=owner.prep_time,
+            scope=scope,
+        )
+    else:
+        reminders_cancel(subject=interview, kinds=[INTERVIEW_PREP], reason="Too late to prepare.")
     morning_after = local_date_of(interview.ends_at, owner) + dt.timedelta(days=1)
     if (
         not application.is_closed
@@ -65,6 +84,8 @@ def interview_reminders_sync(*, interview: Interview) -> None:
         )
     else:
         reminders_cancel(subject=interview, kinds=[THANK_YOU], reason="The moment has passed.")
+    if not promised_reply:
+        return
     if interview.promised_reply_by and not application.is_closed:
         day_after = interview.promised_reply_by + dt.timedelta(days=1)
         if local_to_utc(day_after, owner.reminder_time, owner.timezone) > now:

@@ -137,8 +137,8 @@ def interview_delete(request: AuthedRequest, interview_id: int) -> HttpResponse:
         {
             "object": interview,
             "what": "interview",
-            "consequences": "Its self-assessment goes with it, and its thank-you and "
-            "promised-reply reminders are cancelled.",
+            "consequences": "Its self-assessment goes with it, and its reminders (prep, "
+            "thank-you, promised reply) are cancelled.",
             "cancel_url": interview.get_absolute_url(),
         },
     )

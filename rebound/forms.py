@@ -68,13 +68,24 @@ class PreferencesForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ("first_name", "timezone", "reminder_time", "keep_in_touch_months")
+        fields = (
+            "first_name",
+            "timezone",
+            "reminder_time",
+            "keep_in_touch_months",
+            "no_reply_days",
+            "prep_time",
+        )
         labels = {
             "first_name": "First name",
             "reminder_time": "Reminder time",
             "keep_in_touch_months": "Keep-in-touch check-in, months after a rejection",
+            "no_reply_days": "No answer yet: nudge me after this many days",
+            "prep_time": "Interview prep, the evening before, at",
         }
         widgets = {
             "reminder_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "keep_in_touch_months": forms.NumberInput(attrs={"min": 1, "max": 24}),
+            "no_reply_days": forms.NumberInput(attrs={"min": 1, "max": 90}),
+            "prep_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }

@@ -64,6 +64,16 @@ class User(AbstractUser):
         help_text="How many months after a rejection to suggest checking in again.",
     )
 
+    no_reply_days = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text="Days after you apply, with no answer, before a follow-up nudge.",
+    )
+    prep_time = models.TimeField(
+        default=dt.time(18, 0),
+        help_text="Interview-prep emails arrive at this local time the evening before.",
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -76,6 +86,10 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=models.Q(keep_in_touch_months__gte=1, keep_in_touch_months__lte=24),
                 name="user_keep_in_touch_months_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(no_reply_days__gte=1, no_reply_days__lte=90),
+                name="user_no_reply_days_range",
             ),
         ]
 

@@ -12,16 +12,29 @@ from .kinds import ReminderKind
 from .links import link
 from .models import Reminder
 
+PREVIEW_LINK = "#preview"
 
-def render(reminder: Reminder, kind: ReminderKind, subject: Any) -> dict[str, str]:
-    """Subject line, text and HTML of the email, as they would be sent now."""
+
+def render(
+    reminder: Reminder, kind: ReminderKind, subject: Any, *, preview: bool = False
+) -> dict[str, str]:
+    """Subject line, text and HTML of the email, as they would be sent now.
+
+    A preview has the same words, with every one-click link inert: a preview must never be a
+    way to act on the reminder.
+    """
+
+    def url(action: str) -> str:
+        return PREVIEW_LINK if preview else link(reminder, action)
+
     with timezone.override(reminder.owner.tzinfo):
         context: dict[str, Any] = {
             "reminder": reminder,
             "user": reminder.owner,
-            "done_url": link(reminder, "done"),
-            "snooze_url": link(reminder, "snooze"),
-            "stop_url": link(reminder, "stop"),
+            "done_url": url("done"),
+            "snooze_url": url("snooze"),
+            "stop_url": url("stop"),
+            "actions": [(action.label, url(action.name)) for action in kind.actions],
             "reminders_url": settings.SITE_URL + reverse("reminders:list"),
             **kind.context(subject),
         }

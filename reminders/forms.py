@@ -1,4 +1,8 @@
+from typing import Any
+
 from django import forms
+
+from rebound.formfields import bound_schedule_date
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -8,3 +12,7 @@ class ReminderDateForm(forms.Form):
     local_time = forms.TimeField(
         label="Time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
+
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bound_schedule_date(self.fields["local_date"], owner)

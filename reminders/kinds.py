@@ -12,6 +12,7 @@ only the owning app and its three email templates
 (`templates/emails/reminder_<name>{_subject.txt,.txt,.html}`).
 """
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,24 @@ def _never_obsolete(subject: Any) -> str:
 
 def _absolute_url(subject: Any) -> str:
     return str(subject.get_absolute_url())
+
+
+def _reminder_hour(user: Any) -> dt.time:
+    return user.reminder_time
+
+
+@dataclass(frozen=True)
+class KindAction:
+    """A one-click action of a kind's email beyond done/snooze/stop (e.g. "mark ghosted").
+
+    `run(subject)` does it through the owning app's service and returns what happened, in a
+    sentence for the confirmation page; it may raise ValidationError to say why it can't.
+    """
+
+    name: str
+    label: str
+    question: str
+    run: Callable[[Any], str]
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,15 @@ class ReminderKind:
     prefetch_related: tuple[str | Prefetch, ...] = field(default=())
     # A one-line summary of when it is sent, for the docs and the preferences page.
     when: str = ""
+    # The user's local time of day it is sent at (the reminder hour unless the kind says).
+    time_of_day: Callable[[Any], dt.time] = _reminder_hour
+    # Extra one-click actions its emails offer.
+    actions: tuple[KindAction, ...] = ()
+    # What sending it early means for what it belongs to, said before "Send now" acts.
+    send_now_note: str = ""
+
+    def action(self, name: str) -> KindAction | None:
+        return next((a for a in self.actions if a.name == name), None)
 
     @property
     def template_prefix(self) -> str:

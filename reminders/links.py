@@ -9,8 +9,13 @@ from django.urls import reverse
 from .models import Reminder
 
 SALT = "rebound.reminder-link"
+# Every email's links; a kind may add its own (reminders.kinds.KindAction).
 ACTIONS = {"done": "Mark it done", "snooze": "Snooze two weeks", "stop": "Stop this reminder"}
 MAX_AGE = 60 * 60 * 24 * 365
+
+
+class Expired(Exception):
+    pass
 
 
 def make_token(reminder: Reminder, action: str) -> str:
@@ -23,10 +28,21 @@ def link(reminder: Reminder, action: str) -> str:
 
 
 def read_token(token: str) -> dict[str, Any] | None:
+    """The link's reminder, action and version; None when it was tampered with or cut short.
+
+    Raises Expired for a genuine link older than MAX_AGE, so the page can say so.
+    """
     try:
         data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
+    except signing.SignatureExpired:
+        raise Expired from None
     except signing.BadSignature:
         return None
-    if not isinstance(data, dict) or data.get("a") not in ACTIONS:
+    if not (
+        isinstance(data, dict)
+        and isinstance(data.get("a"), str)
+        and isinstance(data.get("r"), int)
+        and isinstance(data.get("v"), int)
+    ):
         return None
     return data

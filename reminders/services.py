@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Model, Q
 from django.utils import timezone
 
+from rebound.formfields import schedule_limit
 from rebound.localtime import local_to_utc, local_today
 
 from . import kinds
@@ -23,6 +24,16 @@ from .models import Reminder
 
 log = logging.getLogger(__name__)
 Status = Reminder.Status
+
+
+def check_date(local_date: dt.date, user: Any) -> None:
+    # Dates before 1970 or past five years ahead are typos, and would overflow in time zone
+    # arithmetic near the ends of the calendar: refuse them with a sentence, not a 500.
+    if not dt.date(1970, 1, 1) <= local_date <= schedule_limit(user):
+        raise ValidationError(
+            f"A reminder’s date must be no later than {schedule_limit(user):%-d %B %Y}.",
+            code="date_out_of_range",
+        )
 
 
 @transaction.atomic
@@ -39,7 +50,8 @@ def reminder_schedule(
     declared = kinds.get(kind)
     if subject._meta.label != declared.subject_model:
         raise TypeError(f"A {kind} reminder is about a {declared.subject_model}, not {subject}.")
-    at = local_time or owner.reminder_time
+    at = local_time or declared.time_of_day(owner)
+    check_date(local_date, owner)
     open_one = (
         Reminder.objects.select_for_update()
         .filter(kind=kind, subject_id=subject.pk, status__in=Reminder.OPEN)
@@ -71,6 +83,7 @@ def reminder_reschedule(
     *, reminder: Reminder, local_date: dt.date, local_time: dt.time | None = None
 ) -> Reminder:
     at = local_time or reminder.local_time
+    check_date(local_date, reminder.owner)
     due = local_to_utc(local_date, at, reminder.timezone)
     updated = Reminder.objects.filter(pk=reminder.pk, status=Status.SCHEDULED).update(
         local_date=local_date,
@@ -141,6 +154,33 @@ def reminder_cancel(*, reminder: Reminder, reason: str = "") -> bool:
     )
 
 
+def reminder_stop(*, reminder: Reminder) -> str:
+    """Stop a reminder for good, from its email. Every link of its emails dies either way.
+
+    Returns "cancelled" when it had not gone out (it never will), "stopped" when it had (it
+    stays sent, and its snooze link can no longer bring it back), or "" when it had already
+    finished (done or cancelled: its links were dead already).
+    """
+    reason = "You stopped it from its email."
+    with transaction.atomic():
+        row = Reminder.objects.select_for_update().get(pk=reminder.pk)
+        if row.status in (Status.SCHEDULED, Status.SENDING, Status.FAILED):
+            outcome, status = "cancelled", Status.CANCELLED
+        elif row.status == Status.SENT:
+            outcome, status = "stopped", Status.SENT
+        else:
+            return ""
+        Reminder.objects.filter(pk=row.pk).update(
+            status=status,
+            lease_token=None,
+            ended_reason=reason,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+    reminder.refresh_from_db()
+    return outcome
+
+
 def reminder_mark_done(*, reminder: Reminder) -> bool:
     return _finish(
         reminder, Status.DONE, (Status.SCHEDULED, Status.SENDING, Status.SENT, Status.FAILED)
@@ -205,16 +245,19 @@ def reminders_cancel(
 
 @transaction.atomic
 def reminders_rederive_for_user(*, user: Any) -> int:
-    """After a change of time zone or hour: same local dates, the new hour, the new zone."""
+    """After a change of time zone or hours: same local dates, the kind's hour, the new zone."""
     count = 0
+    declared = registered_kinds()
     for reminder in Reminder.objects.select_for_update().filter(
         owner=user, status=Status.SCHEDULED
     ):
-        due = local_to_utc(reminder.local_date, user.reminder_time, user.timezone)
+        kind = declared.get(reminder.kind)
+        at = kind.time_of_day(user) if kind else user.reminder_time
+        due = local_to_utc(reminder.local_date, at, user.timezone)
         # Keep a pending retry's backoff, but never let it fall before the new due time.
         run_at = due if reminder.attempts == 0 else max(reminder.run_at, due)
         count += Reminder.objects.filter(pk=reminder.pk, status=Status.SCHEDULED).update(
-            local_time=user.reminder_time,
+            local_time=at,
             timezone=user.timezone,
             due_at=due,
             run_at=run_at,

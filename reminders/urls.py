@@ -9,6 +9,7 @@ urlpatterns = [
     path("reminders/<int:reminder_id>/edit/", views.reminder_update, name="update"),
     path("reminders/<int:reminder_id>/cancel/", views.reminder_cancel, name="cancel"),
     path("reminders/<int:reminder_id>/send-now/", views.reminder_send_now, name="send_now"),
+    path("reminders/<int:reminder_id>/preview/", views.reminder_preview, name="preview"),
     # Links in reminder emails: signed, single-use, and they log no one in.
     path("r/<str:token>/", views.reminder_link, name="link"),
 ]

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,7 +16,7 @@ from rebound.localtime import local_to_utc
 from rebound.redirects import safe_next
 from rebound.types import AuthedRequest
 
-from . import links, selectors, services
+from . import emails, kinds, links, selectors, services
 from .forms import ReminderDateForm
 from .models import Reminder
 
@@ -56,6 +58,7 @@ def reminder_update(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     reminder = _reminder(request, reminder_id)
     form = ReminderDateForm(
         request.POST or None,
+        owner=request.user,
         initial={"local_date": reminder.local_date, "local_time": reminder.local_time},
     )
     if request.method == "POST" and form.is_valid():
@@ -72,7 +75,7 @@ def reminder_update(request: AuthedRequest, reminder_id: int) -> HttpResponse:
                         local_time=data["local_time"],
                     )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                form.add_error("local_date", exc)
             else:
                 messages.success(request, "Reminder moved.")
                 return redirect("reminders:list")
@@ -104,54 +107,114 @@ def reminder_cancel(request: AuthedRequest, reminder_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reminder_send_now(request: AuthedRequest, reminder_id: int) -> HttpResponse:
+    """Says what sending early replaces, then sends on the button press."""
     reminder = _reminder(request, reminder_id)
-    services.reminder_send_now(reminder=reminder)
-    messages.success(request, "On its way: it goes out within a minute.")
-    return redirect("reminders:list")
+    if reminder.status not in (Reminder.Status.SCHEDULED, Reminder.Status.FAILED):
+        messages.info(
+            request, f"That reminder is {reminder.get_status_display().lower()}: nothing to send."
+        )
+        return redirect("reminders:list")
+    if request.method == "POST":
+        services.reminder_send_now(reminder=reminder)
+        messages.success(request, "On its way: it goes out within a minute.")
+        return redirect("reminders:list")
+    kind = kinds.registered().get(reminder.kind)
+    return render(
+        request,
+        "reminders/send_now.html",
+        {
+            "reminder": reminder,
+            "row": selectors.with_subjects([reminder])[0],
+            "note": kind.send_now_note if kind else "",
+        },
+    )
+
+
+@login_required
+def reminder_preview(request: AuthedRequest, reminder_id: int) -> HttpResponse:
+    """The email exactly as it would go out now, links inert; nothing is sent or changed."""
+    reminder = _reminder(request, reminder_id)
+    kind = kinds.registered().get(reminder.kind)
+    subject = selectors.subject_of(reminder)
+    if kind is None or subject is None:
+        blocked = "What it was about has been deleted, so it won’t be sent."
+        rendered = None
+    else:
+        reason = kind.obsolete(subject)
+        blocked = f"It won’t be sent: {reason[0].lower()}{reason[1:]}" if reason else ""
+        rendered = emails.render(reminder, kind, subject, preview=True)
+    return render(
+        request,
+        "reminders/preview.html",
+        {
+            "reminder": reminder,
+            "row": selectors.with_subjects([reminder])[0],
+            "rendered": rendered,
+            "blocked": blocked,
+        },
+    )
+
+
+def _link_page(request: HttpRequest, state: str, status: int = 200, **context: Any) -> HttpResponse:
+    return render(
+        request, "reminders/reminder_link.html", {"state": state, **context}, status=status
+    )
 
 
 @csrf_exempt  # the signed token is the credential; mail clients POST one-click unsubscribes
 @require_http_methods(["GET", "POST"])
 def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
     """One-click links from emails: act on one reminder, log no one in."""
-    data = links.read_token(token)
+    try:
+        data = links.read_token(token)
+    except links.Expired:
+        return _link_page(request, "expired", status=410)
     reminder = (
         Reminder.objects.select_related("owner").filter(pk=data["r"]).first() if data else None
     )
-    template = "reminders/reminder_link.html"
     if data is None or reminder is None:
-        return render(request, template, {"state": "invalid"}, status=400)
+        return _link_page(request, "invalid", status=400)
+    kind = kinds.registered().get(reminder.kind)
     action = data["a"]
-    about = selectors.with_subjects([reminder])[0].about
+    extra = kind.action(action) if kind else None
+    if action not in links.ACTIONS and extra is None:
+        return _link_page(request, "invalid", status=400)
     if data["v"] != reminder.version:
-        return render(request, template, {"state": "used", "reminder": reminder}, status=410)
+        return _link_page(request, "used", status=410, reminder=reminder)
+    about = selectors.with_subjects([reminder])[0].about
+    label = extra.label if extra else links.ACTIONS[action]
     if request.method == "GET":
         # Mail scanners follow links: a GET only asks, the button (a POST) acts.
-        return render(
-            request,
-            template,
-            {
-                "state": "confirm",
-                "reminder": reminder,
-                "about": about,
-                "label": links.ACTIONS[action],
-            },
+        question = extra.question if extra else ""
+        return _link_page(
+            request, "confirm", reminder=reminder, about=about, label=label, question=question
         )
+    context: dict[str, Any] = {"reminder": reminder, "about": about, "action": action}
     try:
-        if action == "done":
+        if extra is not None:
+            context["message"] = _run_action(reminder, extra)
+        elif action == "done":
             services.reminder_mark_done(reminder=reminder)
         elif action == "snooze":
             services.reminder_snooze(reminder=reminder)
         else:
-            services.reminder_cancel(reminder=reminder, reason="You stopped it from its email.")
+            context["stopped"] = services.reminder_stop(reminder=reminder)
     except ValidationError as exc:
-        return render(
-            request,
-            template,
-            {"state": "error", "reminder": reminder, "error": " ".join(exc.messages)},
-            status=409,
+        return _link_page(
+            request, "error", status=409, reminder=reminder, error=" ".join(exc.messages)
         )
     reminder.refresh_from_db()
-    return render(request, template, {"state": "done", "reminder": reminder, "action": action})
+    return _link_page(request, "done", **context)
+
+
+def _run_action(reminder: Reminder, action: kinds.KindAction) -> str:
+    """A kind's own action on the subject, then the reminder is done (its links die)."""
+    with transaction.atomic():
+        subject = selectors.subject_of(reminder)
+        if subject is None:
+            raise ValidationError("What this reminder was about has been deleted.")
+        message = action.run(subject)
+        services.reminder_mark_done(reminder=reminder)
+    return message

@@ -141,7 +141,11 @@ def test_keep_in_touch_schedules_or_cancels_the_check_in(alice_client, plan):
     reminder = reminders_about(plan).get(kind="keep_in_touch", status="scheduled")
     assert reminder.local_date == dt.date(2027, 3, 1)
     r = alice_client.post(url, {"interested": "yes", "check_in_on": "2026-01-01"})
-    assert "Pick a check-in date in the future." in r.content.decode()
+    assert "The date can’t be before 26 November 2026." in r.content.decode()
+    r = alice_client.post(url, {"interested": "yes", "check_in_on": "9999-12-31"})
+    assert "The date can’t be after 25 November 2031." in r.content.decode()
+    reminder.refresh_from_db()
+    assert reminder.local_date == dt.date(2027, 3, 1)  # bad dates changed nothing
     alice_client.post(url, {"interested": "no"})
     reminder.refresh_from_db()
     assert reminder.status == "cancelled"

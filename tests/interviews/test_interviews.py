@@ -207,11 +207,12 @@ def test_deleting_an_interview_cancels_its_reminders_and_nothing_is_sent(
     interview = Interview.objects.get()
     pending = reminders_about(interview)
     assert sorted(pending.values_list("kind", "status")) == [
+        ("interview_prep", "scheduled"),
         ("promised_reply", "scheduled"),
         ("thank_you", "scheduled"),
     ]
     page = alice_client.get(reverse("interviews:delete", args=[interview.pk])).content.decode()
-    assert "thank-you and promised-reply reminders are cancelled" in page
+    assert "its reminders (prep, thank-you, promised reply) are cancelled" in page
     r = alice_client.post(reverse("interviews:delete", args=[interview.pk]))
     assert r.url == application.get_absolute_url()
     assert set(pending.values_list("status", "ended_reason")) == {

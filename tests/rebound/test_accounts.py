@@ -89,6 +89,8 @@ def test_it_saves_preferences(alice_client, alice):
             "timezone": "Asia/Tokyo",
             "reminder_time": "07:30",
             "keep_in_touch_months": "4",
+            "no_reply_days": "10",
+            "prep_time": "18:00",
         },
     )
     assert r.status_code == 302
@@ -105,6 +107,8 @@ def test_it_explains_bad_preferences_and_saves_nothing(alice_client, alice):
             "timezone": "Nowhere/City",
             "reminder_time": "25:00",
             "keep_in_touch_months": "0",
+            "no_reply_days": "10",
+            "prep_time": "18:00",
         },
     )
     assert r.status_code == 200

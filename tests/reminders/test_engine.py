@@ -123,6 +123,8 @@ def test_changing_timezone_or_hour_re_derives_pending_reminders(
                 "timezone": "America/New_York",
                 "reminder_time": "08:30",
                 "keep_in_touch_months": "3",
+                "no_reply_days": "10",
+                "prep_time": "18:00",
             },
         )
     keep = reminders_about(plan).get(kind="keep_in_touch")

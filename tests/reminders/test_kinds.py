@@ -24,6 +24,8 @@ def _subject(owner, model: str):
     application = ApplicationFactory(
         company=CompanyFactory(owner=owner), status=Status.INTERVIEWING
     )
+    if model == "applications.Application":
+        return ApplicationFactory(company=CompanyFactory(owner=owner), status=Status.APPLIED)
     if model == "interviews.Interview":
         soon = timezone.now() + dt.timedelta(days=1)
         return InterviewFactory(
@@ -60,8 +62,10 @@ def _schedule(owner, kind):
 def test_the_installed_apps_declare_the_kinds_they_own():
     declared = {name: kind.subject_model for name, kind in kinds.registered().items()}
     assert declared == {
+        "no_reply": "applications.Application",
         "thank_you": "interviews.Interview",
         "promised_reply": "interviews.Interview",
+        "interview_prep": "interviews.Interview",
         "keep_in_touch": "coping.CopingPlan",
         "coping_check_in": "coping.CopingPlan",
         "feedback_chase": "coping.CopingPlan",

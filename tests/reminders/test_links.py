@@ -90,3 +90,42 @@ def test_an_edit_makes_older_links_stale(alice):
     url = _path(reminder, "done")
     reminders.reminder_snooze(reminder=reminder)
     assert Client().post(url).status_code == 410
+
+
+def test_stop_after_it_was_sent_is_final_and_says_so(alice):
+    reminder = _sent_reminder(alice)
+    stop, snooze, done = (_path(reminder, a) for a in ("stop", "snooze", "done"))
+    page = Client().post(stop).content.decode()
+    assert "It had already been sent" in page and "won’t come back" in page
+    reminder.refresh_from_db()
+    assert (reminder.status, reminder.ended_reason) == ("sent", "You stopped it from its email.")
+    # Every other link of that email is dead: the snooze can no longer bring it back.
+    for url in (snooze, done, stop):
+        r = Client().post(url)
+        assert r.status_code == 410 and "already used" in r.content.decode(), url
+    reminder.refresh_from_db()
+    assert reminder.status == "sent"
+
+
+def test_stop_before_it_was_sent_says_it_never_will_be(alice):
+    reminder = _sent_reminder(alice)
+    Reminder.objects.filter(pk=reminder.pk).update(status="scheduled", sent_at=None)
+    reminder.refresh_from_db()
+    page = Client().post(_path(reminder, "stop")).content.decode()
+    assert "It had not gone out yet, and now it never will." in page
+    reminder.refresh_from_db()
+    assert reminder.status == "cancelled"
+
+
+def test_an_expired_link_says_it_expired_and_changes_nothing(alice):
+    with time_machine.travel(dt.datetime(2026, 1, 10, 12, tzinfo=dt.UTC)):
+        reminder = _sent_reminder(alice)
+        url = _path(reminder, "done")
+    with time_machine.travel(dt.datetime(2027, 1, 11, 12, tzinfo=dt.UTC)):
+        for r in (Client().get(url), Client().post(url)):
+            page = r.content.decode()
+            assert r.status_code == 410 and "This link has expired" in page
+            assert "/reminders/" in page  # the way to the reminders page
+            assert "changed or cut short" not in page
+    reminder.refresh_from_db()
+    assert reminder.status == "sent"

@@ -5,6 +5,7 @@ import time_machine
 from django.urls import reverse
 
 from applications.models import Status
+from coping.models import FollowUp
 from reminders.models import Reminder
 from tests.factories import ApplicationFactory, CompanyFactory, reject, reminders_about
 
@@ -64,3 +65,71 @@ def test_it_cancels_and_sends_now(alice_client, reminder, django_capture_on_comm
     assert reminder.status == "cancelled"
     r = alice_client.post(reverse("reminders:cancel", args=[reminder.pk]), follow=True)
     assert "That reminder was already cancelled." in r.content.decode()
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
+def test_dates_outside_today_to_five_years_are_form_errors(alice_client, alice, reminder):
+    url = reverse("reminders:update", args=[reminder.pk])
+    before = (reminder.local_date, reminder.due_at, reminder.version)
+    for day, message in [
+        ("9999-12-31", "can’t be after 25 November 2031"),
+        ("2031-11-26", "can’t be after 25 November 2031"),
+        ("0001-01-01", "can’t be before 25 November 2026"),
+    ]:
+        r = alice_client.post(url, {"local_date": day, "local_time": "09:00"})
+        assert r.status_code == 200 and message in r.content.decode(), day
+    reminder.refresh_from_db()
+    assert (reminder.local_date, reminder.due_at, reminder.version) == before
+    alice_client.post(url, {"local_date": "2031-11-25", "local_time": "09:00"})
+    reminder.refresh_from_db()
+    assert reminder.local_date == dt.date(2031, 11, 25)
+    # Preferences keep working with the furthest date allowed.
+    prefs = {
+        "first_name": "Alice",
+        "timezone": "Pacific/Kiritimati",
+        "reminder_time": "23:59",
+        "keep_in_touch_months": "24",
+        "no_reply_days": "90",
+        "prep_time": "18:00",
+    }
+    assert alice_client.post(reverse("preferences"), prefs).status_code == 302
+    assert alice_client.get(reverse("preferences")).status_code == 200
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
+def test_preview_shows_the_email_as_it_will_go_out_and_changes_nothing(
+    alice_client, reminder, mailoutbox
+):
+    before = Reminder.objects.filter(pk=reminder.pk).values().get()
+    page = alice_client.get(reverse("reminders:preview", args=[reminder.pk])).content.decode()
+    assert "Time to check in with Acme" in page  # the subject line, as sent
+    assert "We spoke a few months ago" in page  # the drafted note, in the text version
+    assert "srcdoc=" in page and "sandbox" in page  # the HTML, in an inert frame
+    assert "/r/" not in page  # no live one-click link anywhere
+    assert "#preview" in page
+    assert Reminder.objects.filter(pk=reminder.pk).values().get() == before
+    assert mailoutbox == []
+
+
+def test_preview_says_when_it_will_not_be_sent(alice_client, alice, reminder):
+    FollowUp.objects.filter(plan_id=reminder.subject_id).update(interested=False)
+    page = alice_client.get(reverse("reminders:preview", args=[reminder.pk])).content.decode()
+    assert "It won’t be sent: you chose not to check in with them." in page
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
+def test_send_now_says_what_it_replaces_before_it_acts(
+    alice_client, reminder, django_capture_on_commit_callbacks
+):
+    url = reverse("reminders:send_now", args=[reminder.pk])
+    page = alice_client.get(url).content.decode()
+    # Rejected on 25 Nov 2026; three months later at 09:00 Berlin.
+    assert "instead of on 25 February 2027 at 09:00" in page
+    assert "your plan’s keep-in-touch check-in" in page
+    reminder.refresh_from_db()
+    assert reminder.run_at == reminder.due_at  # the question changed nothing
+    with django_capture_on_commit_callbacks() as callbacks:
+        alice_client.post(url)
+    reminder.refresh_from_db()
+    assert reminder.run_at == dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
+    assert len(callbacks) == 1

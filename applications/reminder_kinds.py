@@ -1,0 +1,74 @@
+"""The reminder applications own: no answer yet, some days after applying."""
+
+from typing import Any
+
+from django.conf import settings
+
+from rebound.letters import greeting, signature
+from rebound.localtime import local_today
+from reminders.kinds import KindAction, ReminderKind
+
+from .models import Application, Status
+
+NO_REPLY = "no_reply"
+
+
+def follow_up_note(application: Application) -> str:
+    return (
+        f"{greeting([])}\n\n"
+        f"I applied for the {application.role} role at {application.company.name} on "
+        f"{application.status_changed_on:%-d %B}, and I wanted to check whether you have had a "
+        f"chance to look at my application. I remain very interested in the role and would be "
+        f"glad to share anything else that helps.\n\n"
+        f"Thank you for your time.\n\n"
+        f"Best regards,\n{signature(application.owner)}"
+    )
+
+
+def _context(application: Application) -> dict[str, Any]:
+    return {
+        "application": application,
+        "application_url": settings.SITE_URL + application.get_absolute_url(),
+        "days": (local_today(application.owner) - application.status_changed_on).days,
+        "draft": follow_up_note(application),
+    }
+
+
+def _obsolete(application: Application) -> str:
+    if application.status != Status.APPLIED:
+        return f"The application has moved on ({application.get_status_display().lower()})."
+    return ""
+
+
+def _mark_ghosted(application: Application) -> str:
+    from .services import application_change_status  # services schedule this kind
+
+    application_change_status(application=application, to_status=Status.GHOSTED)
+    return (
+        f"{application.role} at {application.company.name} is marked ghosted, dated today. "
+        "Rebound has a short plan ready to help you move on."
+    )
+
+
+KINDS = (
+    ReminderKind(
+        name=NO_REPLY,
+        label="No reply yet",
+        subject_model="applications.Application",
+        context=_context,
+        describe=str,
+        obsolete=_obsolete,
+        select_related=("company", "owner"),
+        when="Some days after you apply (your preference, 10 by default), while nothing moves.",
+        actions=(
+            KindAction(
+                name="ghosted",
+                label="Mark it ghosted",
+                question="This moves the application to Ghosted, dated today, and opens a "
+                "short plan in Rebound to help you move on.",
+                run=_mark_ghosted,
+            ),
+        ),
+        send_now_note="It nudges you about this application once; it does not come back.",
+    ),
+)
