@@ -50,3 +50,4 @@ clean:
 bench: $(STAMP) services
 	REBOUND_TEST_DB=rebound_bench scripts/ensure-services
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/delivery.py

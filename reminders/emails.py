@@ -1,5 +1,6 @@
 """A reminder email: three templates per kind (subject, text, HTML) over the kind's context."""
 
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +14,11 @@ from .links import link
 from .models import Reminder
 
 PREVIEW_LINK = "#preview"
+
+
+@functools.cache
+def _reminders_url() -> str:
+    return settings.SITE_URL + reverse("reminders:list")
 
 
 def render(
@@ -35,7 +41,7 @@ def render(
             "snooze_url": url("snooze"),
             "stop_url": url("stop"),
             "actions": [(action.label, url(action.name)) for action in kind.actions],
-            "reminders_url": settings.SITE_URL + reverse("reminders:list"),
+            "reminders_url": _reminders_url(),
             **kind.context(subject),
         }
         prefix = kind.template_prefix
