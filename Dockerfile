@@ -17,4 +17,4 @@ RUN SECRET_KEY=build-only python manage.py collectstatic --noinput \
 
 USER rebound
 EXPOSE 8000
-CMD ["gunicorn", "rebound.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "rebound.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--logger-class", "rebound.gunicorn_logging.Logger"]

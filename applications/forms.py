@@ -1,14 +1,16 @@
-import datetime as dt
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.urls import reverse
 
-from rebound.localtime import local_today
+from rebound.formfields import bound_past_date
 
 from .models import Application, Company, Contact, Source, Status
 
+# A salary beyond this is a typo (and would overflow the column).
+SALARY_MAX = 100_000_000
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -81,6 +83,10 @@ class ApplicationForm(OwnedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        bound_past_date(self.fields["date_applied"], self.owner, what="The date applied")
+        for name in ("salary_min", "salary_max"):
+            self.fields[name].validators.append(MaxValueValidator(SALARY_MAX))
+            self.fields[name].widget.attrs.update(min=0, max=SALARY_MAX)
         self.fields["company"].required = False
         self.fields["company"].widget.attrs.update(
             {
@@ -95,12 +101,6 @@ class ApplicationForm(OwnedForm):
         if currency and (len(currency) != 3 or not currency.isalpha()):
             raise ValidationError("Use a three-letter currency code such as EUR or USD.")
         return currency
-
-    def clean_date_applied(self) -> dt.date | None:
-        applied = self.cleaned_data.get("date_applied")
-        if applied and applied > local_today(self.owner):
-            raise ValidationError("The date applied can’t be in the future.")
-        return applied
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -129,9 +129,17 @@ class StatusChangeForm(forms.Form):
     on = forms.DateField(label="On", widget=DATE, required=False)
     note = forms.CharField(label="Note (optional)", max_length=500, required=False)
 
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bound_past_date(self.fields["on"], owner)
+
 
 class CorrectDateForm(forms.Form):
     on = forms.DateField(label="Date", widget=DATE)
+
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bound_past_date(self.fields["on"], owner)
 
 
 class ApplicationFilterForm(forms.Form):

@@ -191,7 +191,9 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
             "contacts": application.company.contacts.order_by("name"),
             "earlier": earlier,
-            "status_form": StatusChangeForm(initial={"on": local_today(request.user)}),
+            "status_form": StatusChangeForm(
+                owner=request.user, initial={"on": local_today(request.user)}
+            ),
             "reminders": upcoming_in_scope(owner=request.user, scope=scope_of(application)),
         },
     )
@@ -243,7 +245,7 @@ def application_delete(request: AuthedRequest, application_id: int) -> HttpRespo
 @require_POST
 def application_change_status(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = _application(request, application_id)
-    form = StatusChangeForm(request.POST)
+    form = StatusChangeForm(request.POST, owner=request.user)
     error = None
     change = None
     if form.is_valid():
@@ -284,7 +286,9 @@ def status_change_correct(request: AuthedRequest, change_id: int) -> HttpRespons
         pk=change_id,
         application__owner=request.user,
     )
-    form = CorrectDateForm(request.POST or None, initial={"on": change.changed_on})
+    form = CorrectDateForm(
+        request.POST or None, owner=request.user, initial={"on": change.changed_on}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.status_change_correct_date(change=change, on=form.cleaned_data["on"])

@@ -2,10 +2,9 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from applications.models import Contact
-from rebound.formfields import bound_schedule_date
+from rebound.formfields import bound_past_date, bound_schedule_date
 from rebound.localtime import local_today
 
 from .models import FeedbackRequest, Incident, JournalEntry, NetGoal, Outreach, Reflection
@@ -38,14 +37,18 @@ class ReflectionForm(forms.ModelForm):
 
 
 class OwnerTodayMixin:
-    """Forms that judge a date against the owner's own today (rebound.localtime)."""
+    """Forms whose date is something that happened: 1970 to the owner's own today."""
+
+    past_date_field = ""
 
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         self.owner = owner
+        bound_past_date(self.fields[self.past_date_field], owner)  # type: ignore[attr-defined]
 
 
 class JournalEntryForm(OwnerTodayMixin, forms.ModelForm):
+    past_date_field = "written_on"
     mood = forms.TypedChoiceField(
         choices=MOOD_CHOICES, coerce=int, widget=forms.RadioSelect, label="How do you feel?"
     )
@@ -55,12 +58,6 @@ class JournalEntryForm(OwnerTodayMixin, forms.ModelForm):
         fields = ("mood", "text", "written_on")
         widgets = {"text": forms.Textarea(attrs={"rows": 5}), "written_on": DATE}
         labels = {"text": "What is on your mind?", "written_on": "Date"}
-
-    def clean_written_on(self) -> dt.date:
-        day = self.cleaned_data["written_on"]
-        if day > local_today(self.owner):
-            raise ValidationError("A journal entry can’t be dated in the future.")
-        return day
 
 
 class FeedbackDraftForm(ContactChoiceMixin, forms.ModelForm):
@@ -75,7 +72,8 @@ class FeedbackDraftForm(ContactChoiceMixin, forms.ModelForm):
         self.limit_contacts(owner)
 
 
-class FeedbackReceivedForm(forms.Form):
+class FeedbackReceivedForm(OwnerTodayMixin, forms.Form):
+    past_date_field = "received_on"
     received_on = forms.DateField(label="Received on", widget=DATE)
     feedback = forms.CharField(label="What they said", widget=forms.Textarea(attrs={"rows": 5}))
 
@@ -100,6 +98,7 @@ class OutreachForm(ContactChoiceMixin, forms.ModelForm):
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limit_contacts(owner)
+        bound_past_date(self.fields["on"], owner)
         self.fields[
             "contact"
         ].help_text = (
@@ -136,14 +135,10 @@ class FollowUpForm(ContactChoiceMixin, forms.Form):
 
 
 class IncidentForm(OwnerTodayMixin, forms.ModelForm):
+    past_date_field = "happened_on"
+
     class Meta:
         model = Incident
         fields = ("kind", "happened_on", "jurisdiction", "facts")
         widgets = {"happened_on": DATE, "facts": forms.Textarea(attrs={"rows": 5})}
         labels = {"kind": "What may have been unlawful", "jurisdiction": "Where"}
-
-    def clean_happened_on(self) -> dt.date:
-        day = self.cleaned_data["happened_on"]
-        if day > local_today(self.owner):
-            raise ValidationError("The date can’t be in the future.")
-        return day

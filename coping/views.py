@@ -197,6 +197,7 @@ def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     )
     received_form = FeedbackReceivedForm(
         request.POST if action == "received" else None,
+        owner=request.user,
         initial={"received_on": local_today(request.user)},
     )
     if action == "journal" and journal_form.is_valid():

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from applications.forms import DATE, TIME, OwnedForm
 from applications.models import Contact
+from rebound.formfields import bound_event_date
 from rebound.localtime import local_datetime
 
 from .models import RATING_FIELDS, Interview, SelfAssessment
@@ -49,6 +50,8 @@ class InterviewForm(OwnedForm):
             owner=self.owner
         ).select_related("company")
         self.fields["interviewers"].help_text = ""
+        bound_event_date(self.fields["date"], self.owner, what="The interview’s date")
+        bound_event_date(self.fields["promised_reply_by"], self.owner, what="The reply date")
         if self.instance.pk:
             tz = self.owner.tzinfo
             start = timezone.localtime(self.instance.starts_at, tz)

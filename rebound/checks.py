@@ -3,7 +3,8 @@
 from typing import Any
 
 from django.apps import apps
-from django.core.checks import Error, Tags, register
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError, connections
 from django.db.migrations.loader import MigrationLoader
 
@@ -48,3 +49,18 @@ def check_database_layout(databases: Any = None, **kwargs: Any) -> list[Error]:
                 )
             )
     return errors
+
+
+@register(Tags.security, deploy=True)
+def check_shared_cache(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    """Rate limits and lock-outs count in the cache: per process unless it is shared."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith(("LocMemCache", "DummyCache")):
+        return [
+            Warning(
+                "No shared cache: sign-up and password-reset limits count per web process.",
+                hint="Set CACHE_URL to a Redis URL (e.g. redis://redis:6379/1).",
+                id="rebound.W001",
+            )
+        ]
+    return []

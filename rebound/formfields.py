@@ -18,7 +18,12 @@ def schedule_limit(user: Any) -> dt.date:
 
 
 def bound_date(
-    field: forms.Field, *, first: dt.date, last: dt.date, what: str = "The date"
+    field: forms.Field,
+    *,
+    first: dt.date,
+    last: dt.date,
+    what: str = "The date",
+    last_is_today: bool = False,
 ) -> None:
     """Limit a form's date field to [first, last], in the browser's picker and on the server."""
 
@@ -28,6 +33,8 @@ def bound_date(
         if value < first:
             raise ValidationError(f"{what} can’t be before {first:%-d %B %Y}.", code="too_early")
         if value > last:
+            if last_is_today:
+                raise ValidationError(f"{what} can’t be in the future.", code="too_late")
             raise ValidationError(f"{what} can’t be after {last:%-d %B %Y}.", code="too_late")
 
     field.validators.append(check)
@@ -42,3 +49,16 @@ def bound_schedule_date(field: forms.Field, user: Any, *, earliest: dt.date | No
         last=schedule_limit(user),
         what="The date",
     )
+
+
+EARLIEST = dt.date(1970, 1, 1)
+
+
+def bound_past_date(field: forms.Field, user: Any, *, what: str = "The date") -> None:
+    """A date something happened: from 1970 to the user's today."""
+    bound_date(field, first=EARLIEST, last=local_today(user), what=what, last_is_today=True)
+
+
+def bound_event_date(field: forms.Field, user: Any, *, what: str = "The date") -> None:
+    """A date that may be past or ahead (an interview): from 1970 to five years ahead."""
+    bound_date(field, first=EARLIEST, last=schedule_limit(user), what=what)

@@ -1,6 +1,9 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
+from django.db import transaction
 
 from .models import User
 from .timezones import all_timezones, grouped_choices
@@ -89,3 +92,14 @@ class PreferencesForm(forms.ModelForm):
             "no_reply_days": forms.NumberInput(attrs={"min": 1, "max": 90}),
             "prep_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Hands the sending to a task (after commit), for known and unknown addresses alike."""
+
+    def save(self, *args: Any, request: Any = None, use_https: bool = False, **kwargs: Any) -> None:
+        from .tasks import send_password_reset
+
+        email = self.cleaned_data["email"]
+        domain = request.get_host() if request is not None else ""
+        transaction.on_commit(lambda: send_password_reset.delay(email, domain, use_https))

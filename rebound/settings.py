@@ -1,9 +1,13 @@
 """Settings come from the environment (see .env.example); the defaults run with no services."""
 
+import datetime as dt
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from rebound.devsecret import dev_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -16,8 +20,9 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Only reachable with DEBUG on: a throwaway key for local runs.
-    SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"
+    # Local runs (`make run`): a random key made once for this checkout and kept in var/, so
+    # no key in the repository can forge this instance's sessions or email links.
+    SECRET_KEY = dev_secret_key(VAR_DIR)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -36,6 +41,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "axes",
+    "csp",
     # Bottom to top; each app may import only those above it in this list (docs/architecture.md).
     "rebound",
     "reminders",
@@ -55,7 +62,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "rebound.middleware.UserTimezoneMiddleware",
+    "rebound.middleware.HostileInputMiddleware",
+    # Turns django-ratelimit's refusal into RATELIMIT_VIEW's kind 429 page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rebound.urls"
@@ -93,6 +107,18 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "rebound.User"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account+address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2 first (Django's recommendation); older hashes upgrade on the next log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "landing"
@@ -148,6 +174,76 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Throttling (docs/security.md). Log-in: django-axes locks an account on one address after
+# LOGIN_FAILURE_LIMIT failures for LOGIN_COOLOFF_MINUTES (admin log-in too); a password reset
+# still works meanwhile. Sign-up and reset: django-ratelimit counts in the shared cache.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_SENSITIVE_PARAMETERS = ["password", "username"]
+# Behind a proxy, how many proxies sit in front (their X-Forwarded-For entries are trusted).
+AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+RATELIMIT_VIEW = "rebound.views.rate_limited"
+SIGNUP_RATE = env.str("SIGNUP_RATE", default="5/h")
+RESET_RATE_PER_IP = env.str("RESET_RATE_PER_IP", default="10/h")
+RESET_RATE_PER_ADDRESS = env.str("RESET_RATE_PER_ADDRESS", default="3/h")
+
+# A cache shared by every web process (rate limits and lock-outs count there): Redis in
+# compose, CI and production. Without CACHE_URL (`make run`, one web process) memory will do.
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit lists django-redis but not Django's own RedisCache, which increments
+    # atomically just the same.
+    "django_ratelimit.W001",
+    # Without CACHE_URL, limits count per process: rebound.W001 says so in `check --deploy`.
+    *(["django_ratelimit.E003"] if not CACHE_URL else []),
+]
+
+# Content Security Policy (django-csp): scripts only from this site or with the request's
+# nonce; styles also inline (Bootstrap components and the email preview use style=""); no
+# plugins, no framing by anyone, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
+
 # Celery: the filesystem transport needs no service; Redis in compose, CI and production.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
@@ -172,6 +268,8 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # dispatch may take it over, and the first retry delay after a temporary SMTP failure.
 REMINDER_LEASE_SECONDS = env.float("REMINDER_LEASE_SECONDS", default=300)
 REMINDER_RETRY_BASE_SECONDS = env.float("REMINDER_RETRY_BASE_SECONDS", default=60)
+# Reminders per send task: one SMTP connection and one load of their subjects each.
+REMINDER_SEND_CHUNK = env.int("REMINDER_SEND_CHUNK", default=50)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 LOGGING = {

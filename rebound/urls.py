@@ -19,6 +19,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/delete/", views.account_delete, name="account_delete"),
+    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("home.urls")),
     path("applications/", include("applications.urls")),

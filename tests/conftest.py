@@ -25,6 +25,26 @@ AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in Redis: every test starts from none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def eager_tasks():
+    """Tasks the web process enqueues (a password-reset email) run inline, for tests that
+    follow them to the mailbox; the reminder workers are real processes elsewhere."""
+    from rebound.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
 # --- personas -----------------------------------------------------------------------------
 
 
@@ -129,6 +149,13 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # The suite injects axe-core into pages; the site's CSP would rightly block that.
+    # tests/browser/test_csp.py drives the site in a context that keeps the CSP.
+    return {**browser_context_args, "bypass_csp": True}
 
 
 @pytest.fixture

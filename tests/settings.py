@@ -5,6 +5,10 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rebound")
 os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/13")
+# Live-server threads must not keep connections open past a test (the test database is
+# dropped at the end); production keeps them (CONN_MAX_AGE, rebound/settings.py).
+os.environ.setdefault("CONN_MAX_AGE", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
@@ -15,7 +19,9 @@ os.environ.setdefault(
 
 from rebound.settings import *  # noqa: F403
 
+# Fast hashing for the suite; tests/rebound/test_security.py checks the real list.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 # Serve static files straight from static/ in live-server tests (no collectstatic needed).

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_it_signs_up_logs_in_changes_preferences_and_resets_password(
-    page: Page, site: str, smtp_sink
+    page: Page, site: str, smtp_sink, eager_tasks
 ):
     page.goto(site + "/")
     assert_accessible(page)

@@ -204,7 +204,7 @@ def test_the_journal_works_outside_any_plan(alice_client, alice):
     assert (entry.owner, entry.plan, entry.mood) == (alice, None, 4)
     assert "Good call today." in alice_client.get(url).content.decode()
     r = alice_client.post(url, {"mood": "3", "text": "x", "written_on": "2099-01-01"})
-    assert "can’t be dated in the future" in r.content.decode()
+    assert "The date can’t be in the future." in r.content.decode()
 
 
 def test_the_journal_stays_private_even_in_admin(alice, settings):
