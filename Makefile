@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 PORT ?= 8000
 
 .PHONY: run test lint typecheck services browser clean bench
@@ -12,13 +13,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# Tests, lint and benches need the dev tools; running needs only what runs.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# Local defaults: SQLite and Celery's filesystem transport under var/, emails on the console.
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[run]"
+	touch $(RUN_STAMP)
+
+# Local defaults: SQLite and Celery's filesystem transport under var/, emails saved as .eml
+# files under var/mail/ (listed at /dev/mail/). PORT and SITE_URL may be set.
 run: export DEBUG ?= 1
-run: $(STAMP)
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
+run: $(RUN_STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo ""

@@ -84,6 +84,12 @@ class ApplicationForm(OwnedForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bound_past_date(self.fields["date_applied"], self.owner, what="The date applied")
+        if self.instance.pk:
+            self.fields[
+                "date_applied"
+            ].help_text = (
+                "The date it moved to Applied on its timeline; changing it corrects that entry."
+            )
         for name in ("salary_min", "salary_max"):
             self.fields[name].validators.append(MaxValueValidator(SALARY_MAX))
             self.fields[name].widget.attrs.update(min=0, max=SALARY_MAX)

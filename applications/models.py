@@ -81,6 +81,15 @@ class Status(models.TextChoices):
 
 
 EXIT_STATUSES = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED})
+# The way forward, in order: the natural next step is the first allowed status after this one.
+PIPELINE = [
+    Status.WISHLIST,
+    Status.APPLIED,
+    Status.SCREENING,
+    Status.INTERVIEWING,
+    Status.OFFER,
+    Status.ACCEPTED,
+]
 
 # Where an application may go from each status. Moving back one stage is allowed to fix a
 # slip; exits can be reopened when the company comes back.
@@ -203,6 +212,34 @@ class Application(models.Model):
     def allowed_next_statuses(self) -> list[tuple[str, str]]:
         allowed = TRANSITIONS[self.status]
         return [(value, label) for value, label in Status.choices if value in allowed]
+
+    @property
+    def next_status(self) -> str:
+        """The natural next step forward ("" from an exit: reopening is a deliberate choice)."""
+        if self.status not in PIPELINE:
+            return ""
+        here = PIPELINE.index(Status(self.status))
+        allowed = TRANSITIONS[self.status]
+        return next((s.value for s in PIPELINE[here + 1 :] if s in allowed), "")
+
+    @property
+    def move_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The allowed moves grouped as a person thinks of them: forward, closing, back."""
+        here = PIPELINE.index(Status(self.status)) if self.status in PIPELINE else len(PIPELINE)
+        forward, closing, back = [], [], []
+        for value, label in self.allowed_next_statuses:
+            if value in EXIT_STATUSES:
+                closing.append((value, label))
+            elif PIPELINE.index(Status(value)) > here:
+                forward.append((value, label))
+            else:
+                back.append((value, label))
+        if self.status in EXIT_STATUSES:  # what was closed can only be reopened
+            forward, back = [], [*forward, *back]
+            groups = [("Close it differently", closing), ("Reopen", back)]
+            return [(name, items) for name, items in groups if items]
+        groups = [("Forward", forward), ("Close it", closing), ("Back a step", back)]
+        return [(name, items) for name, items in groups if items]
 
 
 class StatusChange(models.Model):

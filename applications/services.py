@@ -35,7 +35,48 @@ def application_create(*, owner: Any, company: Company, role: str, **fields: Any
     StatusChange.objects.create(
         application=application, from_status="", to_status=status, changed_on=on
     )
+    _sync_applied_date(application)
     no_reply_reminder_sync(application=application)
+    return application
+
+
+def _sync_applied_date(application: Application) -> None:
+    """The date applied *is* the date of the latest change into Applied on the timeline; the
+    column only keeps it at hand for the table, sorting and exports."""
+    latest = (
+        StatusChange.objects.filter(application=application, to_status=Status.APPLIED)
+        .order_by("-changed_on", "-created_at")
+        .values_list("changed_on", flat=True)
+        .first()
+    )
+    Application.objects.filter(pk=application.pk).update(date_applied=latest)
+    application.date_applied = latest
+
+
+@transaction.atomic
+def application_update(*, application: Application, applied_on: dt.date | None) -> Application:
+    """Save an edited application. Its date applied is corrected on the timeline (the entry
+    into Applied), never written beside it."""
+    stored = Application.objects.values_list("date_applied", flat=True).get(pk=application.pk)
+    application.date_applied = stored
+    application.save()
+    if applied_on == stored:
+        return application
+    change = (
+        application.status_changes.filter(to_status=Status.APPLIED)
+        .order_by("-changed_on", "-created_at")
+        .first()
+    )
+    if change is None:
+        raise ValidationError(
+            "It isn’t marked as applied yet: use “Move along” to move it to Applied, with "
+            "the date you applied."
+        )
+    if applied_on is None:
+        raise ValidationError(
+            "It was moved to Applied on the timeline; correct that date instead of clearing it."
+        )
+    status_change_correct_date(change=change, on=applied_on)
     return application
 
 
@@ -76,6 +117,8 @@ def application_change_status(
     )
     application.status, application.status_changed_on = to_status, on
     application.owner = locked.owner
+    if to_status == Status.APPLIED:
+        _sync_applied_date(application)
     no_reply_reminder_sync(application=application)
     responses = status_changed.send(
         sender=Application, application=application, change=change, previous_status=previous
@@ -91,12 +134,14 @@ def status_change_correct_date(*, change: StatusChange, on: dt.date) -> StatusCh
         raise ValidationError("The date of a status change can’t be in the future.")
     change.changed_on = on
     change.save(update_fields=["changed_on"])
-    latest = change.application.status_changes.order_by("-changed_on", "-created_at").first()
+    # The current status is the last change recorded, whatever dates were corrected since.
+    latest = change.application.status_changes.order_by("-created_at", "-pk").first()
     if latest is not None:
         Application.objects.filter(pk=change.application_id).update(
             status_changed_on=latest.changed_on
         )
         change.application.status_changed_on = latest.changed_on
+    _sync_applied_date(change.application)
     no_reply_reminder_sync(application=change.application)
     return change
 

@@ -205,14 +205,20 @@ def application_update(request: AuthedRequest, application_id: int) -> HttpRespo
     application = _application(request, application_id)
     form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if not form.cleaned_data.get("company"):
-                form.instance.company = services.company_get_or_create(
-                    owner=request.user, name=form.cleaned_data["new_company"]
+        try:
+            with transaction.atomic():
+                if not form.cleaned_data.get("company"):
+                    form.instance.company = services.company_get_or_create(
+                        owner=request.user, name=form.cleaned_data["new_company"]
+                    )
+                services.application_update(
+                    application=form.instance, applied_on=form.cleaned_data["date_applied"]
                 )
-            form.save()
-        messages.success(request, "Saved.")
-        return redirect(application)
+        except ValidationError as exc:
+            form.add_error("date_applied", exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(application)
     return render(
         request,
         "applications/application_form.html",

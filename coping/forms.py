@@ -1,7 +1,9 @@
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.db.models import Case, When
 
 from applications.models import Contact
 from rebound.formfields import bound_past_date, bound_schedule_date
@@ -22,11 +24,15 @@ MOOD_CHOICES = [
 class ContactChoiceMixin:
     """Limit a contact field to the owner's own contacts."""
 
-    def limit_contacts(self, owner: Any, kinds: list[str] | None = None) -> None:
+    def limit_contacts(self, owner: Any, kinds: Sequence[str] | None = None) -> None:
         contacts = Contact.objects.filter(owner=owner).select_related("company")
+        order: list[Any] = ["name"]
         if kinds:
             contacts = contacts.filter(kind__in=kinds)
-        self.fields["contact"].queryset = contacts.order_by("name")  # type: ignore[attr-defined]
+            # In the order given: the likeliest people first.
+            rank = Case(*(When(kind=k, then=i) for i, k in enumerate(kinds)), default=len(kinds))
+            order = [rank, "name"]
+        self.fields["contact"].queryset = contacts.order_by(*order)  # type: ignore[attr-defined]
 
 
 class ReflectionForm(forms.ModelForm):
@@ -88,6 +94,18 @@ class NetGoalForm(forms.ModelForm):
         }
 
 
+# Leads come from the network, referrers, recruiters and agencies; the people who just
+# interviewed you are not whom you ask for the next opening.
+OUTREACH_KINDS = [
+    Contact.Kind.NETWORK,
+    Contact.Kind.REFERRER,
+    Contact.Kind.RECRUITER,
+    Contact.Kind.STAFFING_AGENCY,
+    Contact.Kind.HR,
+    Contact.Kind.OTHER,
+]
+
+
 class OutreachForm(ContactChoiceMixin, forms.ModelForm):
     class Meta:
         model = Outreach
@@ -97,7 +115,7 @@ class OutreachForm(ContactChoiceMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.limit_contacts(owner)
+        self.limit_contacts(owner, kinds=OUTREACH_KINDS)
         bound_past_date(self.fields["on"], owner)
         self.fields[
             "contact"

@@ -17,7 +17,8 @@ class Step(models.TextChoices):
     WIDEN = "widen", "Widen the net"
     NEVER_SETTLE = "never_settle", "Never settle"
     KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
-    LEGAL = "legal", "Legal advice"
+    # Not "legal advice": the step says plainly that it isn't.
+    LEGAL = "legal", "Legal options"
 
 
 class CopingPlan(models.Model):

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from applications.models import EXIT_STATUSES, Application, Contact, Status, StatusChange
@@ -131,6 +131,13 @@ def plan_step_set(*, plan: CopingPlan, step: str, state: str) -> PlanStep:
     return plan_step
 
 
+def _step_done(plan: CopingPlan, step: str) -> None:
+    """Doing a step's thing completes it (steps not on the plan stay off it)."""
+    PlanStep.objects.filter(plan=plan, step=step).exclude(state=PlanStep.State.DONE).update(
+        state=PlanStep.State.DONE, updated_at=timezone.now()
+    )
+
+
 def plan_progress(steps: list[PlanStep]) -> tuple[int, int]:
     finished = sum(1 for s in steps if s.state != PlanStep.State.TODO)
     return finished, len(steps)
@@ -189,6 +196,9 @@ def journal_entry_create(
     )
     entry.full_clean()
     entry.save()
+    if plan is not None:
+        # Writing it down is what the "feelings" step asks; feedback may never come.
+        _step_done(plan, Step.FEELINGS)
     return entry
 
 
@@ -218,6 +228,7 @@ def feedback_request_mark_sent(*, request: FeedbackRequest, on: dt.date) -> Feed
         local_date=on + dt.timedelta(days=10),
         scope=scope_of(request.plan.application),
     )
+    _step_done(request.plan, Step.FEELINGS)  # asking is the closure you control
     return request
 
 
@@ -247,12 +258,21 @@ def net_goal_set(*, plan: CopingPlan, target: int, weeks: int) -> NetGoal:
 
 
 def net_goal_progress_query(goal: NetGoal) -> QuerySet[Application]:
-    """The real applications that count toward a goal: added within its window."""
-    start = dt.datetime.combine(goal.starts_on, dt.time.min, tzinfo=goal.plan.owner.tzinfo)
-    end = dt.datetime.combine(goal.ends_on, dt.time.min, tzinfo=goal.plan.owner.tzinfo)
-    return Application.objects.filter(
-        owner=goal.plan.owner, created_at__gte=start, created_at__lt=end
-    ).exclude(pk=goal.plan.application_id)
+    """The applications that count toward a goal: applied within its window, after the plan
+    opened. By the date applied (the timeline's move into Applied), so backfilled ones count
+    where they belong, and ones applied earlier the same day, before the rejection, don't."""
+    plan = goal.plan
+    applied_after = StatusChange.objects.filter(
+        application_id=OuterRef("pk"),
+        to_status=Status.APPLIED,
+        changed_on__gte=goal.starts_on,
+        changed_on__lt=goal.ends_on,
+    ).exclude(changed_on=plan.opened_on, created_at__lt=plan.created_at)
+    return (
+        Application.objects.filter(owner_id=plan.owner_id)
+        .filter(Exists(applied_after))
+        .exclude(pk=plan.application_id)
+    )
 
 
 def outreach_log(
@@ -322,4 +342,5 @@ def incident_record(
     )
     incident.full_clean()
     incident.save()
+    _step_done(plan, Step.LEGAL)  # the facts are written down, with their date
     return incident

@@ -36,20 +36,25 @@ def for_user(user: Any) -> dict[str, Any]:
             application__status__in=[Status.APPLIED, Status.SCREENING, Status.INTERVIEWING],
         ).order_by("promised_reply_by")[:5],
     }
+    context["has_past_interviews"] = bool(context["awaiting_assessment"]) or (
+        interviews.filter(ends_at__lt=now).exists()
+    )
     context["weekly"] = weekly_applications(user)
     context.update(wellbeing(user))
     return context
 
 
 def weekly_applications(user: Any, weeks: int = 12) -> list[dict[str, Any]]:
-    """Applications added per week (Monday-based, in the user's zone), oldest first."""
+    """Applications per week by the date applied (Monday-based weeks), oldest first: a
+    backfilled application counts in the week it was sent, not the week it was typed in."""
     today = local_today(user)
     first_monday = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
-    start = dt.datetime.combine(first_monday, dt.time.min, tzinfo=user.tzinfo)
     counts = {
-        row["week"].date(): row["n"]
-        for row in Application.objects.filter(owner=user, created_at__gte=start)
-        .annotate(week=TruncWeek("created_at", tzinfo=user.tzinfo))
+        row["week"]: row["n"]
+        for row in Application.objects.filter(
+            owner=user, date_applied__gte=first_monday, date_applied__lte=today
+        )
+        .annotate(week=TruncWeek("date_applied"))
         .values("week")
         .annotate(n=Count("pk"))
         .order_by()

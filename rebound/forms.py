@@ -44,6 +44,11 @@ class SignUpForm(BaseUserCreationForm):
 
 
 class EmailAuthenticationForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That email and password don’t match an account. The password is "
+        "case-sensitive; the email isn’t.",
+    }
     username = forms.EmailField(
         label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )

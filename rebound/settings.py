@@ -1,6 +1,7 @@
 """Settings come from the environment (see .env.example); the defaults run with no services."""
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import environ
@@ -156,6 +157,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Email: console by default; EMAIL_URL such as smtp://user:pass@host:587 or smtp+tls://...
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+if DEBUG and "EMAIL_URL" not in os.environ:
+    # `make run`: each email saved as var/mail/*.eml and listed at /dev/mail/.
+    EMAIL_BACKEND = "rebound.devmail.EmlFileBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Rebound <rebound@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=15)

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import devmail_views, views
 from .forms import EmailAuthenticationForm
 
 urlpatterns = [
@@ -27,4 +27,7 @@ urlpatterns = [
     path("coping/", include("coping.urls")),
     path("", include("reminders.urls")),
     path("admin/", admin.site.urls),
+    # DEBUG only (each view answers 404 otherwise): the emails `make run` saved.
+    path("dev/mail/", devmail_views.mail_list, name="dev_mail_list"),
+    path("dev/mail/<str:name>/", devmail_views.mail_detail, name="dev_mail_detail"),
 ]

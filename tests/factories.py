@@ -3,6 +3,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from rebound.localtime import local_today
 from rebound.models import User
 
 PASSWORD = "correct-horse-battery"
@@ -53,6 +54,8 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     role = factory.Sequence(lambda n: f"Engineer {n}")
     status = "applied"
     source = "job_board"
+    # The owner's today, as the services date things (the model's default is the server's).
+    status_changed_on = factory.LazyAttribute(lambda o: local_today(o.owner))
 
     @factory.post_generation
     def timeline(obj, create, extracted, **kwargs):

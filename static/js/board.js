@@ -28,3 +28,17 @@ document.addEventListener("drop", (e) => {
   }
   form.requestSubmit();
 });
+
+// "Move" stays disabled until a status is chosen (without JavaScript, the select's
+// `required` keeps an empty choice from being sent).
+function syncMoveButtons(root) {
+  root.querySelectorAll("select[data-enables]").forEach((select) => {
+    const button = document.getElementById(select.dataset.enables);
+    if (button) button.disabled = !select.value;
+  });
+}
+document.addEventListener("change", (e) => {
+  if (e.target.matches && e.target.matches("select[data-enables]")) syncMoveButtons(document);
+});
+document.addEventListener("DOMContentLoaded", () => syncMoveButtons(document));
+document.addEventListener("htmx:afterSwap", () => syncMoveButtons(document));

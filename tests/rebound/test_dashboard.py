@@ -12,16 +12,16 @@ pytestmark = pytest.mark.django_db
 
 
 @time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
-def test_it_counts_applications_per_week_in_the_users_zone(alice):
+def test_it_counts_applications_per_week_by_the_date_applied(alice):
     company = CompanyFactory(owner=alice)
-    apps = ApplicationFactory.create_batch(3, company=company)
-    # Sunday 22 Nov 23:30 UTC is Monday 23 Nov 00:30 in Berlin: this week, not last week.
-    Application.objects.filter(pk=apps[0].pk).update(
-        created_at=dt.datetime(2026, 11, 22, 23, 30, tzinfo=dt.UTC)
-    )
-    Application.objects.filter(pk=apps[1].pk).update(
-        created_at=dt.datetime(2026, 11, 18, 9, tzinfo=dt.UTC)
-    )
+    apps = ApplicationFactory.create_batch(4, company=company)
+    for app, applied in zip(
+        apps,
+        [dt.date(2026, 11, 23), dt.date(2026, 11, 18), dt.date(2026, 11, 25), None],
+        strict=True,
+    ):
+        # All typed in today; they count in the week they were sent (a Monday-based week).
+        Application.objects.filter(pk=app.pk).update(date_applied=applied)
     weeks = weekly_applications(alice)
     assert len(weeks) == 12
     assert weeks[-1] == {"week": "2026-11-23", "label": "23 Nov", "count": 2}

@@ -14,10 +14,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def reminder(alice):
-    app = ApplicationFactory(
-        company=CompanyFactory(owner=alice, name="Acme"), status=Status.INTERVIEWING
-    )
-    return reminders_about(reject(app)).get(kind="keep_in_touch")
+    # Rejected at noon on 25 November 2026 (Berlin), whatever the clock says when tests run.
+    with time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False):
+        app = ApplicationFactory(
+            company=CompanyFactory(owner=alice, name="Acme"), status=Status.INTERVIEWING
+        )
+        return reminders_about(reject(app)).get(kind="keep_in_touch")
 
 
 def test_it_lists_upcoming_failed_and_sent_reminders(alice_client, alice, reminder):

@@ -1,3 +1,5 @@
+import os
+
 from django.core.management.base import BaseCommand
 
 from home.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo_data
@@ -7,7 +9,21 @@ from rebound.models import User
 class Command(BaseCommand):
     help = "Load a small demo data set, only into an empty database."
 
-    def handle(self, *args: object, **options: object) -> None:
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument(
+            "--only-print", action="store_true", help="Print where to go and how to log in."
+        )
+
+    def handle(self, *args: object, only_print: bool = False, **options: object) -> None:
+        if only_print:
+            port = os.environ.get("PORT", "8000")
+            self.stdout.write(self.style.SUCCESS(f"\n  Rebound is up: http://127.0.0.1:{port}/"))
+            if User.objects.filter(email=DEMO_EMAIL).exists():
+                self._print_login()
+            self.stdout.write(
+                "  Emails it sends are saved under var/mail/ and listed at /dev/mail/\n"
+            )
+            return
         if User.objects.exists():
             if User.objects.filter(email=DEMO_EMAIL).exists():
                 self._print_login()
