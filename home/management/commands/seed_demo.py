@@ -1,5 +1,4 @@
-import os
-
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from home.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo_data
@@ -16,13 +15,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, only_print: bool = False, **options: object) -> None:
         if only_print:
-            port = os.environ.get("PORT", "8000")
-            self.stdout.write(self.style.SUCCESS(f"\n  Rebound is up: http://127.0.0.1:{port}/"))
+            # SITE_URL, not PORT: honcho gives every process a PORT of its own.
+            self.stdout.write(self.style.SUCCESS(f"\n  Rebound is up: {settings.SITE_URL}/"))
             if User.objects.filter(email=DEMO_EMAIL).exists():
                 self._print_login()
-            self.stdout.write(
-                "  Emails it sends are saved under var/mail/ and listed at /dev/mail/\n"
-            )
+            self.stdout.write("  Emails are saved under var/mail/ and listed at /dev/mail/\n")
             return
         if User.objects.exists():
             if User.objects.filter(email=DEMO_EMAIL).exists():
