@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.db.models.deletion import RestrictedError
 from django.http import HttpResponse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from rebound.redirects import safe_next
 from rebound.types import AuthedRequest
 
+from . import services
 from .forms import CompanyForm, ContactForm
 from .models import Company, Contact
 
@@ -125,7 +127,12 @@ def contact_create(request: AuthedRequest) -> HttpResponse:
     form = ContactForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
-        contact = form.save()
+        with transaction.atomic():
+            if form.cleaned_data["new_company"].strip():
+                form.instance.company = services.company_get_or_create(
+                    owner=request.user, name=form.cleaned_data["new_company"]
+                )
+            contact = form.save()
         messages.success(request, f"Added {contact.name}.")
         return redirect(safe_next(request, reverse("applications:contact_list")))
     return render(
@@ -145,7 +152,12 @@ def contact_update(request: AuthedRequest, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            if form.cleaned_data["new_company"].strip():
+                form.instance.company = services.company_get_or_create(
+                    owner=request.user, name=form.cleaned_data["new_company"]
+                )
+            form.save()
         messages.success(request, "Saved.")
         return redirect("applications:contact_list")
     return render(

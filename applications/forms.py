@@ -42,11 +42,34 @@ class CompanyForm(OwnedForm):
 
 
 class ContactForm(OwnedForm):
+    new_company = forms.CharField(
+        label="…or a new company",
+        max_length=200,
+        required=False,
+        help_text="Type a name to add a company you haven’t tracked yet.",
+    )
+
     class Meta:
         model = Contact
-        fields = ("name", "kind", "company", "title", "email", "phone", "linkedin_url", "notes")
+        fields = (
+            "name",
+            "kind",
+            "company",
+            "new_company",
+            "title",
+            "email",
+            "phone",
+            "linkedin_url",
+            "notes",
+        )
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         labels = {"kind": "Role in your search"}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("company") and data.get("new_company", "").strip():
+            self.add_error("new_company", "Pick a company or type a new one, not both.")
+        return data
 
 
 class ApplicationForm(OwnedForm):
@@ -72,6 +95,7 @@ class ApplicationForm(OwnedForm):
             "currency",
             "date_applied",
             "excitement",
+            "contacts",
             "notes",
         )
         widgets = {
@@ -93,6 +117,12 @@ class ApplicationForm(OwnedForm):
         for name in ("salary_min", "salary_max"):
             self.fields[name].validators.append(MaxValueValidator(SALARY_MAX))
             self.fields[name].widget.attrs.update(min=0, max=SALARY_MAX)
+        people = self.fields["contacts"]
+        people.queryset = (  # type: ignore[attr-defined]
+            Contact.objects.filter(owner=self.owner).select_related("company").order_by("name")
+        )
+        people.help_text = "Who you deal with: recruiter, referrer, HR, agency, interviewers."
+        people.widget.attrs.update(size=6)
         self.fields["company"].required = False
         self.fields["company"].widget.attrs.update(
             {

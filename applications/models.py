@@ -169,6 +169,10 @@ class Application(models.Model):
         help_text="How much you want this one, 1 to 5.",
     )
     notes = models.TextField(blank=True)
+    # The people on this application: the recruiter, the referrer, HR, the agency.
+    contacts = models.ManyToManyField(
+        Contact, blank=True, related_name="applications", verbose_name="people"
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.WISHLIST)
     status_changed_on = models.DateField(default=dt.date.today)
     created_at = models.DateTimeField(auto_now_add=True)

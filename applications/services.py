@@ -1,6 +1,7 @@
 """Every write that spans models goes through one function here (views, admin, tasks alike)."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from reminders.kinds import scope_of
 from reminders.models import Reminder
 from reminders.services import reminder_schedule, reminders_cancel
 
-from .models import TRANSITIONS, Application, Company, Status, StatusChange
+from .models import TRANSITIONS, Application, Company, Contact, Status, StatusChange
 from .reminder_kinds import NO_REPLY
 from .signals import NextStep, status_changed
 
@@ -23,8 +24,17 @@ def company_get_or_create(*, owner: Any, name: str) -> Company:
     return company or Company.objects.create(owner=owner, name=name)
 
 
+def _set_contacts(application: Application, contacts: Iterable[Contact]) -> None:
+    people = list(contacts)
+    if any(person.owner_id != application.owner_id for person in people):
+        raise ValidationError("Unknown contact.")
+    application.contacts.set(people)
+
+
 @transaction.atomic
-def application_create(*, owner: Any, company: Company, role: str, **fields: Any) -> Application:
+def application_create(
+    *, owner: Any, company: Company, role: str, contacts: Iterable[Contact] = (), **fields: Any
+) -> Application:
     """Create an application and the first entry of its timeline."""
     status = fields.pop("status", Status.WISHLIST) or Status.WISHLIST
     on = fields.get("date_applied") if status != Status.WISHLIST else None
@@ -36,6 +46,7 @@ def application_create(*, owner: Any, company: Company, role: str, **fields: Any
         application=application, from_status="", to_status=status, changed_on=on
     )
     _sync_applied_date(application)
+    _set_contacts(application, contacts)
     no_reply_reminder_sync(application=application)
     return application
 
@@ -54,12 +65,19 @@ def _sync_applied_date(application: Application) -> None:
 
 
 @transaction.atomic
-def application_update(*, application: Application, applied_on: dt.date | None) -> Application:
+def application_update(
+    *,
+    application: Application,
+    applied_on: dt.date | None,
+    contacts: Iterable[Contact] | None = None,
+) -> Application:
     """Save an edited application. Its date applied is corrected on the timeline (the entry
     into Applied), never written beside it."""
     stored = Application.objects.values_list("date_applied", flat=True).get(pk=application.pk)
     application.date_applied = stored
     application.save()
+    if contacts is not None:
+        _set_contacts(application, contacts)
     if applied_on == stored:
         return application
     change = (

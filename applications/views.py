@@ -190,6 +190,7 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
             "application": application,
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
             "contacts": application.company.contacts.order_by("name"),
+            "people": application.contacts.select_related("company").order_by("name"),
             "earlier": earlier,
             "status_form": StatusChangeForm(
                 owner=request.user, initial={"on": local_today(request.user)}
@@ -212,7 +213,9 @@ def application_update(request: AuthedRequest, application_id: int) -> HttpRespo
                         owner=request.user, name=form.cleaned_data["new_company"]
                     )
                 services.application_update(
-                    application=form.instance, applied_on=form.cleaned_data["date_applied"]
+                    application=form.instance,
+                    applied_on=form.cleaned_data["date_applied"],
+                    contacts=form.cleaned_data["contacts"],
                 )
         except ValidationError as exc:
             form.add_error("date_applied", exc)

@@ -71,8 +71,9 @@ def test_the_detail_page_makes_exactly_these_queries(
     alice_client, alice, django_assert_num_queries
 ):
     target = _populate(alice, 30)
-    # session, user, the application with company and owner, timeline, interviews with
-    # assessments, their interviewers, the company's contacts, other applications there,
-    # and coping's section: the application's plans and its open reminders.
-    with django_assert_num_queries(10):
+    # session, user, the application with company and owner, timeline, the people linked to
+    # it, the company's contacts, other applications there, its upcoming reminders (one for
+    # the rows, one per kind present: none here), the interviews section (interviews with
+    # assessments, their interviewers) and coping's section (plans with their steps).
+    with django_assert_num_queries(11):
         alice_client.get(target.get_absolute_url())
