@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from rebound.formfields import bound_past_date
 
-from .models import Application, Company, Contact, Source, Status
+from .models import Application, Company, Contact, Source, Status, Tag
+from .services import BULK_ACTIONS
 
 # A salary beyond this is a typo (and would overflow the column).
 SALARY_MAX = 100_000_000
@@ -73,6 +74,12 @@ class ContactForm(OwnedForm):
 
 
 class ApplicationForm(OwnedForm):
+    tag_text = forms.CharField(
+        label="Tags",
+        required=False,
+        max_length=1000,
+        help_text="Your own labels, separated by commas: remote, fintech, dream job.",
+    )
     new_company = forms.CharField(
         label="…or a new company",
         max_length=200,
@@ -96,6 +103,7 @@ class ApplicationForm(OwnedForm):
             "date_applied",
             "excitement",
             "contacts",
+            "tag_text",
             "notes",
         )
         widgets = {
@@ -123,6 +131,8 @@ class ApplicationForm(OwnedForm):
         )
         people.help_text = "Who you deal with: recruiter, referrer, HR, agency, interviewers."
         people.widget.attrs.update(size=6)
+        if self.instance.pk:
+            self.initial["tag_text"] = ", ".join(t.name for t in self.instance.tags.all())
         self.fields["company"].required = False
         self.fields["company"].widget.attrs.update(
             {
@@ -194,8 +204,35 @@ class ApplicationFilterForm(forms.Form):
     company = forms.ModelChoiceField(
         queryset=Company.objects.none(), required=False, empty_label="Any company"
     )
+    tag = forms.ModelChoiceField(
+        queryset=Tag.objects.none(), required=False, empty_label="Any tag", to_field_name="name"
+    )
     sort = forms.ChoiceField(choices=SORTS, required=False)
+    archived = forms.BooleanField(label="Include archived", required=False)
 
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["company"].queryset = Company.objects.filter(owner=owner)  # type: ignore[attr-defined]
+        self.fields["tag"].queryset = Tag.objects.filter(owner=owner)  # type: ignore[attr-defined]
+
+
+class BulkForm(forms.Form):
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], label="Applications")
+    action = forms.ChoiceField(choices=[("", "Choose an action…"), *BULK_ACTIONS.items()])
+    to_status = forms.ChoiceField(choices=[("", "—"), *Status.choices], required=False)
+    tag = forms.CharField(max_length=40, required=False)
+
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
+        # Only the owner's applications can be chosen: others are "not a valid choice".
+        mine = Application.objects.filter(owner=owner, pk__in=[i for i in ids if str(i).isdigit()])
+        self.fields["ids"].choices = [(a.pk, str(a.pk)) for a in mine.only("pk")]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "move" and not data.get("to_status"):
+            self.add_error("to_status", "Choose the status to move them to.")
+        if data.get("action") == "tag" and not data.get("tag", "").strip():
+            self.add_error("tag", "Type the tag to add.")
+        return data

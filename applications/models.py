@@ -68,6 +68,23 @@ class Contact(models.Model):
         return reverse("applications:contact_update", args=[self.pk])
 
 
+class Tag(models.Model):
+    """A free label of the user's ("remote", "fintech", "dream job")."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            # One tag per name per user, whatever the case: "Remote" and "remote" are one.
+            models.UniqueConstraint("owner", Lower("name"), name="tag_owner_name_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Status(models.TextChoices):
     WISHLIST = "wishlist", "Wishlist"
     APPLIED = "applied", "Applied"
@@ -173,6 +190,9 @@ class Application(models.Model):
     contacts = models.ManyToManyField(
         Contact, blank=True, related_name="applications", verbose_name="people"
     )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="applications")
+    # Closed applications put away: off the board and the default table, still searchable.
+    archived_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.WISHLIST)
     status_changed_on = models.DateField(default=dt.date.today)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -193,6 +213,12 @@ class Application(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="application_status_known"
+            ),
+            # Only a closed application can be archived.
+            models.CheckConstraint(
+                condition=Q(archived_at__isnull=True)
+                | Q(status__in=[*EXIT_STATUSES, Status.ACCEPTED]),
+                name="application_archived_only_when_closed",
             ),
         ]
         indexes = [

@@ -13,7 +13,16 @@ from reminders.kinds import scope_of
 from reminders.models import Reminder
 from reminders.services import reminder_schedule, reminders_cancel
 
-from .models import TRANSITIONS, Application, Company, Contact, Status, StatusChange
+from .models import (
+    EXIT_STATUSES,
+    TRANSITIONS,
+    Application,
+    Company,
+    Contact,
+    Status,
+    StatusChange,
+    Tag,
+)
 from .reminder_kinds import NO_REPLY
 from .signals import NextStep, status_changed
 
@@ -130,8 +139,13 @@ def application_change_status(
     change = StatusChange.objects.create(
         application=locked, from_status=previous, to_status=to_status, changed_on=on, note=note
     )
+    reopened = to_status not in EXIT_STATUSES and to_status != Status.ACCEPTED
     Application.objects.filter(pk=locked.pk).update(
-        status=to_status, status_changed_on=on, updated_at=timezone.now()
+        status=to_status,
+        status_changed_on=on,
+        updated_at=timezone.now(),
+        # Coming back to life takes it out of the archive (a constraint says so too).
+        **({"archived_at": None} if reopened else {}),
     )
     application.status, application.status_changed_on = to_status, on
     application.owner = locked.owner
@@ -203,3 +217,88 @@ def no_reply_reminders_rederive(*, user: Any) -> None:
     for application in Application.objects.filter(owner=user, pk__in=pending):
         application.owner = user
         no_reply_reminder_sync(application=application)
+
+
+TAG_LIMIT = 20
+
+
+def tag_names(raw: str) -> list[str]:
+    """ "remote, Fintech ,  remote" → ["remote", "Fintech"]: trimmed, de-duplicated ignoring
+    case, at most 40 characters and 20 tags."""
+    seen: dict[str, str] = {}
+    for part in raw.split(","):
+        name = " ".join(part.split())[:40]
+        if name:
+            seen.setdefault(name.lower(), name)
+    return list(seen.values())[:TAG_LIMIT]
+
+
+def _tags(owner: Any, names: Iterable[str]) -> list[Tag]:
+    tags = []
+    for name in names:
+        tag = Tag.objects.filter(owner=owner, name__iexact=name).first()
+        tags.append(tag or Tag.objects.create(owner=owner, name=name))
+    return tags
+
+
+@transaction.atomic
+def application_set_tags(*, application: Application, names: Iterable[str]) -> None:
+    application.tags.set(_tags(application.owner, names))
+
+
+@transaction.atomic
+def application_add_tags(*, application: Application, names: Iterable[str]) -> None:
+    application.tags.add(*_tags(application.owner, names))
+
+
+def application_archive(*, application: Application) -> bool:
+    """Put a closed application away; returns False (and changes nothing) if it is open."""
+    if not application.is_closed:
+        return False
+    Application.objects.filter(pk=application.pk).update(archived_at=timezone.now())
+    return True
+
+
+def application_unarchive(*, application: Application) -> None:
+    Application.objects.filter(pk=application.pk).update(archived_at=None)
+
+
+BULK_ACTIONS = {
+    "move": "Move to a status",
+    "tag": "Add a tag",
+    "archive": "Archive (closed ones only)",
+    "delete": "Delete",
+}
+
+
+def applications_bulk(
+    *, owner: Any, applications: Iterable[Application], action: str, value: str = ""
+) -> tuple[int, list[str]]:
+    """Do one action to many applications, each through its own service and transaction;
+    returns how many it did and, for the others, why not (one sentence each)."""
+    done, skipped = 0, []
+    for application in applications:
+        if application.owner_id != owner.pk:
+            raise ValidationError("Unknown application.")
+        try:
+            with transaction.atomic():
+                if action == "move":
+                    if application_change_status(application=application, to_status=value):
+                        done += 1
+                    else:
+                        skipped.append(f"{application}: it already was {value}.")
+                    continue
+                if action == "tag":
+                    application_add_tags(application=application, names=tag_names(value))
+                elif action == "archive":
+                    if not application_archive(application=application):
+                        skipped.append(f"{application}: it is still open.")
+                        continue
+                elif action == "delete":
+                    application_delete(application=application)
+                else:
+                    raise ValidationError("Unknown action.")
+                done += 1
+        except ValidationError as exc:
+            skipped.append(f"{application}: {' '.join(exc.messages)}")
+    return done, skipped

@@ -9,11 +9,13 @@ urlpatterns = [
     path("board/", views.board, name="board"),
     path("export.csv", export.application_export, name="application_export"),
     path("new/", views.application_create, name="application_create"),
+    path("bulk/", views.applications_bulk, name="applications_bulk"),
     path("quick-add/", views.quick_add, name="quick_add"),
     path("company-history/", views.company_history, name="company_history"),
     path("<int:application_id>/", views.application_detail, name="application_detail"),
     path("<int:application_id>/edit/", views.application_update, name="application_update"),
     path("<int:application_id>/delete/", views.application_delete, name="application_delete"),
+    path("<int:application_id>/archive/", views.application_archive, name="application_archive"),
     path(
         "<int:application_id>/status/",
         views.application_change_status,

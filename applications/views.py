@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rebound.localtime import local_today
@@ -23,11 +24,12 @@ from .bookmarklet import bookmarklet
 from .forms import (
     ApplicationFilterForm,
     ApplicationForm,
+    BulkForm,
     CorrectDateForm,
     QuickAddForm,
     StatusChangeForm,
 )
-from .models import Application, Status, StatusChange
+from .models import Application, Status, StatusChange, Tag
 
 PAGE_SIZE = 25
 
@@ -49,8 +51,13 @@ def _application(request: AuthedRequest, application_id: int) -> Application:
 def _filtered_applications(request: AuthedRequest, form: ApplicationFilterForm) -> QuerySet:
     qs = Application.objects.filter(owner=request.user).select_related("company")
     if not form.is_valid():
-        return qs
+        return qs.filter(archived_at__isnull=True)
     data = form.cleaned_data
+    # Archived ones stay out of the way, but a search (or asking) still finds them.
+    if not data["q"] and not data["archived"]:
+        qs = qs.filter(archived_at__isnull=True)
+    if data["tag"]:
+        qs = qs.filter(tags=data["tag"])
     if data["q"]:
         q = data["q"]
         qs = qs.filter(
@@ -85,18 +92,28 @@ def application_list(request: AuthedRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+            "bulk_actions": [("", "Choose an action…"), *services.BULK_ACTIONS.items()],
+            "statuses": Status.choices,
             "bookmarklet": bookmarklet(request),
         },
     )
 
 
 def _board_context(request: AuthedRequest) -> dict[str, Any]:
-    applications = Application.objects.filter(owner=request.user).select_related("company")
+    applications = Application.objects.filter(
+        owner=request.user, archived_at__isnull=True
+    ).select_related("company")
+    wanted = request.GET.get("tag", "")
+    tag = Tag.objects.filter(owner=request.user, name__iexact=wanted).first() if wanted else None
+    if tag is not None:
+        applications = applications.filter(tags=tag)
     columns: dict[str, list[Application]] = {value: [] for value in Status.values}
     for application in applications.order_by("-excitement", "-updated_at"):
         columns[application.status].append(application)
     return {
         "columns": [(Status(value), columns[value]) for value in Status.values],
+        "tag": tag,
+        "tags": Tag.objects.filter(owner=request.user).order_by("name"),
     }
 
 
@@ -118,9 +135,11 @@ def application_create(request: AuthedRequest) -> HttpResponse:
             )
             data.pop("new_company")
             status = Status.APPLIED if data.get("date_applied") else Status.WISHLIST
+            names = services.tag_names(data.pop("tag_text"))
             application = services.application_create(
                 owner=request.user, company=company, status=status, **data
             )
+            services.application_set_tags(application=application, names=names)
         messages.success(request, f"Added {application}.")
         return redirect(application)
     history = _company_history(request, form["company"].value())
@@ -191,6 +210,7 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
             "contacts": application.company.contacts.order_by("name"),
             "people": application.contacts.select_related("company").order_by("name"),
+            "tags": application.tags.order_by("name"),
             "earlier": earlier,
             "status_form": StatusChangeForm(
                 owner=request.user, initial={"on": local_today(request.user)}
@@ -216,6 +236,10 @@ def application_update(request: AuthedRequest, application_id: int) -> HttpRespo
                     application=form.instance,
                     applied_on=form.cleaned_data["date_applied"],
                     contacts=form.cleaned_data["contacts"],
+                )
+                services.application_set_tags(
+                    application=form.instance,
+                    names=services.tag_names(form.cleaned_data["tag_text"]),
                 )
         except ValidationError as exc:
             form.add_error("date_applied", exc)
@@ -307,3 +331,58 @@ def status_change_correct(request: AuthedRequest, change_id: int) -> HttpRespons
             messages.success(request, "Date corrected.")
             return redirect(change.application)
     return render(request, "applications/status_change_form.html", {"form": form, "change": change})
+
+
+@login_required
+@require_POST
+def application_archive(request: AuthedRequest, application_id: int) -> HttpResponse:
+    application = _application(request, application_id)
+    if request.POST.get("unarchive"):
+        services.application_unarchive(application=application)
+        messages.success(request, "Back on the board and in the table.")
+    elif services.application_archive(application=application):
+        messages.success(request, "Archived: off the board and the table, still found by search.")
+    else:
+        messages.error(request, "Only a closed application can be archived.")
+    return redirect(application)
+
+
+@login_required
+@require_POST
+def applications_bulk(request: AuthedRequest) -> HttpResponse:
+    """Review, then do: the first POST (from the table) shows what will happen; the second,
+    with `confirm`, does it, each application through its own service."""
+    form = BulkForm(request.POST, owner=request.user)
+    back = safe_next(request, reverse("applications:application_list"))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    data = form.cleaned_data
+    chosen = list(
+        Application.objects.filter(owner=request.user, pk__in=data["ids"])
+        .select_related("company", "owner")
+        .order_by("company__name", "role")
+    )
+    value = data["to_status"] if data["action"] == "move" else data["tag"]
+    if not request.POST.get("confirm"):
+        return render(
+            request,
+            "applications/bulk_confirm.html",
+            {
+                "applications": chosen,
+                "action": data["action"],
+                "label": services.BULK_ACTIONS[data["action"]],
+                "value": value,
+                "status_label": Status(value).label if data["action"] == "move" else "",
+                "next": back,
+            },
+        )
+    done, skipped = services.applications_bulk(
+        owner=request.user, applications=chosen, action=data["action"], value=value
+    )
+    messages.success(request, f"Done for {done} of {len(chosen)}.")
+    for reason in skipped[:10]:
+        messages.info(request, reason)
+    return redirect(back)

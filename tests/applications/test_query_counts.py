@@ -55,15 +55,15 @@ def test_it_makes_a_constant_number_of_queries(alice_client, alice, url_name):
 def test_the_table_makes_exactly_these_queries(alice_client, alice, django_assert_num_queries):
     _populate(alice, 30)
     # session, user, count for the paginator, the page of applications with their companies,
-    # the filter's company drop-down (a count, then its options).
-    with django_assert_num_queries(6):
+    # the filter's company drop-down (a count, then its options) and tag drop-down (the same).
+    with django_assert_num_queries(8):
         alice_client.get(reverse("applications:application_list"))
 
 
 def test_the_board_makes_exactly_these_queries(alice_client, alice, django_assert_num_queries):
     _populate(alice, 30)
-    # session, user, every application with its company.
-    with django_assert_num_queries(3):
+    # session, user, every application with its company, the tags for the board's filter.
+    with django_assert_num_queries(4):
         alice_client.get(reverse("applications:board"))
 
 
@@ -73,7 +73,8 @@ def test_the_detail_page_makes_exactly_these_queries(
     target = _populate(alice, 30)
     # session, user, the application with company and owner, timeline, the people linked to
     # it, the company's contacts, other applications there, its upcoming reminders (one for
-    # the rows, one per kind present: none here), the interviews section (interviews with
-    # assessments, their interviewers) and coping's section (plans with their steps).
-    with django_assert_num_queries(11):
+    # the rows, one per kind present: none here), its tags, the interviews section
+    # (interviews with assessments, their interviewers) and coping's section (plans with
+    # their steps).
+    with django_assert_num_queries(12):
         alice_client.get(target.get_absolute_url())
