@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from rebound.formfields import bound_past_date
 
-from .models import Application, Company, Contact, Source, Status, Tag
+from .models import Application, Company, Contact, RemoteMode, Source, Status, Tag
+from .posting import split_title
 from .services import BULK_ACTIONS
 
 # A salary beyond this is a typo (and would overflow the column).
@@ -164,10 +165,41 @@ class QuickAddForm(forms.Form):
     company = forms.CharField(max_length=200, label="Company")
     role = forms.CharField(max_length=200, label="Role")
     posting_url = forms.URLField(label="Posting URL", required=False, max_length=1000)
+    location = forms.CharField(max_length=200, required=False)
+    remote_mode = forms.ChoiceField(
+        label="Work mode", choices=[("", "—"), *RemoteMode.choices], required=False
+    )
+    salary_min = forms.IntegerField(
+        label="Salary from", required=False, min_value=0, max_value=SALARY_MAX
+    )
+    salary_max = forms.IntegerField(
+        label="Salary to", required=False, min_value=0, max_value=SALARY_MAX
+    )
+    currency = forms.CharField(max_length=3, required=False)
     status = forms.ChoiceField(
         choices=[(Status.WISHLIST, "Wishlist"), (Status.APPLIED, "Applied")],
         initial=Status.WISHLIST,
     )
+
+    @classmethod
+    def initial_from(cls, query: Any) -> dict[str, Any]:
+        """What the bookmarklet sent: a JobPosting's fields, or a page title to split."""
+        initial = {k: v for k, v in query.items() if k in cls.base_fields}
+        if query.get("title") and not initial.get("role"):
+            posting = split_title(query["title"])
+            initial.update(role=posting.role, company=initial.get("company") or posting.company)
+        for name in ("salary_min", "salary_max"):
+            value = str(initial.get(name, "")).split(".")[0]
+            initial[name] = value if value.isdigit() else None
+        initial["currency"] = str(initial.get("currency", "")).upper()[:3]
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("salary_min"), data.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("salary_max", "The top of the range must be at least the bottom.")
+        return data
 
 
 class StatusChangeForm(forms.Form):

@@ -172,7 +172,7 @@ def company_history(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def quick_add(request: AuthedRequest) -> HttpResponse:
-    form = QuickAddForm(request.POST or None, initial=request.GET.dict())
+    form = QuickAddForm(request.POST or None, initial=QuickAddForm.initial_from(request.GET))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with transaction.atomic():
@@ -182,6 +182,11 @@ def quick_add(request: AuthedRequest) -> HttpResponse:
                 company=company,
                 role=data["role"],
                 posting_url=data["posting_url"],
+                location=data["location"],
+                remote_mode=data["remote_mode"],
+                salary_min=data["salary_min"],
+                salary_max=data["salary_max"],
+                currency=data["currency"].upper(),
                 status=data["status"],
                 date_applied=local_today(request.user)
                 if data["status"] == Status.APPLIED
