@@ -29,7 +29,7 @@ from .forms import (
     QuickAddForm,
     StatusChangeForm,
 )
-from .models import Application, Status, StatusChange, Tag
+from .models import EXIT_STATUSES, Application, Status, StatusChange, Tag
 
 PAGE_SIZE = 25
 
@@ -111,7 +111,10 @@ def _board_context(request: AuthedRequest) -> dict[str, Any]:
     for application in applications.order_by("-excitement", "-updated_at"):
         columns[application.status].append(application)
     return {
-        "columns": [(Status(value), columns[value]) for value in Status.values],
+        # All the open stages side by side; the exits (rejected, withdrawn, ghosted) in a
+        # lane below that opens on demand.
+        "open_columns": [(s, columns[s.value]) for s in Status if s not in EXIT_STATUSES],
+        "exit_columns": [(s, columns[s.value]) for s in Status if s in EXIT_STATUSES],
         "tag": tag,
         "tags": Tag.objects.filter(owner=request.user).order_by("name"),
     }
@@ -301,7 +304,14 @@ def application_change_status(request: AuthedRequest, application_id: int) -> Ht
     next_step = change.next_steps[0] if change and change.next_steps else None
     if request.htmx:
         context = _board_context(request)
-        context.update(error=error, moved=application if change else None, next_step=next_step)
+        context.update(
+            error=error,
+            moved=application if change else None,
+            next_step=next_step,
+            # Keep the closed lane open when the card moved out of it or into it.
+            exit_open=change is not None
+            and (change.from_status in EXIT_STATUSES or change.to_status in EXIT_STATUSES),
+        )
         return render(request, "applications/_board.html", context)
     if error:
         messages.error(request, error)

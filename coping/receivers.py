@@ -25,7 +25,7 @@ def on_status_changed(
         return None
     return NextStep(
         url=plan.get_absolute_url(),
-        message="That’s hard news. When you are ready, here is a short plan to help you "
-        "bounce back.",
+        message=f"That’s hard news from {application.company.name}. When you are ready, here "
+        "is a short plan to help you bounce back.",
         label="Open the plan",
     )

@@ -58,7 +58,9 @@ def test_it_walks_a_rejected_user_through_every_step(page: Page, site: str, alic
     # 2. Feelings: a journal entry, then a feedback request drafted, sent and received.
     page.get_by_role("link", name="Start Feelings and closure").click()
     assert_accessible(page)
-    page.get_by_role("group", name="How do you feel?").get_by_label("2 — low").check()
+    mood = page.get_by_role("group", name="How do you feel?")
+    mood.get_by_text("2 — low", exact=True).click()  # a segmented control: the label is the button
+    expect(mood.get_by_label("2 — low")).to_be_checked()
     page.get_by_label("What is on your mind?").fill("Disappointed, but proud of the final round.")
     page.get_by_role("button", name="Save journal entry").click()
     expect(page.get_by_text("Journal entry saved")).to_be_visible()
@@ -92,7 +94,7 @@ def test_it_walks_a_rejected_user_through_every_step(page: Page, site: str, alic
     # 5. Keep in touch: the default check-in three months out.
     page.get_by_role("link", name="Start Keep in touch").click()
     assert_accessible(page)
-    page.get_by_label("Yes, I’d like to check in later").check()
+    page.get_by_text("Yes, I’d like to check in later", exact=True).click()
     page.get_by_label("What the role asks for").fill("Advanced SQL, dbt")
     page.get_by_label("What you can show now").fill("Finished an advanced SQL course")
     page.get_by_role("button", name="Save").click()

@@ -79,7 +79,9 @@ def test_it_tracks_an_application_from_company_to_self_assessment(page: Page, si
         ("Rapport with the panel", "5"),
         ("Overall, how confident you feel about it", "3"),
     ]:
-        page.get_by_role("group", name=legend).get_by_label(value, exact=True).check()
+        group = page.get_by_role("group", name=legend)
+        group.get_by_text(value, exact=True).click()  # the segmented control's button
+        expect(group.get_by_label(value, exact=True)).to_be_checked()
     page.get_by_label("What went well").fill("Explained the gripper project clearly")
     page.get_by_label("Questions that tripped you, and why").fill(
         "Motion planning tests: never wrote property-based tests"
