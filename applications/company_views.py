@@ -16,21 +16,36 @@ from rebound.types import AuthedRequest
 
 from . import services
 from .forms import CompanyForm, ContactForm
-from .models import Company, Contact
+from .models import Application, Company, Contact
 
 PAGE_SIZE = 25
 
 
 @login_required
 def company_list(request: AuthedRequest) -> HttpResponse:
-    companies = Company.objects.filter(owner=request.user).annotate(
-        application_count=Count("applications", distinct=True),
-        contact_count=Count("contacts", distinct=True),
-    )
+    companies = Company.objects.filter(owner=request.user)
     q = request.GET.get("q", "").strip()
     if q:
         companies = companies.filter(name__icontains=q)
     page = Paginator(companies.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counted for this page's companies only, each in its own subquery: two COUNT(DISTINCT)
+    # over a join of applications and contacts grew with the product of the two.
+    ids = [company.pk for company in page]
+    apps = dict(
+        Application.objects.filter(company_id__in=ids)
+        .values_list("company_id")
+        .annotate(n=Count("pk"))
+        .values_list("company_id", "n")
+    )
+    people = dict(
+        Contact.objects.filter(company_id__in=ids)
+        .values_list("company_id")
+        .annotate(n=Count("pk"))
+        .values_list("company_id", "n")
+    )
+    for company in page:
+        company.application_count = apps.get(company.pk, 0)
+        company.contact_count = people.get(company.pk, 0)
     return render(request, "applications/company_list.html", {"page": page, "q": q})
 
 
@@ -42,8 +57,12 @@ def company_detail(request: AuthedRequest, company_id: int) -> HttpResponse:
         "applications/company_detail.html",
         {
             "company": company,
-            "applications": company.applications.order_by("-created_at"),
-            "contacts": company.contacts.order_by("name"),
+            "applications": Paginator(
+                company.applications.order_by("-created_at", "-pk"), PAGE_SIZE
+            ).get_page(request.GET.get("page")),
+            "contacts": Paginator(company.contacts.order_by("name", "pk"), PAGE_SIZE).get_page(
+                request.GET.get("people")
+            ),
         },
     )
 

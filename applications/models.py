@@ -10,6 +10,10 @@ from django.urls import reverse
 
 
 class Company(models.Model):
+    # Counted by the company list for the companies on its page.
+    application_count: int
+    contact_count: int
+
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=200)
     website = models.URLField(blank=True)
@@ -217,7 +221,8 @@ class Application(models.Model):
             # Only a closed application can be archived.
             models.CheckConstraint(
                 condition=Q(archived_at__isnull=True)
-                | Q(status__in=[*EXIT_STATUSES, Status.ACCEPTED]),
+                # Sorted: a set's order changes between runs, and so would the migration.
+                | Q(status__in=sorted([*EXIT_STATUSES, Status.ACCEPTED])),
                 name="application_archived_only_when_closed",
             ),
         ]

@@ -7,7 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,6 +33,9 @@ from .forms import (
 from .models import EXIT_STATUSES, Application, Status, StatusChange, Tag
 
 PAGE_SIZE = 25
+# Cards a board column shows at first, and at most when the user asks for all of it.
+BOARD_COLUMN_CARDS = 20
+BOARD_COLUMN_MAX = 500
 
 
 # --- owner-scoped getters: another user's object is a 404 --------------------------------
@@ -107,16 +111,44 @@ def _board_context(request: AuthedRequest) -> dict[str, Any]:
     tag = Tag.objects.filter(owner=request.user, name__iexact=wanted).first() if wanted else None
     if tag is not None:
         applications = applications.filter(tags=tag)
+    # A heavy user's board stays light: each column shows its first cards (the most wanted,
+    # then the most recent), with the column's full count and a way to see all of it. One
+    # query for the counts, one for the cards (a window function ranks them per column).
+    shown = request.GET.get("show", "")
+    counts = dict(
+        applications.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    ranked = (
+        applications.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("status"),
+                order_by=[F("excitement").desc(), F("updated_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(Q(rank__lte=BOARD_COLUMN_CARDS) | Q(status=shown, rank__lte=BOARD_COLUMN_MAX))
+        .order_by("status", "rank")
+    )
     columns: dict[str, list[Application]] = {value: [] for value in Status.values}
-    for application in applications.order_by("-excitement", "-updated_at"):
+    for application in ranked:
         columns[application.status].append(application)
+
+    def column(status: Status) -> tuple[Status, list[Application], int]:
+        return status, columns[status.value], counts.get(status.value, 0)
+
     return {
         # All the open stages side by side; the exits (rejected, withdrawn, ghosted) in a
         # lane below that opens on demand.
-        "open_columns": [(s, columns[s.value]) for s in Status if s not in EXIT_STATUSES],
-        "exit_columns": [(s, columns[s.value]) for s in Status if s in EXIT_STATUSES],
+        "open_columns": [column(s) for s in Status if s not in EXIT_STATUSES],
+        "exit_columns": [column(s) for s in Status if s in EXIT_STATUSES],
         "tag": tag,
         "tags": Tag.objects.filter(owner=request.user).order_by("name"),
+        "shown": shown,
+        "column_max": BOARD_COLUMN_MAX,
+        "exit_open": shown in EXIT_STATUSES,
     }
 
 

@@ -32,7 +32,9 @@ def interview_list(request: AuthedRequest) -> HttpResponse:
     base = Interview.objects.filter(application__owner=request.user).select_related(
         "application__company", "assessment"
     )
-    upcoming = base.filter(ends_at__gte=now).order_by("starts_at")
+    upcoming = Paginator(
+        base.filter(ends_at__gte=now).order_by("starts_at", "pk"), PAGE_SIZE
+    ).get_page(request.GET.get("upcoming"))
     past = Paginator(base.filter(ends_at__lt=now).order_by("-starts_at"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import smtplib
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import emails
-from .kinds import ReminderKind, registered
+from .kinds import ReminderKind, load_subjects, registered
 from .models import Reminder
 
 log = logging.getLogger(__name__)
@@ -153,19 +153,14 @@ def reminders_send_batch(*, reminder_ids: list[int], lease_token: uuid.UUID | st
         .select_related("owner")
         .order_by("due_at", "pk")
     )
-    wanted: dict[str, list[int]] = defaultdict(list)
-    for row in rows:
-        wanted[row.kind].append(row.subject_id)
     declared = registered()
-    subjects = {
-        name: declared[name].load(ids) if name in declared else {} for name, ids in wanted.items()
-    }
+    subjects = load_subjects([(row.kind, row.subject_id) for row in rows])
     outcomes: Counter[str] = Counter({"skipped": len(set(reminder_ids)) - len(rows)})
     smtp = _Smtp()
     try:
         for row in rows:
             kind = declared.get(row.kind)
-            subject = subjects[row.kind].get(row.subject_id)
+            subject = subjects.get((row.kind, row.subject_id))
             outcomes[_send_one(row, kind, subject, token, smtp)] += 1
     finally:
         smtp.reset()

@@ -136,3 +136,37 @@ def label_of(name: str) -> str:
 def scope_of(obj: Model) -> str:
     """The scope key of an object: reminders scheduled with it are cancelled together."""
     return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def load_subjects(pairs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], Any]:
+    """The subjects of (kind, subject id) pairs, in one query per subject model present (not
+    per kind: coping's three kinds are all about plans), each with every related row the
+    kinds of that model read. Unknown kinds and deleted subjects are simply absent."""
+    pairs = list(pairs)
+    declared = registered()
+    wanted: dict[str, set[int]] = {}
+    for name, subject_id in pairs:
+        if name in declared:
+            wanted.setdefault(declared[name].subject_model, set()).add(subject_id)
+    loaded: dict[str, dict[int, Any]] = {}
+    for model_label, ids in wanted.items():
+        same = [k for k in declared.values() if k.subject_model == model_label]
+        queryset = apps.get_model(model_label)._default_manager.filter(pk__in=sorted(ids))
+        related = sorted({path for k in same for path in k.select_related})
+        if related:
+            queryset = queryset.select_related(*related)
+        prefetch: list[str | Prefetch] = []
+        for kind in same:
+            for item in kind.prefetch_related:
+                if item not in prefetch:
+                    prefetch.append(item)
+        if prefetch:
+            queryset = queryset.prefetch_related(*prefetch)
+        loaded[model_label] = {obj.pk: obj for obj in queryset}
+    found: dict[tuple[str, int], Any] = {}
+    for name, subject_id in pairs:
+        owner = declared.get(name)
+        subject = loaded.get(owner.subject_model, {}).get(subject_id) if owner else None
+        if subject is not None:
+            found[(name, subject_id)] = subject
+    return found

@@ -1,11 +1,10 @@
 """Reads for pages: reminders with a line about what each is about, in constant queries."""
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .kinds import registered
+from .kinds import load_subjects, registered
 from .models import Reminder
 
 
@@ -17,19 +16,14 @@ class ReminderRow:
 
 
 def with_subjects(reminders: Iterable[Reminder]) -> list[ReminderRow]:
-    """One query per kind present (at most the number of declared kinds), whatever the count."""
+    """One query per subject model present (at most three), whatever the count."""
     items = list(reminders)
-    wanted: dict[str, list[int]] = defaultdict(list)
-    for reminder in items:
-        wanted[reminder.kind].append(reminder.subject_id)
     declared = registered()
-    subjects: dict[str, dict[int, Any]] = {
-        name: declared[name].load(ids) if name in declared else {} for name, ids in wanted.items()
-    }
+    subjects = load_subjects([(r.kind, r.subject_id) for r in items])
     rows = []
     for reminder in items:
         kind = declared.get(reminder.kind)
-        subject = subjects[reminder.kind].get(reminder.subject_id)
+        subject = subjects.get((reminder.kind, reminder.subject_id))
         if kind is None or subject is None:
             rows.append(ReminderRow(reminder, "(deleted)", ""))
         else:

@@ -32,8 +32,13 @@ def _reminder(request: AuthedRequest, reminder_id: int) -> Reminder:
 @login_required
 def reminder_list(request: AuthedRequest) -> HttpResponse:
     base = Reminder.objects.filter(owner=request.user)
-    upcoming = base.filter(status__in=Reminder.OPEN).order_by("due_at", "pk")
-    failed = base.filter(status=Reminder.Status.FAILED).order_by("-updated_at")
+    # Every list is paginated: a long search leaves thousands of reminders behind it.
+    upcoming = Paginator(
+        base.filter(status__in=Reminder.OPEN).order_by("due_at", "pk"), PAGE_SIZE
+    ).get_page(request.GET.get("upcoming"))
+    failed = Paginator(
+        base.filter(status=Reminder.Status.FAILED).order_by("-updated_at", "-pk"), PAGE_SIZE
+    ).get_page(request.GET.get("failed"))
     history = Paginator(
         base.filter(
             status__in=[Reminder.Status.SENT, Reminder.Status.DONE, Reminder.Status.CANCELLED]
@@ -45,7 +50,9 @@ def reminder_list(request: AuthedRequest) -> HttpResponse:
         "reminders/reminder_list.html",
         {
             "upcoming": selectors.with_subjects(upcoming),
+            "upcoming_page": upcoming,
             "failed": selectors.with_subjects(failed),
+            "failed_page": failed,
             "history": history,
             "history_rows": selectors.with_subjects(history),
         },

@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(
                     ("archived_at__isnull", True),
-                    ("status__in", ["withdrawn", "ghosted", "rejected", "accepted"]),
+                    ("status__in", ["accepted", "ghosted", "rejected", "withdrawn"]),
                     _connector="OR",
                 ),
                 name="application_archived_only_when_closed",

@@ -102,3 +102,16 @@ def test_bulk_actions_review_first_then_go_through_the_services(alice, alice_cli
     # Someone else's application is not a valid choice, and nothing happens to it.
     alice_client.post(url, {"ids": [theirs.pk], "action": "delete", "confirm": "1"})
     assert Application.objects.filter(pk=theirs.pk).exists()
+
+
+def test_a_full_column_shows_its_first_cards_and_offers_the_rest(alice, alice_client):
+    company = CompanyFactory(owner=alice)
+    for i in range(25):
+        ApplicationFactory(company=company, status=Status.APPLIED, role=f"Role {i:02d}")
+    ApplicationFactory(company=company, status=Status.REJECTED, role="Gone")
+    board = alice_client.get(reverse("applications:board")).content.decode()
+    assert board.count('class="card board-card') == 21  # 20 applied, 1 rejected
+    assert "Show all 25" in board and "Closed: Rejected 1" in board
+    everything = alice_client.get(reverse("applications:board") + "?show=applied").content.decode()
+    assert everything.count('class="card board-card') == 26
+    assert "Show all" not in everything
