@@ -58,4 +58,5 @@ clean:
 bench: $(STAMP) services
 	REBOUND_TEST_DB=rebound_bench scripts/ensure-services
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/delivery.py

@@ -54,3 +54,205 @@ def due_check_ins(users: Sequence[Any], n: int, due: dt.datetime) -> list[int]:
         for plan in plans
     )
     return [r.pk for r in reminders]
+
+
+HEAVY_SHAPE = {
+    "applications": 5000,
+    "companies": 400,
+    "contacts": 1500,
+    "interviews": 15000,
+    "assessments": 3000,
+    "plans": 400,
+    "journal": 2000,
+}
+# Where a long search's applications stand, and the path each took to get there.
+PATHS: list[tuple[float, list[str]]] = [
+    (0.10, ["wishlist"]),
+    (0.35, ["applied"]),
+    (0.10, ["applied", "screening"]),
+    (0.15, ["applied", "screening", "interviewing"]),
+    (0.03, ["applied", "screening", "interviewing", "offer"]),
+    (0.01, ["applied", "screening", "interviewing", "offer", "accepted"]),
+    (0.16, ["applied", "screening", "interviewing", "rejected"]),
+    (0.05, ["applied", "withdrawn"]),
+    (0.05, ["applied", "ghosted"]),
+]
+
+
+def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
+    """One user with a very long search (HEAVY_SHAPE × scale), bulk-inserted, consistent with
+    every constraint: each application's timeline leads to its status, plans open on real
+    rejections, reminders are about real subjects."""
+    import random
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from applications.models import Contact
+    from coping.models import FollowUp, JournalEntry, PlanStep, Step
+    from interviews.models import Interview, SelfAssessment
+    from rebound.localtime import add_months, local_to_utc, local_today
+    from rebound.models import User
+
+    rng = random.Random(42)
+    shape = {k: max(1, int(v * scale)) for k, v in HEAVY_SHAPE.items()}
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email=email, password=password, first_name="Casey", timezone="Europe/Berlin"
+        )
+        today = local_today(user)
+        companies = Company.objects.bulk_create(
+            Company(owner=user, name=f"Company {i:04d}") for i in range(shape["companies"])
+        )
+        kinds = [k.value for k in Contact.Kind]
+        Contact.objects.bulk_create(
+            Contact(
+                owner=user,
+                company=companies[i % len(companies)],
+                name=f"Person {i:04d}",
+                kind=kinds[i % len(kinds)],
+            )
+            for i in range(shape["contacts"])
+        )
+        paths = [path for share, path in PATHS for _ in range(round(share * 1000))]
+        rng.shuffle(paths)  # seeded: the same mix every time, at any scale
+        plan_of_app: list[tuple[Application, list[str], list[Any]]] = []
+        applications = []
+        for i in range(shape["applications"]):
+            path = paths[i % len(paths)]
+            start = today - dt.timedelta(days=rng.randint(len(path) * 7, 400))
+            dates = [start + dt.timedelta(days=7 * step) for step in range(len(path))]
+            applications.append(
+                Application(
+                    owner=user,
+                    company=companies[i % len(companies)],
+                    role=f"Role {i:05d}",
+                    status=path[-1],
+                    status_changed_on=dates[-1],
+                    date_applied=start if path[0] == "applied" else None,
+                    source="job_board",
+                    excitement=1 + i % 5,
+                )
+            )
+            plan_of_app.append((applications[-1], path, dates))
+        Application.objects.bulk_create(applications, batch_size=1000)
+        changes = []
+        for application, path, dates in plan_of_app:
+            previous = ""
+            for status, day in zip(path, dates, strict=True):
+                changes.append(
+                    StatusChange(
+                        application=application,
+                        from_status=previous,
+                        to_status=status,
+                        changed_on=day,
+                    )
+                )
+                previous = status
+        StatusChange.objects.bulk_create(changes, batch_size=2000)
+        interviewed = [
+            a for a in applications if a.status in {"interviewing", "offer", "accepted", "rejected"}
+        ]
+        interviews = []
+        for i in range(shape["interviews"]):
+            application = interviewed[i % len(interviewed)]
+            start = timezone.now() + dt.timedelta(
+                days=rng.randint(-300, 30), hours=rng.randint(0, 8)
+            )
+            interviews.append(
+                Interview(
+                    application=application,
+                    round_type="technical",
+                    starts_at=start,
+                    ends_at=start + dt.timedelta(hours=1),
+                )
+            )
+        Interview.objects.bulk_create(interviews, batch_size=2000)
+        past = [iv for iv in interviews if iv.ends_at < timezone.now()][: shape["assessments"]]
+        SelfAssessment.objects.bulk_create(
+            (
+                SelfAssessment(
+                    interview=iv,
+                    qualification_fit=3,
+                    preparation=3,
+                    communication=4,
+                    technical_answers=2,
+                    rapport=4,
+                    confidence=3,
+                    tripped_questions="System design",
+                )
+                for iv in past
+            ),
+            batch_size=2000,
+        )
+        rejections = StatusChange.objects.filter(
+            application__owner=user, to_status="rejected"
+        ).select_related("application")[: shape["plans"]]
+        plans = CopingPlan.objects.bulk_create(
+            CopingPlan(
+                owner=user,
+                application=change.application,
+                opened_by=change,
+                reason="rejected",
+                opened_on=change.changed_on,
+            )
+            for change in rejections
+        )
+        PlanStep.objects.bulk_create(
+            (PlanStep(plan=plan, step=step) for plan in plans for step in Step.values[:5]),
+            batch_size=2000,
+        )
+        FollowUp.objects.bulk_create(
+            FollowUp(plan=plan, check_in_on=add_months(plan.opened_on, 3)) for plan in plans
+        )
+        JournalEntry.objects.bulk_create(
+            (
+                JournalEntry(
+                    owner=user,
+                    plan=plans[i % len(plans)] if plans else None,
+                    written_on=today - dt.timedelta(days=i % 300),
+                    mood=1 + i % 5,
+                    text="A day in the search.",
+                )
+                for i in range(shape["journal"])
+            ),
+            batch_size=2000,
+        )
+
+        def reminder(kind: str, subject: Any, day: dt.date, scope: str) -> Reminder:
+            due = local_to_utc(day, user.reminder_time, user.timezone)
+            status = "scheduled" if day >= today else "sent"
+            return Reminder(
+                owner=user,
+                kind=kind,
+                subject_id=subject.pk,
+                scope=scope,
+                local_date=day,
+                local_time=user.reminder_time,
+                timezone=user.timezone,
+                due_at=due,
+                run_at=due,
+                status=status,
+                sent_at=due if status == "sent" else None,
+            )
+
+        rows = [
+            reminder(
+                "keep_in_touch", plan, add_months(plan.opened_on, 3), scope_of(plan.application)
+            )
+            for plan in plans
+        ]
+        rows += [
+            reminder(
+                "coping_check_in",
+                plan,
+                plan.opened_on + dt.timedelta(days=7),
+                scope_of(plan.application),
+            )
+            for plan in plans
+        ]
+        for iv in interviews[: max(0, int(3000 * scale) - len(rows))]:
+            day = iv.ends_at.astimezone(user.tzinfo).date() + dt.timedelta(days=1)
+            rows.append(reminder("thank_you", iv, day, scope_of(iv.application)))
+        Reminder.objects.bulk_create(rows, batch_size=2000)
+    return user

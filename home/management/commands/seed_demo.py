@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from home.bulk import load_heavy
 from home.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo_data
 from rebound.models import User
+
+HEAVY_EMAIL = "heavy@rebound.example"
 
 
 class Command(BaseCommand):
@@ -12,8 +15,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only-print", action="store_true", help="Print where to go and how to log in."
         )
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "heavy"],
+            default="demo",
+            help="heavy: add one user with a very long search (5,000 applications, "
+            "15,000 interviews…), bulk-inserted, for benches and trying the app at scale.",
+        )
 
-    def handle(self, *args: object, only_print: bool = False, **options: object) -> None:
+    def handle(
+        self, *args: object, only_print: bool = False, scale: str = "demo", **options: object
+    ) -> None:
+        if scale == "heavy":
+            if User.objects.filter(email=HEAVY_EMAIL).exists():
+                self.stdout.write("The heavy user is already there.")
+            else:
+                load_heavy(email=HEAVY_EMAIL, password=DEMO_PASSWORD)
+                self.stdout.write(self.style.SUCCESS("Loaded the heavy user."))
+            self.stdout.write(f"  Heavy login: {HEAVY_EMAIL} / {DEMO_PASSWORD}")
+            return
         if only_print:
             # SITE_URL, not PORT: honcho gives every process a PORT of its own.
             self.stdout.write(self.style.SUCCESS(f"\n  Rebound is up: {settings.SITE_URL}/"))
