@@ -162,6 +162,7 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
             interviews.append(
                 Interview(
                     application=application,
+                    owner=user,
                     round_type="technical",
                     starts_at=start,
                     ends_at=start + dt.timedelta(hours=1),
@@ -255,4 +256,15 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
             day = iv.ends_at.astimezone(user.tzinfo).date() + dt.timedelta(days=1)
             rows.append(reminder("thank_you", iv, day, scope_of(iv.application)))
         Reminder.objects.bulk_create(rows, batch_size=2000)
+    _analyze()
     return user
+
+
+def _analyze() -> None:
+    """Refresh the planner's statistics after a bulk load (autovacuum would, a little later):
+    with the tables' old counts PostgreSQL picks plans meant for a handful of rows."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -21,9 +21,7 @@ def for_user(user: Any) -> dict[str, Any]:
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    interviews = Interview.objects.filter(application__owner=user).select_related(
-        "application__company"
-    )
+    interviews = Interview.objects.filter(owner=user).select_related("application__company")
     context: dict[str, Any] = {
         "status_counts": [(Status(value), counts.get(value, 0)) for value in Status.values],
         "total_applications": sum(counts.values()),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -25,6 +26,11 @@ class Interview(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="interviews"
     )
+    # The application's owner, kept here (set by interview_save) so a user's interview lists
+    # and the home page read one indexed table instead of joining every application.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", editable=False
+    )
     round_type = models.CharField("round", max_length=20, choices=Round.choices)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
@@ -44,9 +50,17 @@ class Interview(models.Model):
             ),
         ]
         indexes = [
-            # Upcoming and past interview lists, and an application's rounds in order.
+            # An application's rounds in order (its page, the prep email's earlier rounds).
             models.Index(fields=["application", "starts_at"], name="interview_app_start_idx"),
-            models.Index(fields=["starts_at"], name="interview_start_idx"),
+            # A user's upcoming and past interviews (the interviews page, the home page's
+            # "coming up" and "how did it go?").
+            models.Index(fields=["owner", "starts_at"], name="interview_owner_start_idx"),
+            # The home page's overdue promised replies.
+            models.Index(
+                fields=["owner", "promised_reply_by"],
+                condition=Q(promised_reply_by__isnull=False),
+                name="interview_owner_promised_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -25,7 +25,8 @@ def interview_save(
 ) -> Interview:
     """Log or update an interview round; new names become contacts at the company."""
     created = interview.pk is None
-    interview.full_clean(exclude=["application"])
+    interview.owner_id = interview.application.owner_id
+    interview.full_clean(exclude=["application", "owner"])
     interview.save()
     application = interview.application
     people = list(interviewers)

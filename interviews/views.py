@@ -22,14 +22,14 @@ def _interview(request: AuthedRequest, interview_id: int) -> Interview:
     return get_object_or_404(
         Interview.objects.select_related("application__company", "application__owner"),
         pk=interview_id,
-        application__owner=request.user,
+        owner=request.user,
     )
 
 
 @login_required
 def interview_list(request: AuthedRequest) -> HttpResponse:
     now = timezone.now()
-    base = Interview.objects.filter(application__owner=request.user).select_related(
+    base = Interview.objects.filter(owner=request.user).select_related(
         "application__company", "assessment"
     )
     upcoming = Paginator(

@@ -72,6 +72,7 @@ class InterviewFactory(factory.django.DjangoModelFactory):
         model = "interviews.Interview"
 
     application = factory.SubFactory(ApplicationFactory)
+    owner = factory.SelfAttribute("application.owner")
     round_type = "technical"
     starts_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))
