@@ -60,3 +60,5 @@ bench: $(STAMP) services
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/delivery.py
+	command -v wrk >/dev/null || apt-get install -y -q wrk
+	$(BIN)/python bench/load.py

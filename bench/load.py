@@ -1,0 +1,138 @@
+"""A bounded load test: gunicorn (2 sync workers, DEBUG off, PostgreSQL) under wrk.
+
+Measures requests per second for the trivial login_required view, the applications table and
+the board, as the heavy user from bench/pages.py (run that first; `make bench` does), on
+127.0.0.1 only, 10 seconds each. Target (issue 12): the table and the board each serve at
+least 30% of the trivial view's requests per second.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rebound_bench"
+)
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
+    "DATABASE_URL": DATABASE_URL,
+    "SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
+    "DEBUG": "0",
+    "ALLOWED_HOSTS": "127.0.0.1",
+    "SECURE_SSL_REDIRECT": "false",
+    "SESSION_COOKIE_SECURE": "false",
+    "CSRF_COOKIE_SECURE": "false",
+    "CACHE_URL": "redis://127.0.0.1:6379/14",
+    # No collectstatic for a bench: plain static URLs (wrk fetches only the pages).
+    "STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
+    "ENV_FILE": str(ROOT / "var" / "no-env-for-bench"),
+}
+os.environ.update({k: v for k, v in ENV.items() if k != "PATH"})
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+
+from rebound.models import User  # noqa: E402
+
+TARGET = 0.30
+SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
+
+
+def _session_for(user: User) -> str:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    assert session.session_key
+    return session.session_key
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wrk(url: str, cookie: str) -> float:
+    out = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "-H", f"Cookie: sessionid={cookie}", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    assert not non_2xx, f"{url}: {non_2xx.group(0)}"
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+
+
+def main() -> int:
+    if not shutil.which("wrk"):
+        print("wrk is not installed (Debian: apt-get install wrk)")
+        return 1
+    user = User.objects.filter(email="heavy@bench.example").first()
+    if user is None:
+        print("No heavy user: run bench/pages.py first (make bench does).")
+        return 1
+    cookie = _session_for(user)
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "rebound.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=ENV,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        base = f"http://127.0.0.1:{port}"
+        rates = {
+            name: _wrk(base + path, cookie)
+            for name, path in [
+                ("trivial", "/bench/trivial/"),
+                ("table", "/applications/"),
+                ("board", "/applications/board/"),
+            ]
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"gunicorn, 2 sync workers, heavy user, wrk -t2 -c8 for {SECONDS} s each")
+    ok = True
+    for name, rate in rates.items():
+        share = rate / rates["trivial"]
+        met = name == "trivial" or share >= TARGET
+        ok &= met
+        verdict = "" if name == "trivial" else ("ok" if met else "MISSED")
+        print(f"{name:<10}{rate:>9.1f} requests/s {share:>7.0%} of trivial  {verdict}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
