@@ -47,10 +47,6 @@ def _greeting(contact: Contact | None) -> str:
     return greeting([contact.name] if contact else [])
 
 
-def _signature(user: object) -> str:
-    return signature(user)
-
-
 def feedback_request(plan: CopingPlan, contact: Contact | None) -> tuple[str, str]:
     application = plan.application
     subject = f"Feedback on my application for {application.role}"
@@ -62,7 +58,7 @@ def feedback_request(plan: CopingPlan, contact: Contact | None) -> tuple[str, st
         f"If you can spare a few minutes, even two or three points would help me a lot as I "
         f"prepare for what comes next.\n\n"
         f"Thank you again, and I hope our paths cross again.\n\n"
-        f"Best regards,\n{_signature(plan.owner)}"
+        f"Best regards,\n{signature(plan.owner)}"
     )
     return subject, body
 
@@ -81,5 +77,5 @@ def keep_in_touch_note(plan: CopingPlan) -> str:
         f"Since then I have kept building my skills, and I wanted to ask whether there are "
         f"any openings coming up where my experience could fit.\n\n"
         f"Thank you, and I hope all is well with the team.\n\n"
-        f"Best regards,\n{_signature(plan.owner)}"
+        f"Best regards,\n{signature(plan.owner)}"
     )

@@ -90,15 +90,6 @@ class ReminderKind:
     def model(self) -> type[Model]:
         return apps.get_model(self.subject_model)
 
-    def load(self, ids: Iterable[int]) -> dict[int, Any]:
-        """The subjects with these ids that still exist, with the rows the email reads."""
-        queryset = self.model()._default_manager.filter(pk__in=list(ids))
-        if self.select_related:
-            queryset = queryset.select_related(*self.select_related)
-        if self.prefetch_related:
-            queryset = queryset.prefetch_related(*self.prefetch_related)
-        return {obj.pk: obj for obj in queryset}
-
 
 class UnknownKind(LookupError):
     pass

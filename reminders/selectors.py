@@ -42,5 +42,6 @@ def upcoming_in_scope(*, owner: Any, scope: str) -> list[ReminderRow]:
 
 def subject_of(reminder: Reminder) -> Any | None:
     """The thing a reminder is about, or None when it is gone or its kind is unknown."""
-    kind = registered().get(reminder.kind)
-    return kind.load([reminder.subject_id]).get(reminder.subject_id) if kind else None
+    return load_subjects([(reminder.kind, reminder.subject_id)]).get(
+        (reminder.kind, reminder.subject_id)
+    )

@@ -162,23 +162,12 @@ def reminder_stop(*, reminder: Reminder) -> str:
     finished (done or cancelled: its links were dead already).
     """
     reason = "You stopped it from its email."
-    with transaction.atomic():
-        row = Reminder.objects.select_for_update().get(pk=reminder.pk)
-        if row.status in (Status.SCHEDULED, Status.SENDING, Status.FAILED):
-            outcome, status = "cancelled", Status.CANCELLED
-        elif row.status == Status.SENT:
-            outcome, status = "stopped", Status.SENT
-        else:
-            return ""
-        Reminder.objects.filter(pk=row.pk).update(
-            status=status,
-            lease_token=None,
-            ended_reason=reason,
-            version=F("version") + 1,
-            updated_at=timezone.now(),
-        )
-    reminder.refresh_from_db()
-    return outcome
+    if reminder_cancel(reminder=reminder, reason=reason):
+        return "cancelled"
+    # Already sent: it stays sent; the version bump is what kills its links.
+    if _finish(reminder, Status.SENT, (Status.SENT,), reason):
+        return "stopped"
+    return ""
 
 
 def reminder_mark_done(*, reminder: Reminder) -> bool:
