@@ -24,7 +24,7 @@ class OwnedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.owner = owner
         if "company" in self.fields:
-            self.fields["company"].queryset = Company.objects.filter(owner=owner)  # type: ignore[attr-defined]
+            self.fields["company"].queryset = Company.objects.filter(owner=owner).only("pk", "name")  # type: ignore[attr-defined]
 
 
 class CompanyForm(OwnedForm):
@@ -244,7 +244,7 @@ class ApplicationFilterForm(forms.Form):
 
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = Company.objects.filter(owner=owner)  # type: ignore[attr-defined]
+        self.fields["company"].queryset = Company.objects.filter(owner=owner).only("pk", "name")  # type: ignore[attr-defined]
         self.fields["tag"].queryset = Tag.objects.filter(owner=owner)  # type: ignore[attr-defined]
 
 

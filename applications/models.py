@@ -6,7 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
+
+from rebound.urlcache import object_url
 
 
 class Company(models.Model):
@@ -32,7 +33,7 @@ class Company(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("applications:company_detail", args=[self.pk])
+        return object_url("applications:company_detail", self.pk)
 
 
 class Contact(models.Model):
@@ -69,7 +70,7 @@ class Contact(models.Model):
         return f"{self.name} ({self.company})" if self.company_id else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("applications:contact_update", args=[self.pk])
+        return object_url("applications:contact_update", self.pk)
 
 
 class Tag(models.Model):
@@ -231,13 +232,21 @@ class Application(models.Model):
             models.Index(fields=["owner", "-updated_at"], name="application_owner_updated_idx"),
             # Filtering the table by status, and the home page counts.
             models.Index(fields=["owner", "status"], name="application_owner_status_idx"),
+            # The board's columns: per status, `WHERE owner_id = %s AND status = %s AND
+            # archived_at IS NULL ORDER BY excitement DESC, updated_at DESC, id DESC LIMIT 20`
+            # reads its cards off this index instead of sorting all of a user's applications.
+            models.Index(
+                fields=["owner", "status", "-excitement", "-updated_at", "-id"],
+                name="application_board_idx",
+                condition=Q(archived_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.role} at {self.company}"
 
     def get_absolute_url(self) -> str:
-        return reverse("applications:application_detail", args=[self.pk])
+        return object_url("applications:application_detail", self.pk)
 
     @property
     def is_closed(self) -> bool:

@@ -59,6 +59,7 @@ KINDS = (
         describe=str,
         obsolete=_obsolete,
         select_related=("company", "owner"),
+        describe_related=("company",),
         when="Some days after you apply (your preference, 10 by default), while nothing moves.",
         actions=(
             KindAction(

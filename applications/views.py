@@ -1,5 +1,6 @@
 """Applications: the table, the board, quick add, one application, and its status."""
 
+import functools
 from typing import Any
 
 from django.contrib import messages
@@ -7,8 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rebound.localtime import local_today
 from rebound.redirects import safe_next
 from rebound.types import AuthedRequest
+from rebound.urlcache import object_url
 from reminders.kinds import scope_of
 from reminders.selectors import upcoming_in_scope
 
@@ -31,10 +32,11 @@ from .forms import (
     StatusChangeForm,
 )
 from .models import EXIT_STATUSES, Application, Status, StatusChange, Tag
+from .selectors import BoardCard, board_cards
 
 PAGE_SIZE = 25
 # Cards a board column shows at first, and at most when the user asks for all of it.
-BOARD_COLUMN_CARDS = 20
+BOARD_COLUMN_CARDS = 12
 BOARD_COLUMN_MAX = 500
 
 
@@ -104,16 +106,14 @@ def application_list(request: AuthedRequest) -> HttpResponse:
 
 
 def _board_context(request: AuthedRequest) -> dict[str, Any]:
-    applications = Application.objects.filter(
-        owner=request.user, archived_at__isnull=True
-    ).select_related("company")
+    applications = Application.objects.filter(owner=request.user, archived_at__isnull=True)
     wanted = request.GET.get("tag", "")
     tag = Tag.objects.filter(owner=request.user, name__iexact=wanted).first() if wanted else None
     if tag is not None:
         applications = applications.filter(tags=tag)
     # A heavy user's board stays light: each column shows its first cards (the most wanted,
     # then the most recent), with the column's full count and a way to see all of it. One
-    # query for the counts, one for the cards (a window function ranks them per column).
+    # query for the counts, one for the cards (selectors.board_cards).
     shown = request.GET.get("show", "")
     counts = dict(
         applications.order_by()
@@ -121,22 +121,15 @@ def _board_context(request: AuthedRequest) -> dict[str, Any]:
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    ranked = (
-        applications.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("status"),
-                order_by=[F("excitement").desc(), F("updated_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(Q(rank__lte=BOARD_COLUMN_CARDS) | Q(status=shown, rank__lte=BOARD_COLUMN_MAX))
-        .order_by("status", "rank")
-    )
-    columns: dict[str, list[Application]] = {value: [] for value in Status.values}
-    for application in ranked:
-        columns[application.status].append(application)
+    limits = {
+        s: min(counts.get(s, 0), BOARD_COLUMN_MAX if s == shown else BOARD_COLUMN_CARDS)
+        for s in Status.values
+    }
+    columns: dict[str, list[BoardCard]] = {value: [] for value in Status.values}
+    for card in board_cards(owner=request.user, limits=limits, tag=tag):
+        columns[card.status].append(card)
 
-    def column(status: Status) -> tuple[Status, list[Application], int]:
+    def column(status: Status) -> tuple[Status, list[BoardCard], int]:
         return status, columns[status.value], counts.get(status.value, 0)
 
     return {
@@ -152,9 +145,25 @@ def _board_context(request: AuthedRequest) -> dict[str, Any]:
     }
 
 
+@functools.cache
+def _move_choices() -> dict[str, dict[str, Any]]:
+    """Per status, the moves the pipeline allows (grouped) and the natural next one: what the
+    board's one shared move dialog offers for the card it was opened from."""
+    choices = {}
+    for status in Status:
+        example = Application(status=status)
+        choices[status.value] = {"next": example.next_status, "groups": example.move_groups}
+    return choices
+
+
 @login_required
 def board(request: AuthedRequest) -> HttpResponse:
-    return render(request, "applications/board.html", _board_context(request))
+    context = _board_context(request)
+    context.update(
+        move_choices=_move_choices(),
+        move_url=object_url("applications:application_change_status", "{pk}"),
+    )
+    return render(request, "applications/board.html", context)
 
 
 @login_required

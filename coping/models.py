@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from applications.models import Application, Contact, StatusChange
+from rebound.urlcache import object_url
 
 MOOD = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -59,7 +59,7 @@ class CopingPlan(models.Model):
         return f"Plan after {self.application}"
 
     def get_absolute_url(self) -> str:
-        return reverse("coping:plan_detail", args=[self.pk])
+        return object_url("coping:plan_detail", self.pk)
 
     @property
     def is_open(self) -> bool:

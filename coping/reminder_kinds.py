@@ -15,6 +15,8 @@ COPING_CHECK_IN = "coping_check_in"
 FEEDBACK_CHASE = "feedback_chase"
 
 _ROWS = ("application__company", "owner", "follow_up__contact", "feedback_request")
+# What _describe reads.
+_DESCRIBED = ("application__company",)
 
 
 def _describe(plan: CopingPlan) -> str:
@@ -79,6 +81,7 @@ KINDS = (
         describe=_describe,
         obsolete=_keep_in_touch_obsolete,
         select_related=_ROWS,
+        describe_related=_DESCRIBED,
         when="Months after a rejection (your preference), with a drafted note.",
         send_now_note="It is your plan’s keep-in-touch check-in: sending it now means the "
         "check-in is today, and it won’t come again on its planned date. To check in later "
@@ -92,6 +95,7 @@ KINDS = (
         describe=_describe,
         obsolete=_check_in_obsolete,
         select_related=_ROWS,
+        describe_related=_DESCRIBED,
         when="A week after a rejection, while the plan is open.",
         send_now_note="It is your plan’s one-week check-in; it comes once.",
     ),
@@ -103,6 +107,7 @@ KINDS = (
         describe=_describe,
         obsolete=_feedback_obsolete,
         select_related=_ROWS,
+        describe_related=_DESCRIBED,
         when="Ten days after you asked for feedback, unless it has arrived.",
     ),
 )

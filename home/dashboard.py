@@ -25,17 +25,15 @@ def for_user(user: Any) -> dict[str, Any]:
     context: dict[str, Any] = {
         "status_counts": [(Status(value), counts.get(value, 0)) for value in Status.values],
         "total_applications": sum(counts.values()),
-        "upcoming_interviews": interviews.filter(ends_at__gte=now).order_by("starts_at")[:5],
-        "awaiting_assessment": interviews.filter(ends_at__lt=now, assessment__isnull=True).order_by(
-            "-starts_at"
-        )[:5],
+        "upcoming_interviews": interviews.upcoming(now).order_by("starts_at")[:5],
+        "awaiting_assessment": interviews.past(now).unassessed().order_by("-starts_at")[:5],
         "overdue_replies": interviews.filter(
             promised_reply_by__lt=local_today(user),
             application__status__in=[Status.APPLIED, Status.SCREENING, Status.INTERVIEWING],
         ).order_by("promised_reply_by")[:5],
     }
     context["has_past_interviews"] = bool(context["awaiting_assessment"]) or (
-        interviews.filter(ends_at__lt=now).exists()
+        interviews.past(now).exists()
     )
     context["weekly"] = weekly_applications(user)
     context.update(wellbeing(user))

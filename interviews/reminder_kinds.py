@@ -19,6 +19,8 @@ INTERVIEW_PREP = "interview_prep"
 
 _ROWS = ("application__company", "application__owner", "assessment")
 _PEOPLE = (Prefetch("interviewers", Contact.objects.order_by("name")),)
+# What _describe reads.
+_DESCRIBED = ("application__company",)
 
 
 def _describe(interview: Interview) -> str:
@@ -91,6 +93,7 @@ KINDS = (
         describe=_describe,
         obsolete=_closed,
         select_related=_ROWS,
+        describe_related=_DESCRIBED,
         prefetch_related=_PEOPLE,
         when="The morning after an interview ends.",
     ),
@@ -102,6 +105,7 @@ KINDS = (
         describe=_describe,
         obsolete=_reply_obsolete,
         select_related=_ROWS,
+        describe_related=_DESCRIBED,
         when="The day after the date they promised to reply by, while nothing has moved.",
     ),
     ReminderKind(
@@ -112,6 +116,7 @@ KINDS = (
         describe=_describe,
         obsolete=_prep_obsolete,
         select_related=_ROWS,
+        describe_related=_DESCRIBED,
         prefetch_related=(
             *_PEOPLE,
             Prefetch(

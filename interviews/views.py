@@ -32,10 +32,10 @@ def interview_list(request: AuthedRequest) -> HttpResponse:
     base = Interview.objects.filter(owner=request.user).select_related(
         "application__company", "assessment"
     )
-    upcoming = Paginator(
-        base.filter(ends_at__gte=now).order_by("starts_at", "pk"), PAGE_SIZE
-    ).get_page(request.GET.get("upcoming"))
-    past = Paginator(base.filter(ends_at__lt=now).order_by("-starts_at"), PAGE_SIZE).get_page(
+    upcoming = Paginator(base.upcoming(now).order_by("starts_at", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("upcoming")
+    )
+    past = Paginator(base.past(now).order_by("-starts_at"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(request, "interviews/interview_list.html", {"upcoming": upcoming, "past": past})

@@ -61,7 +61,8 @@ class ReminderKind:
     # subject -> the email's context (rendered in the owner's time zone). The engine adds the
     # reminder, the user and the links.
     context: Callable[[Any], dict[str, Any]]
-    # subject -> one line naming what it is about, for the reminders page.
+    # subject -> one line naming what it is about, for the reminders page. It and `url` read
+    # only the `describe_related` rows: pages load subjects without what emails need.
     describe: Callable[[Any], str]
     # subject -> why the reminder no longer applies ("" while it does). Asked just before
     # sending: an obsolete reminder is cancelled with that reason instead of being sent.
@@ -71,6 +72,8 @@ class ReminderKind:
     # queries per batch.
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str | Prefetch, ...] = field(default=())
+    # The rows `describe` and `url` read (a subset of select_related).
+    describe_related: tuple[str, ...] = ()
     # A one-line summary of when it is sent, for the docs and the preferences page.
     when: str = ""
     # The user's local time of day it is sent at (the reminder hour unless the kind says).
@@ -129,10 +132,13 @@ def scope_of(obj: Model) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
-def load_subjects(pairs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], Any]:
+def load_subjects(
+    pairs: Iterable[tuple[str, int]], *, for_email: bool = True
+) -> dict[tuple[str, int], Any]:
     """The subjects of (kind, subject id) pairs, in one query per subject model present (not
     per kind: coping's three kinds are all about plans), each with every related row the
-    kinds of that model read. Unknown kinds and deleted subjects are simply absent."""
+    kinds of that model read: for an email, or (`for_email=False`) for a line on a page, the
+    `describe_related` rows only. Unknown kinds and deleted subjects are simply absent."""
     pairs = list(pairs)
     declared = registered()
     wanted: dict[str, set[int]] = {}
@@ -143,16 +149,18 @@ def load_subjects(pairs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], Any
     for model_label, ids in wanted.items():
         same = [k for k in declared.values() if k.subject_model == model_label]
         queryset = apps.get_model(model_label)._default_manager.filter(pk__in=sorted(ids))
-        related = sorted({path for k in same for path in k.select_related})
+        related = sorted(
+            {path for k in same for path in (k.select_related if for_email else k.describe_related)}
+        )
         if related:
             queryset = queryset.select_related(*related)
-        prefetch: list[str | Prefetch] = []
-        for kind in same:
+        lookups: list[str | Prefetch] = []
+        for kind in same if for_email else []:
             for item in kind.prefetch_related:
-                if item not in prefetch:
-                    prefetch.append(item)
-        if prefetch:
-            queryset = queryset.prefetch_related(*prefetch)
+                if item not in lookups:
+                    lookups.append(item)
+        if lookups:
+            queryset = queryset.prefetch_related(*lookups)
         loaded[model_label] = {obj.pk: obj for obj in queryset}
     found: dict[tuple[str, int], Any] = {}
     for name, subject_id in pairs:

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from rebound.urlcache import object_url
+
 from .kinds import load_subjects, registered
 from .models import Reminder
 
@@ -14,12 +16,31 @@ class ReminderRow:
     about: str
     url: str
 
+    # The row's own pages, without a reverse() each (rebound.urlcache).
+    @property
+    def update_url(self) -> str:
+        return object_url("reminders:update", self.reminder.pk)
+
+    @property
+    def preview_url(self) -> str:
+        return object_url("reminders:preview", self.reminder.pk)
+
+    @property
+    def send_now_url(self) -> str:
+        return object_url("reminders:send_now", self.reminder.pk)
+
+    @property
+    def cancel_url(self) -> str:
+        return object_url("reminders:cancel", self.reminder.pk)
+
 
 def with_subjects(reminders: Iterable[Reminder]) -> list[ReminderRow]:
     """One query per subject model present (at most three), whatever the count."""
     items = list(reminders)
     declared = registered()
-    subjects = load_subjects([(r.kind, r.subject_id) for r in items])
+    # A line and a link each: the rows emails read (an application's every round, the
+    # interviewers, the owner) were most of a heavy user's reminders page.
+    subjects = load_subjects([(r.kind, r.subject_id) for r in items], for_email=False)
     rows = []
     for reminder in items:
         kind = declared.get(reminder.kind)

@@ -3,6 +3,8 @@
 import csv
 import datetime as dt
 import io
+import json
+import re
 
 import pytest
 import time_machine
@@ -108,11 +110,24 @@ def test_move_along_defaults_to_the_natural_next_step(alice, alice_client):
     page = alice_client.get(application.get_absolute_url()).content.decode()
     assert '<option value="screening" selected>' in page
     assert '<optgroup label="Back a step">' in page and '<option value="wishlist">' in page
-    board = alice_client.get(reverse("applications:board")).content.decode()
-    assert 'required data-enables="move-button-' in board
-    assert '<option value="" disabled selected>Move to…</option>' in board
+    # The board's one move dialog offers the same groups and preselects the same step.
+    board = alice_client.get(reverse("applications:board"))
+    choices = json.loads(_json_script(board, "move-choices"))
+    assert choices["applied"]["next"] == "screening"
+    assert ["Back a step", [["wishlist", "Wishlist"]]] in choices["applied"]["groups"]
+    assert choices["rejected"]["next"] == ""  # reopening is a deliberate choice
+    # Without JavaScript a card's Move opens the application at its move form.
+    detail = application.get_absolute_url()
+    assert f'href="{detail}#move-heading" data-move>' in board.content.decode()
     # From an exit nothing is preselected: reopening is a deliberate choice.
     Application.objects.filter(pk=application.pk).update(status=Status.REJECTED)
     page = alice_client.get(application.get_absolute_url()).content.decode()
     assert '<option value="" selected disabled>Choose…</option>' in page
     assert '<optgroup label="Reopen">' in page
+
+
+def _json_script(response, element_id: str) -> str:
+    page = response.content.decode()
+    found = re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', page)
+    assert found, f"no #{element_id} on the page"
+    return found.group(1)

@@ -1,5 +1,7 @@
 """Tags, the archive and bulk actions, each through the services."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -107,11 +109,17 @@ def test_bulk_actions_review_first_then_go_through_the_services(alice, alice_cli
 def test_a_full_column_shows_its_first_cards_and_offers_the_rest(alice, alice_client):
     company = CompanyFactory(owner=alice)
     for i in range(25):
-        ApplicationFactory(company=company, status=Status.APPLIED, role=f"Role {i:02d}")
+        ApplicationFactory(
+            company=company, status=Status.APPLIED, role=f"Role {i:02d}", excitement=3
+        )
+    ApplicationFactory(company=company, status=Status.APPLIED, role="Dream job", excitement=5)
     ApplicationFactory(company=company, status=Status.REJECTED, role="Gone")
     board = alice_client.get(reverse("applications:board")).content.decode()
-    assert board.count('class="card board-card') == 21  # 20 applied, 1 rejected
-    assert "Show all 25" in board and "Closed: Rejected 1" in board
+    assert board.count('class="card board-card') == 13  # 12 applied, 1 rejected
+    # The most wanted first, then the most recently updated.
+    roles = re.findall(r'class="fw-semibold d-block" href="[^"]+">([^<]+)</a>', board)
+    assert roles[:3] == ["Dream job", "Role 24", "Role 23"]
+    assert "Show all 26" in board and "Closed: Rejected 1" in board
     everything = alice_client.get(reverse("applications:board") + "?show=applied").content.decode()
-    assert everything.count('class="card board-card') == 26
+    assert everything.count('class="card board-card') == 27
     assert "Show all" not in everything

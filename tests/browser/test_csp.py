@@ -42,9 +42,9 @@ def test_pages_work_under_the_csp_with_no_violation(browser: Browser, site: str,
 
     # The board moves a card through htmx (its CSRF header comes from an attribute).
     page.goto(site + "/applications/board/")
-    page.get_by_label("Move Analyst to").select_option("screening")
-    card = page.locator(f"#card-{application.pk}")
-    card.get_by_role("button", name="Move").click()
+    page.get_by_role("button", name="Move Analyst at Northwind").click()
+    page.get_by_role("dialog").get_by_label("Move to").select_option("screening")
+    page.get_by_role("dialog").get_by_role("button", name="Move", exact=True).click()
     expect(
         page.locator('[data-status="screening"]').locator(f"#card-{application.pk}")
     ).to_be_visible()

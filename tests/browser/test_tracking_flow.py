@@ -47,10 +47,24 @@ def test_it_tracks_an_application_from_company_to_self_assessment(page: Page, si
     assert_accessible(page)
     card.drag_to(page.locator("[data-status=screening]"))
     expect(page.locator("[data-status=screening]")).to_contain_text("Robotics software engineer")
-    # The keyboard-usable control does the same without a mouse.
-    page.get_by_label("Move Robotics software engineer to").select_option("interviewing")
-    page.locator(f"#card-{application.pk}").get_by_role("button", name="Move").click()
+    # The card's own Move button opens the board's one move dialog, with the keyboard too.
+    move = page.get_by_role("button", name="Move Robotics software engineer at Acme Robotics")
+    move.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Move Robotics software engineer at Acme Robotics")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("Move to")).to_be_focused()
+    expect(dialog.get_by_label("Move to")).to_have_value("interviewing")  # the next step
+    assert_accessible(page)
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Move", exact=True)).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator("[data-status=interviewing]")).to_contain_text("Robotics software engineer")
+    # Focus stays with the card, in its new column, and the move is read out.
+    expect(page.locator(f"[data-status=interviewing] #card-{application.pk} [data-move]")).to_be_focused()
+    expect(page.locator("#board-status")).to_have_text(
+        "Moved Robotics software engineer at Acme Robotics to Interviewing."
+    )
     screenshot(page, "board")
 
     page.get_by_role("link", name="Robotics software engineer").click()
