@@ -233,19 +233,22 @@ class ApplicationFilterForm(forms.Form):
     q = forms.CharField(label="Search", required=False)
     status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
     source = forms.ChoiceField(choices=[("", "Any source"), *Source.choices], required=False)
-    company = forms.ModelChoiceField(
-        queryset=Company.objects.none(), required=False, empty_label="Any company"
-    )
-    tag = forms.ModelChoiceField(
-        queryset=Tag.objects.none(), required=False, empty_label="Any tag", to_field_name="name"
-    )
+    # Plain choices read as (id, name) pairs, not model choice fields: a heavy user has 400
+    # companies, and building a model instance for each option was most of the table's time.
+    company = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    tag = forms.ChoiceField(required=False)
     sort = forms.ChoiceField(choices=SORTS, required=False)
     archived = forms.BooleanField(label="Include archived", required=False)
 
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = Company.objects.filter(owner=owner).only("pk", "name")  # type: ignore[attr-defined]
-        self.fields["tag"].queryset = Tag.objects.filter(owner=owner)  # type: ignore[attr-defined]
+        companies = Company.objects.filter(owner=owner).order_by("name")
+        self.fields["company"].choices = [  # type: ignore[attr-defined]
+            ("", "Any company"),
+            *companies.values_list("pk", "name"),
+        ]
+        tags = Tag.objects.filter(owner=owner).order_by("name").values_list("name", flat=True)
+        self.fields["tag"].choices = [("", "Any tag"), *((t, t) for t in tags)]  # type: ignore[attr-defined]
 
 
 class BulkForm(forms.Form):

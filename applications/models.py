@@ -308,3 +308,7 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application}: {self.from_status or '—'} → {self.to_status}"
+
+    @property
+    def correct_url(self) -> str:
+        return object_url("applications:status_change_correct", self.pk)

@@ -1,6 +1,7 @@
 """Reads that the ORM can't express cheaply enough for a page a heavy user opens all day."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 
@@ -53,7 +54,7 @@ def board_cards(*, owner: User, limits: dict[str, int], tag: Tag | None) -> list
     if not statuses:
         return []
     sql = _BOARD_CARDS.format(tag_filter=_TAG_FILTER if tag is not None else "")
-    params = {
+    params: dict[str, Any] = {
         "statuses": statuses,
         "limits": [limits[s] for s in statuses],
         "owner": owner.pk,

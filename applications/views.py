@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +21,7 @@ from rebound.urlcache import object_url
 from reminders.kinds import scope_of
 from reminders.selectors import upcoming_in_scope
 
-from . import services
+from . import search, services
 from .bookmarklet import bookmarklet
 from .forms import (
     ApplicationFilterForm,
@@ -38,6 +38,8 @@ PAGE_SIZE = 25
 # Cards a board column shows at first, and at most when the user asks for all of it.
 BOARD_COLUMN_CARDS = 12
 BOARD_COLUMN_MAX = 500
+# At most this many of a company's people and other applications on an application's page.
+SIDE_LIST = 10
 
 
 # --- owner-scoped getters: another user's object is a 404 --------------------------------
@@ -63,14 +65,10 @@ def _filtered_applications(request: AuthedRequest, form: ApplicationFilterForm) 
     if not data["q"] and not data["archived"]:
         qs = qs.filter(archived_at__isnull=True)
     if data["tag"]:
-        qs = qs.filter(tags=data["tag"])
+        qs = qs.filter(tags__name=data["tag"])
     if data["q"]:
-        q = data["q"]
-        qs = qs.filter(
-            Q(role__icontains=q)
-            | Q(company__name__icontains=q)
-            | Q(notes__icontains=q)
-            | Q(location__icontains=q)
+        qs = qs.alias(search_text=search.text()).filter(
+            search.matches(owner=request.user, term=data["q"])
         )
     if data["status"]:
         qs = qs.filter(status=data["status"])
@@ -246,21 +244,27 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
     """The application; interviews (interviews/) and the coping plan (coping/) add their own
     sections through template tags they own, so this view imports neither."""
     application = _application(request, application_id)
-    earlier = (
+    earlier = list(
         Application.objects.filter(owner=request.user, company_id=application.company_id)
         .exclude(pk=application.pk)
         .order_by("-created_at")
+        .only("pk", "role", "status", "status_changed_on")[: SIDE_LIST + 1]
     )
+    # The company's people and other applications are capped (the company's page lists them
+    # all): one more than shown says whether to link there.
+    contacts = list(application.company.contacts.order_by("name")[: SIDE_LIST + 1])
     return render(
         request,
         "applications/application_detail.html",
         {
             "application": application,
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
-            "contacts": application.company.contacts.order_by("name"),
+            "contacts": contacts[:SIDE_LIST],
+            "more_contacts": len(contacts) > SIDE_LIST,
             "people": application.contacts.select_related("company").order_by("name"),
             "tags": application.tags.order_by("name"),
-            "earlier": earlier,
+            "earlier": earlier[:SIDE_LIST],
+            "more_earlier": len(earlier) > SIDE_LIST,
             "status_form": StatusChangeForm(
                 owner=request.user, initial={"on": local_today(request.user)}
             ),

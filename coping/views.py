@@ -75,12 +75,11 @@ def plan_list(request: AuthedRequest) -> HttpResponse:
     plans = (
         CopingPlan.objects.filter(owner=request.user)
         .select_related("application__company")
-        .prefetch_related("steps")
+        .with_progress()
         .order_by("closed_at", "-opened_on", "-pk")
     )
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(plan, services.plan_progress(list(plan.steps.all()))) for plan in page]
-    return render(request, "coping/plan_list.html", {"page": page, "rows": rows})
+    return render(request, "coping/plan_list.html", {"page": page})
 
 
 @login_required

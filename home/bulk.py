@@ -261,10 +261,39 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
 
 
 def _analyze() -> None:
-    """Refresh the planner's statistics after a bulk load (autovacuum would, a little later):
-    with the tables' old counts PostgreSQL picks plans meant for a handful of rows."""
+    """Refresh the planner's statistics after a bulk load, and the visibility map that lets
+    counts read indexes only (autovacuum would, a little later, since PostgreSQL 13 also after
+    inserts): with the tables' old counts PostgreSQL picks plans meant for a handful of rows.
+    Inside a transaction (the tests) VACUUM can't run; statistics are what matter there."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
+
+
+def main_pages(user: Any) -> list[tuple[str, str]]:
+    """Every main page, as (name, URL) for this user: what bench/pages.py times and the query
+    count tests compare between a small and a large account."""
+    detail = (
+        Application.objects.filter(owner=user, status="rejected").first()
+        or Application.objects.filter(owner=user).first()
+    )
+    busy = Company.objects.filter(owner=user).order_by("pk").first()
+    plan = CopingPlan.objects.filter(owner=user).order_by("pk").first()
+    assert detail and busy and plan, "main_pages needs an account with data (load_heavy)"
+    return [
+        ("home", "/home/"),
+        ("table", "/applications/"),
+        ("table, search", "/applications/?q=Role+000"),
+        ("board", "/applications/board/"),
+        ("application", detail.get_absolute_url()),
+        ("companies", "/applications/companies/"),
+        ("a busy company", busy.get_absolute_url()),
+        ("contacts", "/applications/contacts/"),
+        ("interviews", "/interviews/"),
+        ("plans", "/coping/plans/"),
+        ("a plan", plan.get_absolute_url()),
+        ("journal", "/coping/journal/"),
+        ("reminders", "/reminders/"),
+    ]

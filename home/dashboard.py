@@ -21,7 +21,17 @@ def for_user(user: Any) -> dict[str, Any]:
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    interviews = Interview.objects.filter(owner=user).select_related("application__company")
+    # Only what the cards show: a fifth of the columns, so less SQL to build and rows to read.
+    interviews = (
+        Interview.objects.filter(owner=user)
+        .select_related("application__company")
+        .only(
+            "round_type",
+            "starts_at",
+            "promised_reply_by",
+            "application__company__name",
+        )
+    )
     context: dict[str, Any] = {
         "status_counts": [(Status(value), counts.get(value, 0)) for value in Status.values],
         "total_applications": sum(counts.values()),

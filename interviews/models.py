@@ -8,7 +8,6 @@ from django.db.models import Q
 from applications.models import Application, Contact
 from rebound.urlcache import object_url
 
-
 # An interview is entered as one local day's start and end time, so it lasts under a day (a
 # daylight-saving change adds an hour). The bound lets "now" queries read a range of the
 # (owner, starts_at) index instead of filtering every past interview by its end.
@@ -99,6 +98,10 @@ class Interview(models.Model):
 
     def get_absolute_url(self) -> str:
         return object_url("interviews:detail", self.pk)
+
+    @property
+    def assessment_url(self) -> str:
+        return object_url("interviews:assessment_edit", self.pk)
 
     @property
     def duration_minutes(self) -> int:

@@ -1,6 +1,6 @@
 """Reads for pages: reminders with a line about what each is about, in constant queries."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,28 +36,38 @@ class ReminderRow:
 
 def with_subjects(reminders: Iterable[Reminder]) -> list[ReminderRow]:
     """One query per subject model present (at most three), whatever the count."""
-    items = list(reminders)
+    return with_subjects_grouped([reminders])[0]
+
+
+def with_subjects_grouped(groups: Sequence[Iterable[Reminder]]) -> list[list[ReminderRow]]:
+    """Rows for several lists at once (a page's upcoming, failed and finished reminders): their
+    subjects are loaded together, one query per subject model present on the whole page."""
+    lists = [list(group) for group in groups]
     declared = registered()
     # A line and a link each: the rows emails read (an application's every round, the
     # interviewers, the owner) were most of a heavy user's reminders page.
-    subjects = load_subjects([(r.kind, r.subject_id) for r in items], for_email=False)
-    rows = []
-    for reminder in items:
+    subjects = load_subjects(
+        [(r.kind, r.subject_id) for items in lists for r in items], for_email=False
+    )
+
+    def row(reminder: Reminder) -> ReminderRow:
         kind = declared.get(reminder.kind)
         subject = subjects.get((reminder.kind, reminder.subject_id))
         if kind is None or subject is None:
-            rows.append(ReminderRow(reminder, "(deleted)", ""))
-        else:
-            rows.append(ReminderRow(reminder, kind.describe(subject), kind.url(subject)))
-    return rows
+            return ReminderRow(reminder, "(deleted)", "")
+        return ReminderRow(reminder, kind.describe(subject), kind.url(subject))
+
+    return [[row(r) for r in items] for items in lists]
 
 
-def upcoming_in_scope(*, owner: Any, scope: str) -> list[ReminderRow]:
-    """The scheduled reminders of one scope (e.g. one application's), soonest first."""
-    return with_subjects(
-        Reminder.objects.filter(owner=owner, scope=scope, status__in=Reminder.OPEN).order_by(
-            "due_at", "pk"
-        )
+def upcoming_in_scope(*, owner: Any, scope: str) -> list[Reminder]:
+    """The scheduled reminders of one scope (e.g. one application's), soonest first. The
+    page they are shown on is their scope's, so what each is about goes without saying: no
+    subjects are loaded."""
+    return list(
+        Reminder.objects.filter(owner=owner, scope=scope, status__in=Reminder.OPEN)
+        .only("pk", "kind", "due_at")
+        .order_by("due_at", "pk")
     )
 
 

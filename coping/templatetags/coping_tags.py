@@ -8,7 +8,6 @@ from django import template
 from applications.models import Application
 
 from ..models import CopingPlan
-from ..services import plan_progress
 
 register = template.Library()
 
@@ -16,9 +15,5 @@ register = template.Library()
 @register.inclusion_tag("coping/_application_section.html")
 def coping_section(application: Application) -> dict[str, Any]:
     """Shown only when the application has a plan; nothing otherwise."""
-    plans = list(
-        CopingPlan.objects.filter(application=application)
-        .prefetch_related("steps")
-        .order_by("-opened_on", "-pk")
-    )
-    return {"rows": [(p, plan_progress(list(p.steps.all()))) for p in plans]}
+    plans = CopingPlan.objects.filter(application=application).with_progress()
+    return {"plans": list(plans.order_by("-opened_on", "-pk"))}

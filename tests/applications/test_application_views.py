@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from applications.models import Application, Company, Status, StatusChange
-from tests.factories import ApplicationFactory, CompanyFactory
+from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +214,18 @@ def test_it_exports_every_application_with_its_dated_history(
         screening["changed on"],
         screening["note"],
     ) == ("Acme", "Analyst", "2026-11-10", "Call with HR")
+
+
+def test_the_application_page_caps_the_company_lists_and_links_to_the_rest(alice, alice_client):
+    company = CompanyFactory(owner=alice, name="Initech")
+    application = ApplicationFactory(company=company, role="Analyst")
+    for i in range(11):
+        ApplicationFactory(company=company, role=f"Earlier {i:02d}")
+        ContactFactory(company=company, owner=alice, name=f"Person {i:02d}")
+    page = alice_client.get(application.get_absolute_url()).content.decode()
+    assert page.count(">Earlier ") == 10 and page.count(">Person ") == 10
+    assert "Every application at Initech" in page and "Everyone at Initech" in page
+    # Ten of each: no link to more.
+    Application.objects.filter(role="Earlier 00").delete()
+    page = alice_client.get(application.get_absolute_url()).content.decode()
+    assert page.count(">Earlier ") == 10 and "Every application at Initech" not in page

@@ -61,7 +61,9 @@ def test_it_tracks_an_application_from_company_to_self_assessment(page: Page, si
     page.keyboard.press("Enter")
     expect(page.locator("[data-status=interviewing]")).to_contain_text("Robotics software engineer")
     # Focus stays with the card, in its new column, and the move is read out.
-    expect(page.locator(f"[data-status=interviewing] #card-{application.pk} [data-move]")).to_be_focused()
+    expect(
+        page.locator(f"[data-status=interviewing] #card-{application.pk} [data-move]")
+    ).to_be_focused()
     expect(page.locator("#board-status")).to_have_text(
         "Moved Robotics software engineer at Acme Robotics to Interviewing."
     )
