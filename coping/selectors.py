@@ -18,21 +18,33 @@ def plan_reminders(plan: CopingPlan) -> QuerySet[Reminder]:
     )
 
 
+HOME_PLANS = 3
+
+
 def wellbeing(user: Any) -> dict[str, Any]:
     """The home page's small wellbeing signal."""
     open_plans = list(
         CopingPlan.objects.filter(owner=user, closed_at__isnull=True)
-        .select_related("application__company", "net_goal", "owner")
+        .select_related("application__company", "net_goal")
         # closed_at first although it is NULL in every row: PostgreSQL then reads the rows in
         # copingplan_owner_list_idx's order and stops at three (IS NULL is not an equality
         # to it), instead of joining and sorting all of a heavy user's open plans.
-        .order_by("closed_at", "-opened_on", "-pk")[:3]
+        # One more than shown says whether to point to the rest (no count needed).
+        .order_by("closed_at", "-opened_on", "-pk")[: HOME_PLANS + 1]
     )
-    latest = JournalEntry.objects.filter(owner=user).order_by("-written_on", "-created_at").first()
+    latest_mood = (
+        JournalEntry.objects.filter(owner=user)
+        .order_by("-written_on", "-created_at")
+        .values_list("mood", flat=True)
+        .first()
+    )
+    more_plans = len(open_plans) > HOME_PLANS
+    open_plans = open_plans[:HOME_PLANS]
     goal = next((p.net_goal for p in open_plans if hasattr(p, "net_goal")), None)
     return {
         "open_plans": open_plans,
-        "latest_mood": latest.mood if latest else None,
+        "more_open_plans": more_plans,
+        "latest_mood": latest_mood,
         "net_goal": goal,
         "net_goal_progress": services.net_goal_progress_query(goal).count() if goal else 0,
     }

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -21,16 +21,12 @@ def for_user(user: Any) -> dict[str, Any]:
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    # Only what the cards show: a fifth of the columns, so less SQL to build and rows to read.
+    # Only what the cards show, the company's name as a value: one model per row instead of
+    # three, and a fifth of the columns to build and read.
     interviews = (
         Interview.objects.filter(owner=user)
-        .select_related("application__company")
-        .only(
-            "round_type",
-            "starts_at",
-            "promised_reply_by",
-            "application__company__name",
-        )
+        .only("round_type", "starts_at", "promised_reply_by", "application_id")
+        .annotate(company_name=F("application__company__name"))
     )
     context: dict[str, Any] = {
         "status_counts": [(Status(value), counts.get(value, 0)) for value in Status.values],

@@ -100,6 +100,10 @@ class Interview(models.Model):
         return object_url("interviews:detail", self.pk)
 
     @property
+    def application_url(self) -> str:
+        return object_url("applications:application_detail", self.application_id)
+
+    @property
     def assessment_url(self) -> str:
         return object_url("interviews:assessment_edit", self.pk)
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from rebound.localtime import local_to_utc
 from rebound.paging import Window
@@ -20,7 +20,8 @@ from . import emails, kinds, links, selectors, services
 from .forms import ReminderDateForm
 from .models import Reminder
 
-PAGE_SIZE = 20
+# Three lists on one page, ten rows each: what is next, what failed, what is done.
+PAGE_SIZE = 10
 
 
 def _reminder(request: AuthedRequest, reminder_id: int) -> Reminder:
@@ -36,9 +37,8 @@ def reminder_list(request: AuthedRequest) -> HttpResponse:
     base = Reminder.objects.filter(owner=request.user).only(
         "pk", "kind", "subject_id", "status", "due_at", "sent_at", "last_error", "ended_reason"
     )
-    # Every list is paginated: a long search leaves thousands of reminders behind it.
-    # Pages without counts (rebound.paging): a long search leaves thousands of reminders
-    # behind it, and counting them was a third of the page.
+    # Every list is paginated, without counts (rebound.paging): a long search leaves
+    # thousands of reminders behind it, and counting them was a third of the page.
     upcoming = Window(
         base.filter(status__in=Reminder.OPEN).order_by("due_at", "pk"),
         request.GET.get("upcoming"),
@@ -113,9 +113,21 @@ def reminder_update(request: AuthedRequest, reminder_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reminder_cancel(request: AuthedRequest, reminder_id: int) -> HttpResponse:
+    """Asks first (a cancelled reminder can't be brought back), then cancels on the button."""
     reminder = _reminder(request, reminder_id)
+    if request.method == "GET":
+        if reminder.status not in Reminder.OPEN and reminder.status != Reminder.Status.FAILED:
+            messages.info(
+                request, f"That reminder is {reminder.get_status_display().lower()} already."
+            )
+            return redirect("reminders:list")
+        return render(
+            request,
+            "reminders/cancel.html",
+            {"reminder": reminder, "row": selectors.with_subjects([reminder])[0]},
+        )
     if services.reminder_cancel(reminder=reminder, reason="You cancelled it."):
         messages.success(request, "Reminder cancelled.")
     elif reminder.status == Reminder.Status.SENT:

@@ -38,3 +38,21 @@ def test_the_home_page_shows_the_chart_with_a_table_fallback(alice_client, alice
 def test_a_new_user_sees_a_welcome_instead_of_empty_charts(alice_client):
     page = alice_client.get(reverse("home")).content.decode()
     assert "Add your first application" in page and "weekly-chart" not in page
+
+
+def test_the_home_page_lists_three_open_plans_and_points_to_the_rest(alice_client, alice):
+    from applications.models import Status
+    from tests.factories import reject
+
+    company = CompanyFactory(owner=alice, name="Acme")
+    for _ in range(3):
+        reject(ApplicationFactory(company=company, status=Status.INTERVIEWING))
+    page = alice_client.get(reverse("home")).content.decode()
+    assert "3 open plans" in page and "All your plans" not in page
+    assert page.count(">After Acme</a>") == 3
+    reject(ApplicationFactory(company=company, status=Status.INTERVIEWING))
+    page = alice_client.get(reverse("home")).content.decode()
+    # Four open: three shown, and no number that would be wrong.
+    assert page.count(">After Acme</a>") == 3 and "All your plans" in page
+    assert "4 open plans" not in page and "3 open plans" not in page
+    assert "Your latest open plans" in page

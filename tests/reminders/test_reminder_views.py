@@ -135,3 +135,31 @@ def test_send_now_says_what_it_replaces_before_it_acts(
     reminder.refresh_from_db()
     assert reminder.run_at == dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
     assert len(callbacks) == 1
+
+
+def test_cancel_asks_first_and_says_it_cannot_be_undone(alice_client, reminder):
+    url = reverse("reminders:cancel", args=[reminder.pk])
+    page = alice_client.get(url).content.decode()
+    assert "can’t be brought back" in page and "Cancel the reminder" in page
+    reminder.refresh_from_db()
+    assert reminder.status == "scheduled"  # asking changed nothing
+    listing = alice_client.get(reverse("reminders:list")).content.decode()
+    assert f'href="{url}"' in listing  # the list links to the question, not a bare POST
+    alice_client.post(url)
+    r = alice_client.get(url, follow=True)
+    assert "That reminder is cancelled already." in r.content.decode()
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
+def test_each_list_shows_ten_and_pages_on_without_losing_the_others(alice_client, alice):
+    company = CompanyFactory(owner=alice, name="Acme")
+    for i in range(6):  # two reminders per rejection (a check-in and a keep-in-touch)
+        reject(ApplicationFactory(company=company, role=f"Role {i}", status=Status.INTERVIEWING))
+    url = reverse("reminders:list")
+    first = alice_client.get(url).content.decode()
+    upcoming = first.split('id="upcoming-heading"', 1)[1].split("</section>", 1)[0]
+    assert upcoming.count("Change date<") == 10
+    assert "upcoming=2" in upcoming
+    second = alice_client.get(url + "?upcoming=2").content.decode()
+    upcoming = second.split('id="upcoming-heading"', 1)[1].split("</section>", 1)[0]
+    assert upcoming.count("Change date<") == 2 and "upcoming=1" in upcoming
