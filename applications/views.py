@@ -12,8 +12,10 @@ from django.db.models import Count, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rebound.fragments import fragment_keys
 from rebound.localtime import local_today
 from rebound.redirects import safe_next
 from rebound.types import AuthedRequest
@@ -40,6 +42,19 @@ BOARD_COLUMN_CARDS = 12
 BOARD_COLUMN_MAX = 500
 # At most this many of a company's people and other applications on an application's page.
 SIDE_LIST = 10
+# What a row of the applications table shows.
+TABLE_COLUMNS = (
+    "pk",
+    "role",
+    "archived_at",
+    "company_id",
+    "company__name",
+    "status",
+    "date_applied",
+    "source",
+    "excitement",
+    "updated_at",
+)
 
 
 # --- owner-scoped getters: another user's object is a 404 --------------------------------
@@ -82,20 +97,26 @@ def _filtered_applications(request: AuthedRequest, form: ApplicationFilterForm) 
 
 @login_required
 def application_list(request: AuthedRequest) -> HttpResponse:
-    form = ApplicationFilterForm(request.GET or None, owner=request.user)
-    page = Paginator(_filtered_applications(request, form), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    def table() -> dict[str, Any]:
+        # Built only when the cached fragment is missing (rebound.fragments).
+        form = ApplicationFilterForm(request.GET or None, owner=request.user)
+        # Plain values for the rows (templatetags/table_tags.py builds them), not models.
+        rows = _filtered_applications(request, form).values(*TABLE_COLUMNS)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {
+            "form": form,
+            "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+            "query": query.urlencode(),
+            "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+        }
+
     return render(
         request,
         "applications/application_list.html",
         {
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-            "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+            "table": SimpleLazyObject(table),
+            "table_key": fragment_keys(request.user)("table", request.GET.urlencode()),
             "bulk_actions": [("", "Choose an action…"), *services.BULK_ACTIONS.items()],
             "statuses": Status.choices,
             "bookmarklet": bookmarklet(request),
@@ -103,43 +124,54 @@ def application_list(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def _board_context(request: AuthedRequest) -> dict[str, Any]:
-    applications = Application.objects.filter(owner=request.user, archived_at__isnull=True)
+def _board_context(request: AuthedRequest, *, exit_open: bool | None = None) -> dict[str, Any]:
     wanted = request.GET.get("tag", "")
     tag = Tag.objects.filter(owner=request.user, name__iexact=wanted).first() if wanted else None
-    if tag is not None:
-        applications = applications.filter(tags=tag)
-    # A heavy user's board stays light: each column shows its first cards (the most wanted,
-    # then the most recent), with the column's full count and a way to see all of it. One
-    # query for the counts, one for the cards (selectors.board_cards).
     shown = request.GET.get("show", "")
-    counts = dict(
-        applications.order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
-    limits = {
-        s: min(counts.get(s, 0), BOARD_COLUMN_MAX if s == shown else BOARD_COLUMN_CARDS)
-        for s in Status.values
-    }
-    columns: dict[str, list[BoardCard]] = {value: [] for value in Status.values}
-    for card in board_cards(owner=request.user, limits=limits, tag=tag):
-        columns[card.status].append(card)
+    exit_open = shown in EXIT_STATUSES if exit_open is None else exit_open
 
-    def column(status: Status) -> tuple[Status, list[BoardCard], int]:
-        return status, columns[status.value], counts.get(status.value, 0)
+    def columns() -> dict[str, Any]:
+        # Built only when the cached fragment is missing (rebound.fragments).
+        applications = Application.objects.filter(owner=request.user, archived_at__isnull=True)
+        if tag is not None:
+            applications = applications.filter(tags=tag)
+        # A heavy user's board stays light: each column shows its first cards (the most
+        # wanted, then the most recent), with the column's full count and a way to see all
+        # of it. One query for the counts, one for the cards (selectors.board_cards).
+        counts = dict(
+            applications.order_by()
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        limits = {
+            s: min(counts.get(s, 0), BOARD_COLUMN_MAX if s == shown else BOARD_COLUMN_CARDS)
+            for s in Status.values
+        }
+        cards: dict[str, list[BoardCard]] = {value: [] for value in Status.values}
+        for card in board_cards(owner=request.user, limits=limits, tag=tag):
+            cards[card.status].append(card)
 
-    return {
+        def column(status: Status) -> tuple[Status, list[BoardCard], int]:
+            return status, cards[status.value], counts.get(status.value, 0)
+
         # All the open stages side by side; the exits (rejected, withdrawn, ghosted) in a
         # lane below that opens on demand.
-        "open_columns": [column(s) for s in Status if s not in EXIT_STATUSES],
-        "exit_columns": [column(s) for s in Status if s in EXIT_STATUSES],
+        return {
+            "open": [column(s) for s in Status if s not in EXIT_STATUSES],
+            "exits": [column(s) for s in Status if s in EXIT_STATUSES],
+        }
+
+    key = fragment_keys(request.user)
+    return {
+        "columns": SimpleLazyObject(columns),
+        "board_key": key("board", tag.pk if tag else "", shown, exit_open),
         "tag": tag,
         "tags": Tag.objects.filter(owner=request.user).order_by("name"),
+        "tags_key": key("board-tags", tag.pk if tag else ""),
         "shown": shown,
         "column_max": BOARD_COLUMN_MAX,
-        "exit_open": shown in EXIT_STATUSES,
+        "exit_open": exit_open,
     }
 
 
@@ -348,15 +380,12 @@ def application_change_status(request: AuthedRequest, application_id: int) -> Ht
         error = " ".join(str(message) for errors in form.errors.values() for message in errors)
     next_step = change.next_steps[0] if change and change.next_steps else None
     if request.htmx:
-        context = _board_context(request)
-        context.update(
-            error=error,
-            moved=application if change else None,
-            next_step=next_step,
-            # Keep the closed lane open when the card moved out of it or into it.
-            exit_open=change is not None
-            and (change.from_status in EXIT_STATUSES or change.to_status in EXIT_STATUSES),
+        # Keep the closed lane open when the card moved out of it or into it.
+        exit_open = change is not None and (
+            change.from_status in EXIT_STATUSES or change.to_status in EXIT_STATUSES
         )
+        context = _board_context(request, exit_open=exit_open)
+        context.update(error=error, moved=application if change else None, next_step=next_step)
         return render(request, "applications/_board.html", context)
     if error:
         messages.error(request, error)

@@ -103,3 +103,32 @@ class User(AbstractUser):
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
+
+
+class DataVersion(models.Model):
+    """A number that changes whenever anything a user's cached pages show changes.
+
+    Database triggers keep it (created by the migrations of the apps whose tables they
+    watch, e.g. applications' 0007): every INSERT, UPDATE or DELETE on those tables bumps the
+    owner's row in the same transaction, whatever made it (a service, a queryset update, a
+    bulk load, a cascade). Cached page fragments are keyed by it (rebound.fragments), so a
+    fragment can never outlive the data it shows. Its own table, not a column of the user:
+    a user's save() would write an old number back.
+    """
+
+    # No foreign key: triggers write it, while a user's data is being deleted too; a trigger
+    # on the users' table deletes it with the user (rebound's 0003).
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        related_name="+",
+        db_constraint=False,
+    )
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "rebound_dataversion"
+
+    def __str__(self) -> str:
+        return f"data version {self.version} of user {self.user_id}"

@@ -211,6 +211,9 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Cache the table's and the board's fragments, keyed by the data version the database keeps
+# (rebound.fragments); off, they are rendered every time.
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
 SILENCED_SYSTEM_CHECKS = [
     # django-ratelimit lists django-redis but not Django's own RedisCache, which increments
     # atomically just the same.

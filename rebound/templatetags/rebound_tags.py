@@ -1,12 +1,17 @@
 """Template helpers shared by every app."""
 
+import hashlib
 from collections.abc import Iterable
 from html import escape
 from typing import Any
 
 from django import template
+from django.core.cache import cache
 from django.forms import BoundField, ModelChoiceField
+from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.utils.safestring import SafeString, mark_safe
+
+from rebound.fragments import TTL
 
 register = template.Library()
 
@@ -41,3 +46,31 @@ def select_options(field: BoundField) -> SafeString:
             for value, label in choices
         )
     )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist: NodeList, key: FilterExpression) -> None:
+        self.nodelist, self.key = nodelist, key
+
+    def render(self, context: template.Context) -> SafeString:
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        cache_key = "fragment:" + hashlib.sha256(str(key).encode()).hexdigest()
+        html = cache.get(cache_key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(cache_key, str(html), TTL)
+        return mark_safe(html)
+
+
+@register.tag("fragment")
+def fragment(parser: Parser, token: Token) -> FragmentNode:
+    """{% fragment key %}…{% endfragment %}: cached under `key` (rebound.fragments.fragment_key)
+    when it is not empty. Nothing per request (a CSRF token, messages) may go inside."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% fragment %} takes one key.")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]))

@@ -229,3 +229,33 @@ def test_the_application_page_caps_the_company_lists_and_links_to_the_rest(alice
     Application.objects.filter(role="Earlier 00").delete()
     page = alice_client.get(application.get_absolute_url()).content.decode()
     assert page.count(">Earlier ") == 10 and "Every application at Initech" not in page
+
+
+def test_a_table_row_shows_each_column_escaped_and_in_the_users_time(alice, alice_client):
+    import datetime as dt
+
+    import time_machine
+
+    company = CompanyFactory(owner=alice, name="Smith & <Sons>")
+    # 23:30 UTC on 30 November is already 1 December in Berlin (alice's zone).
+    with time_machine.travel(dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC), tick=False):
+        application = ApplicationFactory(
+            company=company,
+            role='Dev "ops" <b>',
+            source="referral",
+            excitement=4,
+            date_applied=dt.date(2026, 11, 3),
+        )
+    other = ApplicationFactory(company=company, role="Quiet one", source="")
+    page = alice_client.get(reverse("applications:application_list")).content.decode()
+    row = page.split(f'id="tick-{application.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert "Dev &quot;ops&quot; &lt;b&gt; at Smith &amp; &lt;Sons&gt;</label>" in row
+    assert f'<a href="/applications/{application.pk}/">Dev &quot;ops&quot; &lt;b&gt;</a>' in row
+    assert f'href="/applications/companies/{company.pk}/"' in row
+    assert 'status-applied">Applied</span>' in row
+    assert '<td data-label="Applied">3 Nov 2026</td>' in row
+    assert '<td data-label="Source">Referral / network</td>' in row
+    assert '<td data-label="Excitement">4/5</td>' in row
+    assert '<td data-label="Updated">1 Dec</td>' in row
+    quiet = page.split(f'id="tick-{other.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert '<td data-label="Source">—</td>' in quiet

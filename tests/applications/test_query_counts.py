@@ -54,17 +54,25 @@ def test_it_makes_a_constant_number_of_queries(alice_client, alice, url_name):
 
 def test_the_table_makes_exactly_these_queries(alice_client, alice, django_assert_num_queries):
     _populate(alice, 30)
-    # session, user, count for the paginator, the page of applications with their companies,
-    # the filter's company drop-down and tag drop-down (one plain read each).
-    with django_assert_num_queries(6):
+    # session, user, the user's data version (the key of the cached table), then on a miss:
+    # count for the paginator, the page of applications with their companies, the filter's
+    # company drop-down and tag drop-down (one plain read each).
+    with django_assert_num_queries(7):
+        alice_client.get(reverse("applications:application_list"))
+    # The same again: the table is cached until something it shows changes.
+    with django_assert_num_queries(3):
         alice_client.get(reverse("applications:application_list"))
 
 
 def test_the_board_makes_exactly_these_queries(alice_client, alice, django_assert_num_queries):
     _populate(alice, 30)
-    # session, user, the count per column, each column's first cards with their companies
-    # (one query, ranked by a window function), the tags for the board's filter.
-    with django_assert_num_queries(5):
+    # session, user, the user's data version (the key of the cached columns), then on a miss:
+    # the count per column, each column's first cards with their companies (one query), the
+    # tags for the board's filter.
+    with django_assert_num_queries(6):
+        alice_client.get(reverse("applications:board"))
+    # The same again: cached until something on the board changes.
+    with django_assert_num_queries(3):
         alice_client.get(reverse("applications:board"))
 
 

@@ -16,6 +16,7 @@ from coping.models import (
     Outreach,
     PlanStep,
 )
+from coping.services import plan_step_set
 from tests.factories import (
     ApplicationFactory,
     CompanyFactory,
@@ -53,6 +54,13 @@ def test_marking_rejected_lands_on_the_plan(alice_client, alice):
     assert r.url == plan.get_absolute_url()
     page = alice_client.get(r.url).content.decode()
     assert "0 of 5 steps" in page and "That’s hard news" in page
+    # The application's page says the same, and the plans page too.
+    page = alice_client.get(application.get_absolute_url()).content.decode()
+    assert "Bouncing back" in page and "0 of 5 steps" in page
+    plan_step_set(plan=plan, step="feelings", state="skipped")
+    page = alice_client.get(application.get_absolute_url()).content.decode()
+    assert "1 of 5 steps" in page
+    assert "1 of 5 steps" in alice_client.get(reverse("coping:plan_list")).content.decode()
 
 
 def test_the_feelings_step_keeps_a_journal_and_tracks_feedback(alice_client, plan):
