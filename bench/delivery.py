@@ -191,7 +191,14 @@ def main() -> int:
         raw = max(raws)
         workers = _workers(port, tmp)
         _ready()
-        celery = bench_celery(ids)
+        # The same for the workers: best of three runs, each on the same reminders made due
+        # again (the first also pays for the workers' warm-up: templates, connections).
+        celeries = []
+        for run in range(3):
+            if run:
+                ids = _reset()
+            celeries.append(bench_celery(ids))
+        celery = max(celeries)
     finally:
         for proc in [*workers, sink]:
             proc.terminate()
@@ -204,7 +211,10 @@ def main() -> int:
         f"{'raw smtplib loop, one connection':<40} {raw:>8.0f} messages/s   "
         f"(best of {', '.join(f'{r:.0f}' for r in raws)})"
     )
-    print(f"{'Celery path (Redis, batches)':<40} {celery:>8.0f} messages/s")
+    print(
+        f"{'Celery path (Redis, batches)':<40} {celery:>8.0f} messages/s   "
+        f"(best of {', '.join(f'{c:.0f}' for c in celeries)})"
+    )
     print(f"{'ratio celery/raw':<40} {ratio:>8.2f}   target >= {TARGET}")
     return 0 if ratio >= TARGET else 1
 

@@ -234,6 +234,39 @@ def _relaxed_commits() -> Iterator[None]:
             cursor.execute("RESET synchronous_commit")
 
 
+_MARK_SENT = (
+    "UPDATE reminders_reminder SET status = %s, sent_at = %s, lease_token = NULL, "
+    "last_error = '', updated_at = %s "
+    "WHERE id = %s AND status = %s AND lease_token = %s AND version = %s"
+)
+
+
+def _mark_sent(reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> bool:
+    """The UPDATE that marks one email sent and locks its row, in the caller's transaction.
+
+    Written out once rather than built by the ORM per email, and on PostgreSQL sent in one
+    round trip with the BEGIN that opens the transaction (psycopg's pipeline mode) instead of
+    two: both were a worker's cost per email that the SMTP server's speed doesn't set
+    (bench/delivery.py).
+    """
+    params: list[Any] = [
+        Status.SENT.value,
+        now,
+        now,
+        reminder.pk,
+        Status.SENDING.value,
+        token,
+        reminder.version,
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with connection.connection.pipeline():
+                cursor.execute(_MARK_SENT, params)
+        else:
+            cursor.execute(_MARK_SENT, [str(p) if isinstance(p, uuid.UUID) else p for p in params])
+        return cursor.rowcount == 1
+
+
 def _deliver(reminder: Reminder, rendered: dict[str, str], token: uuid.UUID, smtp: _Smtp) -> str:
     now = timezone.now()
     try:
@@ -242,12 +275,7 @@ def _deliver(reminder: Reminder, rendered: dict[str, str], token: uuid.UUID, smt
             # holds the row, so a cancel waits for us and a dispatcher's skip_locked claim
             # passes over it; the mark commits only once the server has taken the email,
             # and a failure rolls it back. One statement a message, not a read and a write.
-            marked = Reminder.objects.filter(
-                pk=reminder.pk, status=Status.SENDING, lease_token=token, version=reminder.version
-            ).update(
-                status=Status.SENT, sent_at=now, lease_token=None, last_error="", updated_at=now
-            )
-            if not marked:
+            if not _mark_sent(reminder, token, now):
                 raise _NotOurs
             smtp.send(emails.message(reminder, rendered))
     except _NotOurs:
