@@ -25,6 +25,7 @@ django.setup()
 
 import datetime as dt  # noqa: E402
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
@@ -93,6 +94,8 @@ def bench_dispatch(user: User, n: int = 2000) -> float:
 
 def main() -> int:
     setup_test_environment()
+    # Full renders, as bench/pages.py times them (not the cached table and board fragments).
+    settings.FRAGMENT_CACHE = False
     user = _reset()
     ok = True
     print(f"{'page (500 applications)':<28} median ms   target < {PAGE_TARGET_MS}")
