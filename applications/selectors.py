@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from rebound.models import User
 from rebound.urlcache import object_url
 
-from .models import Tag
+from .models import Application, Tag
 
 # Per column, its first cards (the most wanted, then the most recent) read straight off
 # application_board_idx with a LIMIT: a LATERAL join runs one index scan per status. A window
@@ -53,6 +55,8 @@ def board_cards(*, owner: User, limits: dict[str, int], tag: Tag | None) -> list
     statuses = [status for status, limit in limits.items() if limit > 0]
     if not statuses:
         return []
+    if connection.vendor != "postgresql":
+        return _board_cards_portable(owner=owner, limits=limits, tag=tag)
     sql = _BOARD_CARDS.format(tag_filter=_TAG_FILTER if tag is not None else "")
     params: dict[str, Any] = {
         "statuses": statuses,
@@ -63,3 +67,26 @@ def board_cards(*, owner: User, limits: dict[str, int], tag: Tag | None) -> list
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [BoardCard(*row) for row in cursor.fetchall()]
+
+
+def _board_cards_portable(
+    *, owner: User, limits: dict[str, int], tag: Tag | None
+) -> list[BoardCard]:
+    """The same cards for SQLite (`make run`), which has no LATERAL: a window function ranks
+    the cards of each column, fine at a demo account's size."""
+    applications = Application.objects.filter(owner=owner, archived_at__isnull=True)
+    if tag is not None:
+        applications = applications.filter(tags=tag)
+    ranked = applications.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=F("status"),
+            order_by=[F("excitement").desc(), F("updated_at").desc(), F("pk").desc()],
+        )
+    ).order_by("status", "rank")
+    rows = ranked.values_list("pk", "role", "status", "company__name", "rank")
+    return [
+        BoardCard(pk, role, status, company)
+        for pk, role, status, company, rank in rows
+        if rank <= limits.get(status, 0)
+    ]

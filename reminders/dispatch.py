@@ -249,13 +249,15 @@ def _mark_sent(reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> bool:
     two: both were a worker's cost per email that the SMTP server's speed doesn't set
     (bench/delivery.py).
     """
+    when = connection.ops.adapt_datetimefield_value(now)
     params: list[Any] = [
         Status.SENT.value,
-        now,
-        now,
+        when,
+        when,
         reminder.pk,
         Status.SENDING.value,
-        token,
+        # As each backend stores a UUID (PostgreSQL natively, SQLite as hex text).
+        token if connection.features.has_native_uuid_field else token.hex,
         reminder.version,
     ]
     with connection.cursor() as cursor:
@@ -263,7 +265,7 @@ def _mark_sent(reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> bool:
             with connection.connection.pipeline():
                 cursor.execute(_MARK_SENT, params)
         else:
-            cursor.execute(_MARK_SENT, [str(p) if isinstance(p, uuid.UUID) else p for p in params])
+            cursor.execute(_MARK_SENT, params)
         return cursor.rowcount == 1
 
 

@@ -123,3 +123,24 @@ def test_a_full_column_shows_its_first_cards_and_offers_the_rest(alice, alice_cl
     everything = alice_client.get(reverse("applications:board") + "?show=applied").content.decode()
     assert everything.count('class="card board-card') == 27
     assert "Show all" not in everything
+
+
+def test_the_sqlite_board_query_picks_the_same_cards_as_postgresqls(alice):
+    from applications.selectors import _board_cards_portable, board_cards
+
+    company = CompanyFactory(owner=alice)
+    remote = Tag.objects.create(owner=alice, name="remote")
+    for i in range(8):
+        app = ApplicationFactory(
+            company=company,
+            status=[Status.APPLIED, Status.SCREENING][i % 2],
+            excitement=1 + i % 5,
+            role=f"Role {i}",
+        )
+        if i % 3 == 0:
+            app.tags.add(remote)
+    limits = {"applied": 3, "screening": 2}
+    for tag in (None, remote):
+        assert board_cards(owner=alice, limits=limits, tag=tag) == _board_cards_portable(
+            owner=alice, limits=limits, tag=tag
+        )
