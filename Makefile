@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 PORT ?= 8000
 
-.PHONY: run test lint typecheck services browser clean bench
+.PHONY: run test lint typecheck services browser clean bench css audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,9 @@ bench: $(STAMP) services
 	@# load.py times pages.py's heavy user; delivery.py empties the database, so it runs last.
 	status=0; for bench in run pages load delivery; do \
 	  $(BIN)/python bench/$$bench.py || status=1; done; exit $$status
+
+# Bootstrap without the rules no page uses (PurgeCSS, from npm), committed as
+# static/vendor/bootstrap/bootstrap.trimmed.min.css; rerun after adding Bootstrap classes.
+css:
+	cd tools/css && npm install --no-audit --no-fund --silent
+	cd tools/css && node build.cjs

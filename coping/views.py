@@ -235,6 +235,8 @@ def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
         journal_form=journal_form,
         draft_form=draft_form,
         received_form=received_form,
+        # The page's title starts with "Error:" when one of its three forms has errors.
+        form_has_errors=any(f.errors for f in (journal_form, draft_form, received_form)),
         feedback=feedback,
         entries=plan.journal.order_by("-written_on", "-created_at")[:10],
         mailto=_mailto(feedback),

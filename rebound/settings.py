@@ -56,6 +56,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages leave compressed (static files are compressed at build time, by WhiteNoise). Safe
+    # against BREACH as Django does it: the CSRF token is masked anew in every response, and
+    # since Django 4.2 the middleware pads each response with random bytes (Heal the Breach);
+    # session cookies are never in a body. See docs/security.md.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

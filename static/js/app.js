@@ -1,5 +1,9 @@
 // Small progressive enhancements; every page works without them.
 document.addEventListener("DOMContentLoaded", () => {
+  // A form came back with errors: its summary takes focus, so it is read out first and a
+  // keyboard user starts from the list of what to fix (each item links to its field).
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
   // Sign-up: start the user in the browser's own time zone.
   const tz = document.querySelector("input[name=timezone][type=hidden]");
   if (tz && !tz.value && window.Intl) {
