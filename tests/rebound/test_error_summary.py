@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_empty_self_assessment_gets_a_summary_and_tied_messages(alice, alice_client):
-    interview = InterviewFactory(application=ApplicationFactory(company=CompanyFactory(owner=alice)))
+    interview = InterviewFactory(
+        application=ApplicationFactory(company=CompanyFactory(owner=alice))
+    )
     page = alice_client.post(
         reverse("interviews:assessment_edit", args=[interview.pk]), {"went_well": "Fine"}
     ).content.decode()
