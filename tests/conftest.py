@@ -155,7 +155,8 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     # The suite injects axe-core into pages; the site's CSP would rightly block that.
     # tests/browser/test_csp.py drives the site in a context that keeps the CSP.
-    return {**browser_context_args, "bypass_csp": True}
+    # Reduced motion: no transitions, so axe never measures a colour halfway through one.
+    return {**browser_context_args, "bypass_csp": True, "reduced_motion": "reduce"}
 
 
 @pytest.fixture
@@ -181,7 +182,10 @@ def assert_accessible(page: Any) -> None:
     violations = axe_violations(page)
     report = "\n".join(
         f"- {v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:5])
+        + "; ".join(
+            (n["target"][0] if n["target"] else "?") + f" [{n.get('failureSummary', '')}]"
+            for n in v["nodes"][:5]
+        )
         for v in violations
     )
     assert not violations, f"axe found violations on {page.url}:\n{report}"
