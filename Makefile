@@ -68,3 +68,10 @@ bench: $(STAMP) services
 css:
 	cd tools/css && npm install --no-audit --no-fund --silent
 	cd tools/css && node build.cjs
+
+# Lighthouse (npm, in tools/audit) on the main pages as a phone sees them, with Debian's
+# chromium; prints the scores and fails below the targets (docs/performance.md).
+audit: $(STAMP) services browser
+	REBOUND_TEST_DB=rebound_audit scripts/ensure-services
+	cd tools/audit && npm install --no-audit --no-fund --silent
+	$(BIN)/python bench/audit.py

@@ -13,7 +13,6 @@ It uses its own database (rebound_bench, emptied first) and Redis database 14.
 
 import os
 import smtplib
-import socket
 import subprocess
 import sys
 import time
@@ -45,6 +44,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db.models import Max  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.common import free_port, wait_for_port  # noqa: E402
 from home.bulk import due_check_ins  # noqa: E402
 from rebound.models import User  # noqa: E402
 from reminders import emails, kinds, selectors  # noqa: E402
@@ -54,23 +54,6 @@ from reminders.models import Reminder  # noqa: E402
 N = int(os.environ.get("BENCH_REMINDERS", "1000"))
 TARGET = 0.35
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_port(port: int, timeout: float = 20) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on {port}")
 
 
 def _reset() -> list[int]:
@@ -165,7 +148,7 @@ def main() -> int:
     tmp = ROOT / "var" / "bench"
     tmp.mkdir(parents=True, exist_ok=True)
     redis.Redis.from_url(BROKER_URL).flushdb()
-    port = _free_port()
+    port = free_port()
     sink = subprocess.Popen(
         [
             sys.executable,
@@ -182,7 +165,7 @@ def main() -> int:
     )
     workers: list[subprocess.Popen] = []
     try:
-        _wait_for_port(port)
+        wait_for_port(port)
         ids = _reset()
         messages = _rendered(ids)
         # The server's speed varies from run to run: take its best of three, so the ratio

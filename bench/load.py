@@ -11,10 +11,8 @@ least 30% of the trivial view's requests per second, as a user re-reading them g
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,29 +41,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 
+from bench.common import gunicorn, session_for  # noqa: E402
 from rebound.models import User  # noqa: E402
 
 TARGET = 0.30
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
-
-
-def _session_for(user: User) -> str:
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    assert session.session_key
-    return session.session_key
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wrk(url: str, cookie: str) -> float:
@@ -88,7 +69,7 @@ def main() -> int:
     if user is None:
         print("No heavy user: run bench/pages.py first (make bench does).")
         return 1
-    cookie = _session_for(user)
+    cookie = session_for(user)
     warm = _run(cookie, fragments=True)
     cold = _run(cookie, fragments=False)
     print(f"gunicorn, 2 sync workers, heavy user, wrk -t2 -c8 for {SECONDS} s each")
@@ -110,31 +91,7 @@ def main() -> int:
 def _run(cookie: str, *, fragments: bool) -> dict[str, float]:
     """Requests/s of each page, with the table's and the board's fragments cached (what a
     user re-reading them gets) or rendered on every request (the first read after a change)."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "rebound.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**ENV, "FRAGMENT_CACHE": "true" if fragments else "false"},
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        base = f"http://127.0.0.1:{port}"
+    with gunicorn({**ENV, "FRAGMENT_CACHE": "true" if fragments else "false"}) as base:
         return {
             name: _wrk(base + path, cookie)
             for name, path in [
@@ -143,9 +100,6 @@ def _run(cookie: str, *, fragments: bool) -> dict[str, float]:
                 ("board", "/applications/board/"),
             ]
         }
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from .forms import EmailAuthenticationForm
 
 urlpatterns = [
     path("", views.landing, name="landing"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("accounts/signup/", views.signup, name="signup"),
     path(
         "accounts/login/",

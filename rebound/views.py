@@ -15,6 +15,14 @@ from .forms import DeleteAccountForm, QueuedPasswordResetForm, SignUpForm
 from .types import AuthedRequest
 
 
+# The public pages may be indexed; everything behind the log-in says noindex in its own head.
+ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /r/\n"
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(ROBOTS, content_type="text/plain")
+
+
 def landing(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")

@@ -20,3 +20,13 @@ def test_private_pages_are_not_indexed(alice_client, url):
     page = alice_client.get(url).content.decode()
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert 'name="description"' not in page
+
+
+def test_robots_txt_keeps_crawlers_off_the_admin_and_one_click_links(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert response.content.decode().splitlines() == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /r/",
+    ]
