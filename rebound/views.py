@@ -14,7 +14,6 @@ from .accounts import sessions_end_for
 from .forms import DeleteAccountForm, QueuedPasswordResetForm, SignUpForm
 from .types import AuthedRequest
 
-
 # The public pages may be indexed; everything behind the log-in says noindex in its own head.
 ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /r/\n"
 
