@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "applications",
     "interviews",
     "coping",
+    "insights",
     "home",
 ]
 

@@ -1,0 +1,62 @@
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from rebound.formfields import bound_past_date
+from rebound.localtime import local_today
+
+from .metrics import Period
+
+PERIODS = [
+    ("30", "Last 30 days"),
+    ("90", "Last 90 days"),
+    ("year", "This year"),
+    ("all", "All time"),
+    ("custom", "Custom range"),
+]
+DEFAULT = "90"
+
+
+class PeriodForm(forms.Form):
+    period = forms.ChoiceField(choices=PERIODS, required=False, label="Period")
+    start = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        bound_past_date(self.fields["start"], user, what="The start")
+        bound_past_date(self.fields["end"], user, what="The end")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("period") == "custom":
+            start, end = data.get("start"), data.get("end")
+            if not start and "start" not in self.errors:
+                self.add_error("start", "Choose the first day of the range.")
+            if not end and "end" not in self.errors:
+                self.add_error("end", "Choose the last day of the range.")
+            if start and end and start > end:
+                self.add_error("end", "The end can’t be before the start.")
+        return data
+
+    def chosen_period(self) -> Period:
+        """The chosen period; the default one when the form is empty or has errors."""
+        today = local_today(self.user)
+        choice = self.cleaned_data.get("period") if self.is_valid() else DEFAULT
+        choice = choice or DEFAULT
+        labels = dict(PERIODS)
+        if choice == "custom":
+            start, end = self.cleaned_data["start"], self.cleaned_data["end"]
+            return Period(start, end, f"{start:%-d %b %Y} to {end:%-d %b %Y}")
+        if choice == "all":
+            return Period(None, today, labels["all"])
+        if choice == "year":
+            return Period(dt.date(today.year, 1, 1), today, labels["year"])
+        days = int(choice)
+        return Period(today - dt.timedelta(days=days - 1), today, labels[choice])

@@ -1,0 +1,531 @@
+"""Every number the Insights page shows, each defined here once, each in a constant number of
+queries whatever the data size. Read-only: this module writes nothing.
+
+Conventions:
+- A *period* is a range of the user's local dates, both ends included (`Period`).
+- The *cohort* of a period is the user's applications whose date applied is in it, archived
+  ones included: funnel and responsiveness follow what was sent in the period, wherever it
+  went afterwards.
+- Stages follow the pipeline: applied < screening < interviewing < offer < accepted.
+"""
+
+import datetime as dt
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import TruncWeek
+
+from applications.models import Application, Source, Status, StatusChange
+from coping.models import CopingPlan, JournalEntry, NetGoal
+from interviews.models import RATING_FIELDS, Interview, SelfAssessment
+
+STAGES = (Status.SCREENING, Status.INTERVIEWING, Status.OFFER, Status.ACCEPTED)
+EXITS = (Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED)
+# A move to one of these after applying is an answer from the employer.
+ANSWERS = (*STAGES, Status.REJECTED)
+_RANK = {Status.APPLIED: 1, Status.SCREENING: 2, Status.INTERVIEWING: 3, Status.OFFER: 4}
+_RANK[Status.ACCEPTED] = 5
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date | None  # None: since the beginning
+    end: dt.date
+    label: str
+
+    def contains(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and day <= self.end
+
+    def applied_filter(self) -> Q:
+        q = Q(date_applied__lte=self.end)
+        return (
+            q & Q(date_applied__gte=self.start) if self.start else q & Q(date_applied__isnull=False)
+        )
+
+
+def cohort(user: Any, period: Period) -> QuerySet[Application]:
+    return Application.objects.filter(period.applied_filter(), owner=user)
+
+
+# --- funnel -------------------------------------------------------------------------------
+
+
+@dataclass
+class Funnel:
+    applied: int
+    # Of the cohort, how many reached each stage or a later one, whatever the order the
+    # timeline took (a move from applied straight to interviewing reached screening too).
+    reached: dict[str, int]
+    # exits[exit][stage]: applications whose timeline moved to `exit` from `stage` (the stage
+    # they were at when it ended; a move from wishlist counts as from applied).
+    exits: dict[str, dict[str, int]]
+
+    def reached_share(self, stage: str) -> float:
+        return self.reached[stage] / self.applied if self.applied else 0.0
+
+
+def funnel(user: Any, period: Period) -> Funnel:
+    """Two queries: the furthest stage of each application, then its exits."""
+    rank = Case(
+        *(When(to_status=status, then=Value(r)) for status, r in _RANK.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    furthest = (
+        StatusChange.objects.filter(application=OuterRef("pk"))
+        .annotate(rank=rank)
+        .order_by("-rank")
+        .values("rank")[:1]
+    )
+    counts = (
+        cohort(user, period)
+        .annotate(top=Subquery(furthest, output_field=IntegerField()))
+        .aggregate(
+            applied=Count("pk"),
+            **{stage.value: Count("pk", filter=Q(top__gte=_RANK[stage])) for stage in STAGES},
+        )
+    )
+    exits: dict[str, dict[str, int]] = {e.value: defaultdict(int) for e in EXITS}
+    rows = (
+        StatusChange.objects.filter(
+            application__in=cohort(user, period), to_status__in=[e.value for e in EXITS]
+        )
+        .values("from_status", "to_status")
+        .annotate(n=Count("application", distinct=True))
+    )
+    for row in rows:
+        stage = row["from_status"] if row["from_status"] in _RANK else Status.APPLIED.value
+        exits[row["to_status"]][stage] += row["n"]
+    return Funnel(
+        applied=counts["applied"],
+        reached={stage.value: counts[stage.value] for stage in STAGES},
+        exits={e: dict(v) for e, v in exits.items()},
+    )
+
+
+# --- responsiveness ------------------------------------------------------------------------
+
+
+@dataclass
+class Responsiveness:
+    applied: int
+    heard_back: int  # got an answer: a move past applied, or a rejection
+    ghosted: int  # marked ghosted, and never answered
+    days: list[int] = field(default_factory=list)  # applied → first answer, per answer
+
+    @property
+    def heard_back_rate(self) -> float:
+        return self.heard_back / self.applied if self.applied else 0.0
+
+    @property
+    def ghosted_share(self) -> float:
+        return self.ghosted / self.applied if self.applied else 0.0
+
+    @property
+    def median_days(self) -> float | None:
+        return statistics.median(self.days) if self.days else None
+
+    @property
+    def quartiles(self) -> tuple[float, float] | None:
+        """The middle half of the days to an answer (first and third quartile)."""
+        if len(self.days) < 2:
+            return None
+        q = statistics.quantiles(self.days, n=4, method="inclusive")
+        return q[0], q[2]
+
+
+@dataclass
+class ResponsivenessReport:
+    overall: Responsiveness
+    by_source: list[tuple[str, Responsiveness]]
+    # Companies with at least COMPANY_MINIMUM applications in the cohort, most first.
+    by_company: list[tuple[str, Responsiveness]]
+
+
+COMPANY_MINIMUM = 3
+
+
+def responsiveness(user: Any, period: Period) -> ResponsivenessReport:
+    """One query: each cohort application with the date of its first answer (on or after the
+    day it was applied) and whether it was marked ghosted; grouped here."""
+    answers = StatusChange.objects.filter(
+        application=OuterRef("pk"),
+        to_status__in=[s.value for s in ANSWERS],
+        changed_on__gte=OuterRef("date_applied"),
+    )
+    rows = (
+        cohort(user, period)
+        .annotate(
+            first_answer=Subquery(
+                answers.order_by().values("application").annotate(d=Min("changed_on")).values("d")
+            ),
+            ghosted=Exists(
+                StatusChange.objects.filter(application=OuterRef("pk"), to_status=Status.GHOSTED)
+            ),
+        )
+        .values("source", "company__name", "date_applied", "first_answer", "ghosted")
+    )
+    overall = Responsiveness(0, 0, 0)
+    sources: dict[str, Responsiveness] = {}
+    companies: dict[str, Responsiveness] = {}
+    for row in rows:
+        groups = (
+            overall,
+            sources.setdefault(row["source"] or "", Responsiveness(0, 0, 0)),
+            companies.setdefault(row["company__name"], Responsiveness(0, 0, 0)),
+        )
+        for group in groups:
+            group.applied += 1
+            if row["first_answer"] is not None:
+                group.heard_back += 1
+                group.days.append((row["first_answer"] - row["date_applied"]).days)
+            elif row["ghosted"]:
+                group.ghosted += 1
+    labels = dict(Source.choices)
+    return ResponsivenessReport(
+        overall=overall,
+        by_source=sorted(
+            ((labels.get(s, "Not recorded"), r) for s, r in sources.items()),
+            key=lambda item: (-item[1].applied, item[0]),
+        ),
+        by_company=sorted(
+            ((c, r) for c, r in companies.items() if r.applied >= COMPANY_MINIMUM),
+            key=lambda item: (-item[1].applied, item[0]),
+        )[:10],
+    )
+
+
+# --- activity -----------------------------------------------------------------------------
+
+
+@dataclass
+class Week:
+    monday: dt.date
+    applications: int
+    interviews: int
+    goal: float | None  # applications a week the open goals ask for (summed), if any
+
+
+def _mondays(start: dt.date, end: dt.date) -> list[dt.date]:
+    first = start - dt.timedelta(days=start.weekday())
+    return [first + dt.timedelta(weeks=i) for i in range((end - first).days // 7 + 1)]
+
+
+MAX_WEEKS = 104
+
+
+def activity(user: Any, period: Period) -> list[Week]:
+    """Per Monday-based week of the period (at most the last MAX_WEEKS): applications by date
+    applied, interviews by their local start date, and the weekly pace of the widen-the-net
+    goals running that week. Three queries."""
+    start = period.start
+    if start is None:
+        first = cohort(user, period).aggregate(first=Min("date_applied"))["first"]
+        start = first or period.end
+    start = max(start, period.end - dt.timedelta(weeks=MAX_WEEKS - 1))
+    mondays = _mondays(start, period.end)
+    applied = dict(
+        Application.objects.filter(
+            owner=user, date_applied__gte=mondays[0], date_applied__lte=period.end
+        )
+        .annotate(week=TruncWeek("date_applied"))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .values_list("week", "n")
+        .order_by()
+    )
+    interviews = dict(
+        Interview.objects.filter(
+            owner=user,
+            starts_at__date__gte=mondays[0],
+            starts_at__date__lte=period.end,
+        )
+        .annotate(week=TruncWeek("starts_at", tzinfo=user.tzinfo))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .values_list("week", "n")
+        .order_by()
+    )
+    interviews = {(k.date() if isinstance(k, dt.datetime) else k): v for k, v in interviews.items()}
+    goals = list(
+        NetGoal.objects.filter(plan__owner=user, plan__closed_at__isnull=True).values(
+            "target", "weeks", "starts_on"
+        )
+    )
+    weeks = []
+    for monday in mondays:
+        pace = [
+            g["target"] / g["weeks"]
+            for g in goals
+            if g["starts_on"] <= monday + dt.timedelta(days=6)
+            and monday < g["starts_on"] + dt.timedelta(weeks=g["weeks"])
+        ]
+        weeks.append(
+            Week(
+                monday=monday,
+                applications=applied.get(monday, 0),
+                interviews=interviews.get(monday, 0),
+                goal=round(sum(pace), 1) if pace else None,
+            )
+        )
+    return weeks
+
+
+# --- interviewing better? ------------------------------------------------------------------
+
+_STOPWORDS = frozenset(
+    (
+        "a",
+        "about",
+        "after",
+        "again",
+        "all",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "out",
+        "over",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "too",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "one",
+        "asked",
+        "question",
+        "questions",
+    )
+)
+
+
+@dataclass
+class Assessment:
+    day: dt.date
+    round_label: str
+    ratings: dict[str, int]
+
+
+@dataclass
+class AssessmentReport:
+    points: list[Assessment]  # oldest first
+    # Per round type, the average of each rating: {round label: {rating: average}}.
+    by_round: dict[str, dict[str, float]]
+    # The average of each rating over the earlier and the later half of the assessments.
+    trend: dict[str, tuple[float, float]] | None
+    tripped_words: list[tuple[str, int]]  # the most frequent words, stopwords left out
+    skills: list[tuple[str, int]]  # skills to build, one per line, most frequent first
+
+
+def assessments(user: Any, period: Period) -> AssessmentReport:
+    """One query: the self-assessments of interviews that started in the period."""
+    rows = list(
+        SelfAssessment.objects.filter(interview__owner=user)
+        .filter(
+            Q(interview__starts_at__date__gte=period.start) if period.start else Q(),
+            interview__starts_at__date__lte=period.end,
+        )
+        .order_by("interview__starts_at", "pk")
+        .values(
+            "interview__starts_at",
+            "interview__round_type",
+            "tripped_questions",
+            "skills_to_build",
+            *RATING_FIELDS,
+        )
+    )
+    rounds = dict(Interview.Round.choices)
+    points = [
+        Assessment(
+            day=row["interview__starts_at"].astimezone(user.tzinfo).date(),
+            round_label=rounds.get(row["interview__round_type"], row["interview__round_type"]),
+            ratings={name: row[name] for name in RATING_FIELDS},
+        )
+        for row in rows
+    ]
+    by_round: dict[str, dict[str, float]] = {}
+    for label in sorted({p.round_label for p in points}):
+        same = [p for p in points if p.round_label == label]
+        by_round[label] = {
+            name: round(statistics.fmean(p.ratings[name] for p in same), 2)
+            for name in RATING_FIELDS
+        }
+    trend = None
+    if len(points) >= 2:
+        half = len(points) // 2
+        earlier, later = points[:half], points[half:]
+        trend = {
+            name: (
+                round(statistics.fmean(p.ratings[name] for p in earlier), 2),
+                round(statistics.fmean(p.ratings[name] for p in later), 2),
+            )
+            for name in RATING_FIELDS
+        }
+    words: Counter[str] = Counter()
+    skills: Counter[str] = Counter()
+    for row in rows:
+        words.update(
+            w
+            for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]+", row["tripped_questions"].lower())
+            if w not in _STOPWORDS and len(w) > 2
+        )
+        skills.update(
+            " ".join(line.strip("-• ").split()).lower()
+            for line in row["skills_to_build"].splitlines()
+            if line.strip("-• ").strip()
+        )
+    return AssessmentReport(
+        points=points,
+        by_round=by_round,
+        trend=trend,
+        tripped_words=words.most_common(10),
+        skills=skills.most_common(10),
+    )
+
+
+# --- wellbeing ----------------------------------------------------------------------------
+
+
+@dataclass
+class MoodDay:
+    day: dt.date
+    mood: float  # the average of that day's journal entries, 1 (low) to 5
+
+
+@dataclass
+class Wellbeing:
+    moods: list[MoodDay]
+    # (date, what): rejections, offers and completed plans, on the same axis as the moods.
+    events: list[tuple[dt.date, str]]
+    # The last LOW_MOOD_DAYS of the period: the average mood, when there were at least
+    # LOW_MOOD_ENTRIES entries and it is LOW_MOOD or below (a gentle note, no diagnosis).
+    low_mood: float | None
+
+
+LOW_MOOD_DAYS = 14
+LOW_MOOD_ENTRIES = 3
+LOW_MOOD = 2.0
+
+
+def wellbeing(user: Any, period: Period) -> Wellbeing:
+    """Three queries: moods per day, the timeline's rejections and offers, closed plans."""
+    in_period = Q(written_on__gte=period.start) if period.start else Q()
+    moods = [
+        MoodDay(row["written_on"], round(row["mood"], 2))
+        for row in JournalEntry.objects.filter(in_period, owner=user, written_on__lte=period.end)
+        .values("written_on")
+        .annotate(mood=Avg("mood"))
+        .order_by("written_on")
+    ]
+    changes = StatusChange.objects.filter(
+        Q(changed_on__gte=period.start) if period.start else Q(),
+        application__owner=user,
+        changed_on__lte=period.end,
+        to_status__in=[Status.REJECTED, Status.OFFER],
+    ).values_list("changed_on", "to_status", "application__company__name")
+    events = [
+        (day, f"{'Rejection' if status == Status.REJECTED else 'Offer'}: {company}")
+        for day, status, company in changes
+    ]
+    closed = CopingPlan.objects.filter(
+        Q(closed_at__date__gte=period.start) if period.start else Q(),
+        owner=user,
+        closed_at__date__lte=period.end,  # the active time zone's date: report() sets the user's
+    ).values_list("closed_at", "application__company__name")
+    for closed_at, company in closed:
+        day = closed_at.astimezone(user.tzinfo).date()  # type: ignore[union-attr]
+        events.append((day, f"Plan completed: {company}"))
+    events.sort()
+    since = period.end - dt.timedelta(days=LOW_MOOD_DAYS - 1)
+    recent = JournalEntry.objects.filter(
+        owner=user, written_on__gte=since, written_on__lte=period.end
+    ).aggregate(n=Count("pk"), mood=Avg("mood"))
+    low = (
+        round(recent["mood"], 1)
+        if recent["n"] >= LOW_MOOD_ENTRIES and recent["mood"] <= LOW_MOOD
+        else None
+    )
+    return Wellbeing(moods=moods, events=events, low_mood=low)

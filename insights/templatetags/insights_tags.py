@@ -1,0 +1,79 @@
+"""The funnel as a flow (Sankey-style), drawn on the server as SVG: no chart library, nothing
+to run in the browser, readable offline. The table beside it says the same."""
+
+from html import escape
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from insights.metrics import EXITS, STAGES, Funnel
+
+register = template.Library()
+
+_WIDTH, _HEIGHT, _BAR, _TOP, _PAD = 640, 260, 56, 24, 48
+_EXIT_COLOURS = {"rejected": "#9b2c2c", "withdrawn": "#6c5d2e", "ghosted": "#5a6270"}
+
+
+@register.simple_tag
+def funnel_svg(funnel: Funnel, stage_labels: dict[str, str], applied_label: str) -> SafeString:
+    columns = [("applied", applied_label, funnel.applied)] + [
+        (s.value, stage_labels[s.value], funnel.reached[s.value]) for s in STAGES
+    ]
+    most = max(funnel.applied, 1)
+    scale = (_HEIGHT - _TOP - 70) / most
+    step = (_WIDTH - _BAR) / (len(columns) - 1)
+    parts = []
+    for i, (key, label, count) in enumerate(columns):
+        x = i * step
+        h = max(count * scale, 1)
+        if i + 1 < len(columns):  # the band to the next stage
+            nh = max(columns[i + 1][2] * scale, 1)
+            parts.append(
+                f'<polygon points="{x + _BAR},{_TOP} {x + step},{_TOP} {x + step},{_TOP + nh} '
+                f'{x + _BAR},{_TOP + h}" fill="#1f5f5b" fill-opacity=".18"/>'
+            )
+        parts.append(
+            f'<rect x="{x:.1f}" y="{_TOP}" width="{_BAR}" height="{h:.1f}" fill="#1f5f5b"/>'
+        )
+        parts.append(
+            f'<text x="{x + _BAR / 2:.1f}" y="{_TOP - 8}" text-anchor="middle">'
+            f"{escape(label)} {count}</text>"
+        )
+        y = _TOP + h + 6
+        for exit_ in EXITS:  # who left here, and how
+            n = funnel.exits[exit_.value].get(key, 0)
+            if not n:
+                continue
+            eh = max(n * scale, 1)
+            parts.append(
+                f'<rect x="{x + 8:.1f}" y="{y:.1f}" width="{_BAR - 16}" height="{eh:.1f}" '
+                f'fill="{_EXIT_COLOURS[exit_.value]}"/>'
+            )
+            parts.append(
+                f'<text x="{x + _BAR + 2:.1f}" y="{y + 10:.1f}" class="small">'
+                f"{escape(exit_.label)} {n}</text>"
+            )
+            y += eh + 4
+    return mark_safe(
+        # Room on both sides for the first and last stage's labels, centred on their bars.
+        f'<svg viewBox="-{_PAD} 0 {_WIDTH + 2 * _PAD} {_HEIGHT}" class="funnel-svg" role="img" '
+        'aria-labelledby="funnel-title"><title id="funnel-title">How far the applications got, '
+        "and where they left: the table below has the same numbers.</title>"
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+@register.filter
+def percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+@register.filter
+def get_item(mapping: dict, key: str) -> object:
+    return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def share(funnel: Funnel, stage: str) -> str:
+    return percent(funnel.reached_share(stage))

@@ -1,0 +1,126 @@
+"""The Insights page: read-only, every number from insights.metrics."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from applications.models import Status
+from interviews.models import RATING_FIELDS, SelfAssessment
+from rebound.csvfile import csv_response
+from rebound.types import AuthedRequest
+
+from . import metrics
+from .forms import PeriodForm
+
+RATING_LABELS = {
+    name: str(SelfAssessment._meta.get_field(name).verbose_name).capitalize()  # type: ignore[union-attr]
+    for name in RATING_FIELDS
+}
+
+
+def report(user: Any, period: metrics.Period) -> dict[str, Any]:
+    # Local dates throughout: an interview at 00:30 in Berlin is on that Berlin day.
+    with timezone.override(user.tzinfo):
+        return {
+            "funnel": metrics.funnel(user, period),
+            "responses": metrics.responsiveness(user, period),
+            "weeks": metrics.activity(user, period),
+            "assessments": metrics.assessments(user, period),
+            "wellbeing": metrics.wellbeing(user, period),
+        }
+
+
+# The page lists at most this many self-assessments and days of mood (the latest); the
+# averages use them all, and so does the CSV.
+SHOWN = 200
+
+
+@login_required
+def insights(request: AuthedRequest) -> HttpResponse:
+    form = PeriodForm(request.GET or None, user=request.user)
+    period = form.chosen_period()
+    data = report(request.user, period)
+    return render(
+        request,
+        "insights/insights.html",
+        {
+            "form": form,
+            "period": period,
+            "query": request.GET.urlencode(),
+            "rating_labels": RATING_LABELS,
+            "stage_labels": {s.value: s.label for s in metrics.STAGES},
+            "exit_labels": {s.value: s.label for s in metrics.EXITS},
+            "applied_label": Status.APPLIED.label,
+            "charts": _chart_data(data),
+            "points": data["assessments"].points[-SHOWN:],
+            "moods": data["wellbeing"].moods[-SHOWN:],
+            "shown": SHOWN,
+            **data,
+        },
+    )
+
+
+def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
+    """What the page's charts draw (static/js/insights.js); its tables show the same."""
+    return {
+        "activity": {
+            "labels": [f"{w.monday:%-d %b}" for w in data["weeks"]],
+            "applications": [w.applications for w in data["weeks"]],
+            "interviews": [w.interviews for w in data["weeks"]],
+            "goal": [w.goal for w in data["weeks"]],
+        },
+        "ratings": {
+            "labels": [f"{p.day:%-d %b}" for p in data["assessments"].points[-SHOWN:]],
+            "series": {
+                RATING_LABELS[name]: [p.ratings[name] for p in data["assessments"].points[-SHOWN:]]
+                for name in RATING_FIELDS
+            },
+        },
+        "mood": {
+            "labels": [m.day.isoformat() for m in data["wellbeing"].moods[-SHOWN:]],
+            "values": [m.mood for m in data["wellbeing"].moods[-SHOWN:]],
+        },
+    }
+
+
+@login_required
+def insights_csv(request: AuthedRequest) -> StreamingHttpResponse:
+    """The page's numbers, one per row, for a spreadsheet."""
+    form = PeriodForm(request.GET or None, user=request.user)
+    period = form.chosen_period()
+    data = report(request.user, period)
+    funnel, responses = data["funnel"], data["responses"]
+    rows: list[list[Any]] = [["period", "", period.label]]
+    rows.append(["funnel", "applied", funnel.applied])
+    rows += [["funnel", f"reached {stage}", n] for stage, n in funnel.reached.items()]
+    rows += [
+        ["funnel", f"{exit_} from {stage}", n]
+        for exit_, stages in funnel.exits.items()
+        for stage, n in stages.items()
+    ]
+    for group, items in (
+        ("overall", [("all", responses.overall)]),
+        ("source", responses.by_source),
+        ("company", responses.by_company),
+    ):
+        for name, r in items:
+            rows += [
+                [f"responses by {group}", f"{name}: applied", r.applied],
+                [f"responses by {group}", f"{name}: heard back", r.heard_back],
+                [f"responses by {group}", f"{name}: ghosted", r.ghosted],
+                [f"responses by {group}", f"{name}: median days to an answer", r.median_days],
+            ]
+    rows += [
+        ["week", f"{w.monday.isoformat()}: applications", w.applications] for w in data["weeks"]
+    ]
+    rows += [["week", f"{w.monday.isoformat()}: interviews", w.interviews] for w in data["weeks"]]
+    rows += [
+        ["self-assessment", f"{p.day.isoformat()} {p.round_label}: {RATING_LABELS[k]}", v]
+        for p in data["assessments"].points
+        for k, v in p.ratings.items()
+    ]
+    rows += [["mood", m.day.isoformat(), m.mood] for m in data["wellbeing"].moods]
+    return csv_response("rebound-insights.csv", ["section", "measure", "value"], rows)
