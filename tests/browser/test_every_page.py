@@ -73,6 +73,8 @@ def _pages(alice) -> list[str]:
         f"/applications/contacts/{contact.pk}/edit/",
         "/interviews/",
         f"/interviews/{interview.pk}/",
+        "/insights/",
+        f"/reminders/{reminder.pk}/cancel/",
         f"/interviews/{interview.pk}/assessment/",
         "/coping/plans/",
         plan.get_absolute_url(),
