@@ -1,11 +1,15 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from applications.services import no_reply_reminders_rederive
+from feeds import tokens
+from feeds.models import CalendarFeed
 from rebound.forms import PreferencesForm
 from rebound.types import AuthedRequest
 from reminders.services import reminders_rederive_for_user
@@ -31,4 +35,15 @@ def preferences(request: AuthedRequest) -> HttpResponse:
             reminders_rederive_for_user(user=user)
         messages.success(request, "Preferences saved.")
         return redirect("preferences")
-    return render(request, "home/preferences.html", {"form": form})
+    feed = CalendarFeed.objects.filter(user=request.user, enabled=True).first()
+    return render(
+        request,
+        "home/preferences.html",
+        {
+            "form": form,
+            "feed_url": settings.SITE_URL
+            + reverse("feeds:calendar", args=[tokens.make(request.user.pk, feed.version)])
+            if feed
+            else "",
+        },
+    )

@@ -65,6 +65,9 @@ class Interview(models.Model):
     questions = models.TextField("questions asked", blank=True, help_text="One question per line.")
     promised_reply_by = models.DateField("they promised to reply by", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When it last changed: the calendar feed's LAST-MODIFIED and SEQUENCE, so a moved
+    # interview updates in place in the user's calendar.
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = InterviewQuerySet.as_manager()
 

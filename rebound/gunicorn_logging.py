@@ -1,7 +1,8 @@
 """gunicorn's access log without the secrets some URLs carry.
 
-The one-click links of reminder emails (/r/<token>/) are credentials for one reminder: they
-must not sit in access logs. Use with `gunicorn --logger-class rebound.gunicorn_logging.Logger`.
+The one-click links of reminder emails (/r/<token>/) are credentials for one reminder, and a
+calendar feed's URL (/calendar/<token>.ics) reads a user's interviews: neither may sit in
+access logs. Use with `gunicorn --logger-class rebound.gunicorn_logging.Logger`.
 """
 
 import re
@@ -9,11 +10,12 @@ from typing import Any
 
 from gunicorn.glogging import Logger as GunicornLogger
 
-SECRET_PATHS = re.compile(r"/r/[^/\s?]+")
+# The reminders' one-click links, and the private calendar feed's URL.
+SECRET_PATHS = re.compile(r"/(r|calendar)/[^/\s?]+")
 
 
 def redact(text: str) -> str:
-    return SECRET_PATHS.sub("/r/[redacted]", text)
+    return SECRET_PATHS.sub(r"/\1/[redacted]", text)
 
 
 class Logger(GunicornLogger):

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "interviews",
     "coping",
     "insights",
+    "feeds",
     "home",
 ]
 
@@ -205,6 +206,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 RATELIMIT_VIEW = "rebound.views.rate_limited"
 SIGNUP_RATE = env.str("SIGNUP_RATE", default="5/h")
+# Calendar apps poll a feed about hourly: plenty for several devices, not for hammering it.
+CALENDAR_FEED_RATE = env.str("CALENDAR_FEED_RATE", default="240/h")
 RESET_RATE_PER_IP = env.str("RESET_RATE_PER_IP", default="10/h")
 RESET_RATE_PER_ADDRESS = env.str("RESET_RATE_PER_ADDRESS", default="3/h")
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("interviews/", include("interviews.urls")),
     path("coping/", include("coping.urls")),
     path("insights/", include("insights.urls")),
+    path("", include("feeds.urls")),
     path("", include("reminders.urls")),
     path("admin/", admin.site.urls),
     # DEBUG only (each view answers 404 otherwise): the emails `make run` saved.

@@ -7,7 +7,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Bottom to top: a package may import only the packages before it.
-LAYERS = ["rebound", "reminders", "applications", "interviews", "coping", "insights", "home"]
+LAYERS = [
+    "rebound",
+    "reminders",
+    "applications",
+    "interviews",
+    "coping",
+    "insights",
+    "feeds",
+    "home",
+]
 
 
 def _imports(package: str) -> dict[str, set[str]]:

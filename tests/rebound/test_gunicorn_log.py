@@ -1,3 +1,4 @@
+import contextlib
 import socket
 import subprocess
 import sys
@@ -54,13 +55,16 @@ def test_the_access_log_never_holds_an_email_links_token(tmp_path):
                 break  # an answer (400: not a valid link) is all this test needs
             except OSError:
                 time.sleep(0.1)
+        # A calendar feed's URL is a credential too (404 here: no such feed).
+        with contextlib.suppress(urllib.error.HTTPError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/calendar/1-1-{'ab' * 32}.ics")
         for _ in range(50):
-            if log.exists() and "/r/" in log.read_text():
+            if log.exists() and "/calendar/" in log.read_text():
                 break
             time.sleep(0.1)
     finally:
         server.terminate()
         server.wait(timeout=10)
     text = log.read_text()
-    assert "/r/[redacted]" in text
-    assert "Secret" not in text and "eyJ" not in text
+    assert "/r/[redacted]" in text and "/calendar/[redacted]" in text
+    assert "Secret" not in text and "eyJ" not in text and "abab" not in text

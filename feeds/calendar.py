@@ -1,0 +1,137 @@
+"""A user's calendar feed (RFC 5545), built with the icalendar library.
+
+What it holds, and only that (the preferences page lists it too):
+- interviews from 90 days ago on: round, role, company, place or link, start and end (UTC);
+- "they promised to reply by" dates, as all-day events;
+- scheduled reminders (keep in touch, check-ins, thank-you notes...) on their local date,
+  as all-day events; ones cancelled in the last 90 days as STATUS:CANCELLED, so calendars
+  that kept them remove them.
+No private text: no preparation notes, self-assessments, journal, feedback or incidents.
+Every event has a stable UID and a SEQUENCE that grows when it changes, so a moved interview
+updates in place. At most MAX_EVENTS of each kind: the feed's size is bounded.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import icalendar
+from django.conf import settings
+
+from interviews.models import Interview
+from reminders.models import Reminder
+from reminders.selectors import with_subjects
+
+PRODID = "-//Rebound//Calendar feed//EN"
+WINDOW = dt.timedelta(days=90)
+MAX_EVENTS = 500
+
+
+@dataclass
+class Feed:
+    body: bytes
+    last_modified: dt.datetime | None
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(dt.UTC)
+
+
+def build(user: Any, now: dt.datetime) -> Feed:
+    since = now - WINDOW
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Rebound")
+    calendar.add("x-wr-timezone", user.timezone)
+    # Ask calendar apps to check for changes every hour.
+    calendar.add("refresh-interval", dt.timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT1H")
+    changed: list[dt.datetime] = []
+
+    interviews = (
+        Interview.objects.filter(owner=user, starts_at__gte=since)
+        .select_related("application__company")
+        .only(
+            "round_type",
+            "starts_at",
+            "ends_at",
+            "location",
+            "promised_reply_by",
+            "created_at",
+            "updated_at",
+            "application__role",
+            "application__company__name",
+        )
+        .order_by("starts_at", "pk")[:MAX_EVENTS]
+    )
+    for interview in interviews:
+        application = interview.application
+        what = f"{application.role} at {application.company.name}"
+        event = _event(
+            uid=f"interview-{interview.pk}@rebound",
+            now=now,
+            # Seconds since it was logged at its last change: grows with every edit.
+            sequence=int((interview.updated_at - interview.created_at).total_seconds()),
+            modified=interview.updated_at,
+            summary=f"{interview.get_round_type_display()} interview — {what}",
+        )
+        event.add("dtstart", _utc(interview.starts_at))
+        event.add("dtend", _utc(interview.ends_at))
+        if interview.location:
+            event.add("location", interview.location)
+        event.add("url", settings.SITE_URL + interview.get_absolute_url())
+        calendar.add_component(event)
+        changed.append(interview.updated_at)
+        if interview.promised_reply_by:
+            reply = _event(
+                uid=f"reply-{interview.pk}@rebound",
+                now=now,
+                sequence=int((interview.updated_at - interview.created_at).total_seconds()),
+                modified=interview.updated_at,
+                summary=f"{application.company.name} promised a reply by today ({what})",
+            )
+            reply.add("dtstart", interview.promised_reply_by)
+            reply.add("dtend", interview.promised_reply_by + dt.timedelta(days=1))
+            calendar.add_component(reply)
+
+    scheduled = Reminder.objects.filter(owner=user, status__in=Reminder.OPEN, due_at__gte=since)
+    cancelled = Reminder.objects.filter(
+        owner=user, status=Reminder.Status.CANCELLED, updated_at__gte=since
+    )
+    fields = ("pk", "kind", "subject_id", "status", "local_date", "version", "updated_at")
+    rows = with_subjects(
+        [
+            *scheduled.only(*fields).order_by("due_at", "pk")[:MAX_EVENTS],
+            *cancelled.only(*fields).order_by("-updated_at", "pk")[:MAX_EVENTS],
+        ]
+    )
+    for row in rows:
+        reminder = row.reminder
+        event = _event(
+            uid=f"reminder-{reminder.pk}@rebound",
+            now=now,
+            sequence=reminder.version,
+            modified=reminder.updated_at,
+            summary=f"{reminder.get_kind_display()} — {row.about}",
+        )
+        event.add("dtstart", reminder.local_date)
+        event.add("dtend", reminder.local_date + dt.timedelta(days=1))
+        if reminder.status == Reminder.Status.CANCELLED:
+            event.add("status", "CANCELLED")
+        calendar.add_component(event)
+        changed.append(reminder.updated_at)
+    return Feed(body=calendar.to_ical(), last_modified=max(changed, default=None))
+
+
+def _event(
+    *, uid: str, now: dt.datetime, sequence: int, modified: dt.datetime, summary: str
+) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", _utc(now))
+    event.add("sequence", sequence)
+    event.add("last-modified", _utc(modified))
+    event.add("summary", summary)
+    return event
