@@ -69,13 +69,15 @@ def build(user: Any, now: dt.datetime) -> Feed:
     for interview in interviews:
         application = interview.application
         what = f"{application.role} at {application.company.name}"
+        # Its events change together: the same SEQUENCE (seconds from its logging to its last
+        # change, which grows with every edit) and LAST-MODIFIED.
+        sequence = int((interview.updated_at - interview.created_at).total_seconds())
         event = _event(
             uid=f"interview-{interview.pk}@rebound",
-            now=now,
-            # Seconds since it was logged at its last change: grows with every edit.
-            sequence=int((interview.updated_at - interview.created_at).total_seconds()),
-            modified=interview.updated_at,
             summary=f"{interview.get_round_type_display()} interview — {what}",
+            now=now,
+            sequence=sequence,
+            modified=interview.updated_at,
         )
         event.add("dtstart", _utc(interview.starts_at))
         event.add("dtend", _utc(interview.ends_at))
@@ -87,10 +89,10 @@ def build(user: Any, now: dt.datetime) -> Feed:
         if interview.promised_reply_by:
             reply = _event(
                 uid=f"reply-{interview.pk}@rebound",
-                now=now,
-                sequence=int((interview.updated_at - interview.created_at).total_seconds()),
-                modified=interview.updated_at,
                 summary=f"{application.company.name} promised a reply by today ({what})",
+                now=now,
+                sequence=sequence,
+                modified=interview.updated_at,
             )
             reply.add("dtstart", interview.promised_reply_by)
             reply.add("dtend", interview.promised_reply_by + dt.timedelta(days=1))
