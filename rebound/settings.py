@@ -19,10 +19,11 @@ VAR_DIR = Path(env.str("REBOUND_VAR_DIR", default=str(BASE_DIR / "var")))
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEBUG and not env.bool("REBOUND_OFFLINE_COMMAND", default=False):
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Local runs (`make run`): a random key made once for this checkout and kept in var/, so
-    # no key in the repository can forge this instance's sessions or email links.
+    # Local runs (`make run`) and manage.py's offline commands (migrations, collectstatic): a
+    # random key made once for this checkout and kept in var/, so no key in the repository
+    # can forge this instance's sessions or email links.
     SECRET_KEY = dev_secret_key(VAR_DIR)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
