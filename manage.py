@@ -2,7 +2,6 @@
 import os
 import sys
 
-
 # Commands that neither serve pages nor sign anything: on a fresh checkout they run without a
 # SECRET_KEY (on the checkout's own development key, rebound.devsecret). Everything else, and
 # every server and worker, still refuses to start without one when DEBUG is off.
