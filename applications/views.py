@@ -72,7 +72,7 @@ def _application(request: AuthedRequest, application_id: int) -> Application:
 
 
 def _filtered_applications(request: AuthedRequest, form: ApplicationFilterForm) -> QuerySet:
-    qs = Application.objects.filter(owner=request.user).select_related("company")
+    qs = Application.objects.filter(owner=request.user)
     if not form.is_valid():
         return qs.filter(archived_at__isnull=True)
     data = form.cleaned_data

@@ -40,8 +40,13 @@ STAGES = (Status.SCREENING, Status.INTERVIEWING, Status.OFFER, Status.ACCEPTED)
 EXITS = (Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED)
 # A move to one of these after applying is an answer from the employer.
 ANSWERS = (*STAGES, Status.REJECTED)
-_RANK = {Status.APPLIED: 1, Status.SCREENING: 2, Status.INTERVIEWING: 3, Status.OFFER: 4}
-_RANK[Status.ACCEPTED] = 5
+_RANK = {
+    Status.APPLIED: 1,
+    Status.SCREENING: 2,
+    Status.INTERVIEWING: 3,
+    Status.OFFER: 4,
+    Status.ACCEPTED: 5,
+}
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,7 @@ from rebound.types import AuthedRequest
 from . import metrics
 from .forms import PeriodForm
 
-RATING_LABELS = {
-    name: str(SelfAssessment._meta.get_field(name).verbose_name).capitalize()  # type: ignore[union-attr]
-    for name in RATING_FIELDS
-}
+RATING_LABELS = SelfAssessment.rating_labels()
 
 
 def report(user: Any, period: metrics.Period) -> dict[str, Any]:

@@ -165,13 +165,15 @@ class SelfAssessment(models.Model):
     def __str__(self) -> str:
         return f"Self-assessment of {self.interview}"
 
+    @classmethod
+    def rating_labels(cls) -> dict[str, str]:
+        """Each rating's field name and its label as pages show it."""
+        fields = {f.name: f for f in cls._meta.fields}
+        return {name: str(fields[name].verbose_name).capitalize() for name in RATING_FIELDS}
+
     @property
     def ratings(self) -> list[tuple[str, int]]:
-        fields = {f.name: f for f in self._meta.fields}
-        return [
-            (str(fields[name].verbose_name).capitalize(), getattr(self, name))
-            for name in RATING_FIELDS
-        ]
+        return [(label, getattr(self, name)) for name, label in self.rating_labels().items()]
 
     @property
     def skill_list(self) -> list[str]:

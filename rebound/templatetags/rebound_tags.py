@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 from django.core.cache import cache
-from django.forms import BoundField, ModelChoiceField
+from django.forms import BoundField
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.utils.safestring import SafeString, mark_safe
 
@@ -25,16 +25,6 @@ def select_options(field: BoundField) -> SafeString:
     still took 6 ms (issue 12's profile).
     """
     choices: Iterable[tuple[Any, Any]] = field.field.choices  # type: ignore[attr-defined]
-    if isinstance(field.field, ModelChoiceField):
-        # One plain fetch: the field's own iterator opens a server-side cursor (three round
-        # trips) for a list that fits in a page.
-        model_field = field.field
-        empty = [("", model_field.empty_label)] if model_field.empty_label is not None else []
-        key = model_field.to_field_name or "pk"
-        choices = empty + [
-            (getattr(obj, key), model_field.label_from_instance(obj))
-            for obj in model_field.queryset  # type: ignore[union-attr]
-        ]
     current = field.value()
     chosen = {str(v) for v in current} if isinstance(current, list | tuple) else {str(current)}
     chosen.discard("None")
