@@ -296,4 +296,5 @@ def main_pages(user: Any) -> list[tuple[str, str]]:
         ("a plan", plan.get_absolute_url()),
         ("journal", "/coping/journal/"),
         ("reminders", "/reminders/"),
+        ("insights", "/insights/?period=all"),
     ]

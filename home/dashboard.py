@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from applications.models import Application, Status
 from coping.selectors import wellbeing
+from insights.forms import last_days
+from insights.metrics import at_a_glance
 from interviews.models import Interview
 from rebound.localtime import local_today
 
@@ -42,6 +44,8 @@ def for_user(user: Any) -> dict[str, Any]:
         interviews.past(now).exists()
     )
     context["weekly"] = weekly_applications(user)
+    # The Insights page's first numbers, for the same period its "Last 30 days" shows.
+    context["glance"] = at_a_glance(user, last_days(local_today(user), 30, "Last 30 days"))
     context.update(wellbeing(user))
     return context
 

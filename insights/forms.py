@@ -58,5 +58,9 @@ class PeriodForm(forms.Form):
             return Period(None, today, labels["all"])
         if choice == "year":
             return Period(dt.date(today.year, 1, 1), today, labels["year"])
-        days = int(choice)
-        return Period(today - dt.timedelta(days=days - 1), today, labels[choice])
+        return last_days(today, int(choice), labels[choice])
+
+
+def last_days(today: dt.date, days: int, label: str) -> Period:
+    """The `days` days up to and including today."""
+    return Period(today - dt.timedelta(days=days - 1), today, label)

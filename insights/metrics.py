@@ -16,17 +16,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Avg,
     Case,
     Count,
-    Exists,
+    F,
     IntegerField,
+    Max,
     Min,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -86,22 +86,21 @@ class Funnel:
         return self.reached[stage] / self.applied if self.applied else 0.0
 
 
-def funnel(user: Any, period: Period) -> Funnel:
-    """Two queries: the furthest stage of each application, then its exits."""
-    rank = Case(
-        *(When(to_status=status, then=Value(r)) for status, r in _RANK.items()),
+def _rank(field: str) -> Case:
+    """The pipeline rank of a status field (0 for statuses off the pipeline)."""
+    return Case(
+        *(When(**{field: status}, then=Value(r)) for status, r in _RANK.items()),
         default=Value(0),
         output_field=IntegerField(),
     )
-    furthest = (
-        StatusChange.objects.filter(application=OuterRef("pk"))
-        .annotate(rank=rank)
-        .order_by("-rank")
-        .values("rank")[:1]
-    )
+
+
+def funnel(user: Any, period: Period) -> Funnel:
+    """Two queries: the count of cohort applications by the furthest stage their timelines
+    reached (one pass over the timeline, grouped per application), then their exits."""
     counts = (
         cohort(user, period)
-        .annotate(top=Subquery(furthest, output_field=IntegerField()))
+        .annotate(top=Max(_rank("status_changes__to_status")))
         .aggregate(
             applied=Count("pk"),
             **{stage.value: Count("pk", filter=Q(top__gte=_RANK[stage])) for stage in STAGES},
@@ -169,23 +168,20 @@ COMPANY_MINIMUM = 3
 
 def responsiveness(user: Any, period: Period) -> ResponsivenessReport:
     """One query: each cohort application with the date of its first answer (on or after the
-    day it was applied) and whether it was marked ghosted; grouped here."""
-    answers = StatusChange.objects.filter(
-        application=OuterRef("pk"),
-        to_status__in=[s.value for s in ANSWERS],
-        changed_on__gte=OuterRef("date_applied"),
+    day it was applied) and whether it was marked ghosted, in one pass over the timeline;
+    grouped here (medians need every value)."""
+    answered = Q(
+        status_changes__to_status__in=[s.value for s in ANSWERS],
+        status_changes__changed_on__gte=F("date_applied"),
     )
     rows = (
         cohort(user, period)
         .annotate(
-            first_answer=Subquery(
-                answers.order_by().values("application").annotate(d=Min("changed_on")).values("d")
-            ),
-            ghosted=Exists(
-                StatusChange.objects.filter(application=OuterRef("pk"), to_status=Status.GHOSTED)
-            ),
+            first_answer=Min("status_changes__changed_on", filter=answered),
+            ghosted=Count("status_changes", filter=Q(status_changes__to_status=Status.GHOSTED)),
         )
         .values("source", "company__name", "date_applied", "first_answer", "ghosted")
+        .order_by()
     )
     overall = Responsiveness(0, 0, 0)
     sources: dict[str, Responsiveness] = {}
@@ -215,6 +211,40 @@ def responsiveness(user: Any, period: Period) -> ResponsivenessReport:
             key=lambda item: (-item[1].applied, item[0]),
         )[:10],
     )
+
+
+# The home page's summary in one statement, written out: it runs on every visit to home, and
+# the ORM's compilation of the two EXISTS cost more than the query itself (bench/pages.py).
+_GLANCE = """
+SELECT COUNT(*),
+       COALESCE(SUM(CASE WHEN answered THEN 1 ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN ghosted AND NOT answered THEN 1 ELSE 0 END), 0)
+FROM (
+    SELECT EXISTS (
+               SELECT 1 FROM applications_statuschange c
+               WHERE c.application_id = a.id AND c.to_status IN ({answers})
+                 AND c.changed_on >= a.date_applied
+           ) AS answered,
+           EXISTS (
+               SELECT 1 FROM applications_statuschange c
+               WHERE c.application_id = a.id AND c.to_status = %s
+           ) AS ghosted
+    FROM applications_application a
+    WHERE a.owner_id = %s AND a.date_applied >= %s AND a.date_applied <= %s
+) AS cohort
+""".format(answers=", ".join(["%s"] * len(ANSWERS)))
+
+
+def at_a_glance(user: Any, period: Period) -> Responsiveness:
+    """The home page's summary of a dated period: applied, heard back and ghosted, counted as
+    `responsiveness` counts them, without the days. One aggregate query (an index probe per
+    application of the period, no rows to Python)."""
+    assert period.start is not None, "a summary of a dated period"
+    params = [*(s.value for s in ANSWERS), Status.GHOSTED.value, user.pk, period.start, period.end]
+    with connection.cursor() as cursor:
+        cursor.execute(_GLANCE, params)
+        applied, heard_back, ghosted = cursor.fetchone()
+    return Responsiveness(applied, heard_back, ghosted)
 
 
 # --- activity -----------------------------------------------------------------------------
@@ -396,74 +426,116 @@ class Assessment:
 
 @dataclass
 class AssessmentReport:
-    points: list[Assessment]  # oldest first
+    count: int  # every self-assessment of the period
+    points: list[Assessment]  # the latest POINTS of them, oldest first
     # Per round type, the average of each rating: {round label: {rating: average}}.
     by_round: dict[str, dict[str, float]]
     # The average of each rating over the earlier and the later half of the assessments.
     trend: dict[str, tuple[float, float]] | None
-    tripped_words: list[tuple[str, int]]  # the most frequent words, stopwords left out
-    skills: list[tuple[str, int]]  # skills to build, one per line, most frequent first
+    # In the latest THEMES assessments: the most frequent words of "what tripped you"
+    # (stopwords left out), and the skills to build, one per line, most frequent first.
+    tripped_words: list[tuple[str, int]]
+    skills: list[tuple[str, int]]
 
 
-def assessments(user: Any, period: Period) -> AssessmentReport:
-    """One query: the self-assessments of interviews that started in the period."""
-    rows = list(
-        SelfAssessment.objects.filter(interview__owner=user)
-        .filter(
-            Q(interview__starts_at__date__gte=period.start) if period.start else Q(),
-            interview__starts_at__date__lte=period.end,
-        )
-        .order_by("interview__starts_at", "pk")
-        .values(
-            "interview__starts_at",
-            "interview__round_type",
-            "tripped_questions",
-            "skills_to_build",
-            *RATING_FIELDS,
-        )
+# The page draws and lists the latest POINTS self-assessments (the CSV has them all), and reads
+# its themes from the latest THEMES: recent stumbles are what the next interview needs.
+POINTS = 40
+THEMES = 100
+
+
+def _assessed(user: Any, period: Period) -> QuerySet[SelfAssessment]:
+    """The self-assessments of interviews that started in the period (local dates)."""
+    return SelfAssessment.objects.filter(
+        Q(interview__starts_at__date__gte=period.start) if period.start else Q(),
+        interview__owner=user,
+        interview__starts_at__date__lte=period.end,
     )
+
+
+def assessment_points(user: Any, period: Period, latest: int | None = None) -> list[Assessment]:
+    """The period's self-assessments, oldest first: all of them, or the latest `latest`. One
+    query."""
+    rows = _assessed(user, period).order_by("-interview__starts_at", "-pk")
+    if latest is not None:
+        rows = rows[:latest]
     rounds = dict(Interview.Round.choices)
-    points = [
+    return [
         Assessment(
             day=row["interview__starts_at"].astimezone(user.tzinfo).date(),
             round_label=rounds.get(row["interview__round_type"], row["interview__round_type"]),
             ratings={name: row[name] for name in RATING_FIELDS},
         )
-        for row in rows
+        for row in reversed(
+            rows.values("interview__starts_at", "interview__round_type", *RATING_FIELDS)
+        )
     ]
-    by_round: dict[str, dict[str, float]] = {}
-    for label in sorted({p.round_label for p in points}):
-        same = [p for p in points if p.round_label == label]
-        by_round[label] = {
-            name: round(statistics.fmean(p.ratings[name] for p in same), 2)
+
+
+def _averages(rows: QuerySet[SelfAssessment], **filters: Q) -> dict[str, Any]:
+    return rows.aggregate(
+        **{
+            f"{prefix}{name}": Avg(name, filter=q)
+            for prefix, q in filters.items()
             for name in RATING_FIELDS
         }
-    trend = None
-    if len(points) >= 2:
-        half = len(points) // 2
-        earlier, later = points[:half], points[half:]
-        trend = {
-            name: (
-                round(statistics.fmean(p.ratings[name] for p in earlier), 2),
-                round(statistics.fmean(p.ratings[name] for p in later), 2),
+    )
+
+
+def assessments(user: Any, period: Period) -> AssessmentReport:
+    """Five queries, aggregated in the database: the averages per round type (and so the
+    count), the latest points, the last assessment of the earlier half, both halves'
+    averages, and the latest texts for the themes."""
+    rows = _assessed(user, period).order_by()
+    rounds = dict(Interview.Round.choices)
+    per_round = list(
+        rows.values("interview__round_type").annotate(
+            n=Count("pk"), **{name: Avg(name) for name in RATING_FIELDS}
+        )
+    )
+    count = sum(r["n"] for r in per_round)
+    by_round = dict(
+        sorted(
+            (
+                rounds.get(r["interview__round_type"], r["interview__round_type"]),
+                {name: round(r[name], 2) for name in RATING_FIELDS},
             )
+            for r in per_round
+        )
+    )
+    trend = None
+    if count >= 2:
+        # The earlier half is the first count // 2 in time order (starts, then pk, as listed).
+        last = rows.order_by("interview__starts_at", "pk").values("interview__starts_at", "pk")[
+            count // 2 - 1
+        ]
+        earlier = Q(interview__starts_at__lt=last["interview__starts_at"]) | Q(
+            interview__starts_at=last["interview__starts_at"], pk__lte=last["pk"]
+        )
+        halves = _averages(rows, e_=earlier, l_=~earlier)
+        trend = {
+            name: (round(halves[f"e_{name}"], 2), round(halves[f"l_{name}"], 2))
             for name in RATING_FIELDS
         }
     words: Counter[str] = Counter()
     skills: Counter[str] = Counter()
-    for row in rows:
+    texts = rows.order_by("-interview__starts_at", "-pk").values_list(
+        "tripped_questions", "skills_to_build"
+    )[:THEMES]
+    for tripped, to_build in texts:
         words.update(
             w
-            for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]+", row["tripped_questions"].lower())
+            for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]+", tripped.lower())
             if w not in _STOPWORDS and len(w) > 2
         )
         skills.update(
             " ".join(line.strip("-• ").split()).lower()
-            for line in row["skills_to_build"].splitlines()
+            for line in to_build.splitlines()
             if line.strip("-• ").strip()
         )
     return AssessmentReport(
-        points=points,
+        count=count,
+        points=assessment_points(user, period, POINTS) if count else [],
         by_round=by_round,
         trend=trend,
         tripped_words=words.most_common(10),
@@ -482,8 +554,9 @@ class MoodDay:
 
 @dataclass
 class Wellbeing:
-    moods: list[MoodDay]
-    # (date, what): rejections, offers and completed plans, on the same axis as the moods.
+    moods: list[MoodDay]  # the latest MOOD_DAYS days with entries, oldest first
+    # (date, what), the latest EVENTS: rejections, offers and completed plans, on the same
+    # axis as the moods.
     events: list[tuple[dt.date, str]]
     # The last LOW_MOOD_DAYS of the period: the average mood, when there were at least
     # LOW_MOOD_ENTRIES entries and it is LOW_MOOD or below (a gentle note, no diagnosis).
@@ -493,37 +566,55 @@ class Wellbeing:
 LOW_MOOD_DAYS = 14
 LOW_MOOD_ENTRIES = 3
 LOW_MOOD = 2.0
+# What the page shows; the CSV has every day's mood.
+MOOD_DAYS = 90
+EVENTS = 60
+
+
+def mood_days(user: Any, period: Period, latest: int | None = None) -> list[MoodDay]:
+    """The average mood of each day of the period with journal entries, oldest first: every
+    day, or the latest `latest`. One query."""
+    rows = (
+        JournalEntry.objects.filter(
+            Q(written_on__gte=period.start) if period.start else Q(),
+            owner=user,
+            written_on__lte=period.end,
+        )
+        .values("written_on")
+        .annotate(mood=Avg("mood"))
+        .order_by("-written_on")
+    )
+    if latest is not None:
+        rows = rows[:latest]
+    return [MoodDay(row["written_on"], round(row["mood"], 2)) for row in reversed(rows)]
 
 
 def wellbeing(user: Any, period: Period) -> Wellbeing:
-    """Three queries: moods per day, the timeline's rejections and offers, closed plans."""
-    in_period = Q(written_on__gte=period.start) if period.start else Q()
-    moods = [
-        MoodDay(row["written_on"], round(row["mood"], 2))
-        for row in JournalEntry.objects.filter(in_period, owner=user, written_on__lte=period.end)
-        .values("written_on")
-        .annotate(mood=Avg("mood"))
-        .order_by("written_on")
-    ]
+    """Four queries: the latest days' moods, the timeline's latest rejections and offers, the
+    latest closed plans, the last two weeks' mood."""
     changes = StatusChange.objects.filter(
         Q(changed_on__gte=period.start) if period.start else Q(),
         application__owner=user,
         changed_on__lte=period.end,
         to_status__in=[Status.REJECTED, Status.OFFER],
-    ).values_list("changed_on", "to_status", "application__company__name")
+    ).order_by("-changed_on", "-pk")
     events = [
         (day, f"{'Rejection' if status == Status.REJECTED else 'Offer'}: {company}")
-        for day, status, company in changes
+        for day, status, company in changes.values_list(
+            "changed_on", "to_status", "application__company__name"
+        )[:EVENTS]
     ]
     closed = CopingPlan.objects.filter(
         Q(closed_at__date__gte=period.start) if period.start else Q(),
         owner=user,
         closed_at__date__lte=period.end,  # the active time zone's date: report() sets the user's
-    ).values_list("closed_at", "application__company__name")
-    for closed_at, company in closed:
+    ).order_by("-closed_at")
+    for closed_at, company in closed.values_list("closed_at", "application__company__name")[
+        :EVENTS
+    ]:
         day = closed_at.astimezone(user.tzinfo).date()  # type: ignore[union-attr]
         events.append((day, f"Plan completed: {company}"))
-    events.sort()
+    events = sorted(events)[-EVENTS:]
     since = period.end - dt.timedelta(days=LOW_MOOD_DAYS - 1)
     recent = JournalEntry.objects.filter(
         owner=user, written_on__gte=since, written_on__lte=period.end
@@ -533,4 +624,4 @@ def wellbeing(user: Any, period: Period) -> Wellbeing:
         if recent["n"] >= LOW_MOOD_ENTRIES and recent["mood"] <= LOW_MOOD
         else None
     )
-    return Wellbeing(moods=moods, events=events, low_mood=low)
+    return Wellbeing(moods=mood_days(user, period, MOOD_DAYS), events=events, low_mood=low)

@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from applications.models import Status
 from interviews.models import RATING_FIELDS, SelfAssessment
 from rebound.csvfile import csv_response
+from rebound.fragments import fragment_keys
 from rebound.types import AuthedRequest
 
 from . import metrics
@@ -30,16 +32,17 @@ def report(user: Any, period: metrics.Period) -> dict[str, Any]:
         }
 
 
-# The page lists at most this many self-assessments and days of mood (the latest); the
-# averages use them all, and so does the CSV.
-SHOWN = 200
-
-
 @login_required
 def insights(request: AuthedRequest) -> HttpResponse:
     form = PeriodForm(request.GET or None, user=request.user)
     period = form.chosen_period()
-    data = report(request.user, period)
+
+    def numbers() -> dict[str, Any]:
+        # Computed only when the cached fragment is missing (rebound.fragments): it is keyed
+        # by the data version, which every table these numbers read bumps.
+        data = report(request.user, period)
+        return {**data, "charts": _chart_data(data)}
+
     return render(
         request,
         "insights/insights.html",
@@ -47,15 +50,15 @@ def insights(request: AuthedRequest) -> HttpResponse:
             "form": form,
             "period": period,
             "query": request.GET.urlencode(),
+            "insights_key": fragment_keys(request.user)("insights", period.start, period.end),
+            "numbers": SimpleLazyObject(numbers),
             "rating_labels": RATING_LABELS,
             "stage_labels": {s.value: s.label for s in metrics.STAGES},
             "exit_labels": {s.value: s.label for s in metrics.EXITS},
             "applied_label": Status.APPLIED.label,
-            "charts": _chart_data(data),
-            "points": data["assessments"].points[-SHOWN:],
-            "moods": data["wellbeing"].moods[-SHOWN:],
-            "shown": SHOWN,
-            **data,
+            "mood_days": metrics.MOOD_DAYS,
+            "events_shown": metrics.EVENTS,
+            "themes_from": metrics.THEMES,
         },
     )
 
@@ -70,15 +73,15 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
             "goal": [w.goal for w in data["weeks"]],
         },
         "ratings": {
-            "labels": [f"{p.day:%-d %b}" for p in data["assessments"].points[-SHOWN:]],
+            "labels": [f"{p.day:%-d %b}" for p in data["assessments"].points],
             "series": {
-                RATING_LABELS[name]: [p.ratings[name] for p in data["assessments"].points[-SHOWN:]]
+                RATING_LABELS[name]: [p.ratings[name] for p in data["assessments"].points]
                 for name in RATING_FIELDS
             },
         },
         "mood": {
-            "labels": [m.day.isoformat() for m in data["wellbeing"].moods[-SHOWN:]],
-            "values": [m.mood for m in data["wellbeing"].moods[-SHOWN:]],
+            "labels": [m.day.isoformat() for m in data["wellbeing"].moods],
+            "values": [m.mood for m in data["wellbeing"].moods],
         },
     }
 
@@ -116,8 +119,8 @@ def insights_csv(request: AuthedRequest) -> StreamingHttpResponse:
     rows += [["week", f"{w.monday.isoformat()}: interviews", w.interviews] for w in data["weeks"]]
     rows += [
         ["self-assessment", f"{p.day.isoformat()} {p.round_label}: {RATING_LABELS[k]}", v]
-        for p in data["assessments"].points
+        for p in metrics.assessment_points(request.user, period)
         for k, v in p.ratings.items()
     ]
-    rows += [["mood", m.day.isoformat(), m.mood] for m in data["wellbeing"].moods]
+    rows += [["mood", m.day.isoformat(), m.mood] for m in metrics.mood_days(request.user, period)]
     return csv_response("rebound-insights.csv", ["section", "measure", "value"], rows)

@@ -238,3 +238,93 @@ def test_the_page_costs_the_same_queries_at_5_and_500_applications():
             assert client.get("/insights/?period=all").status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_the_page_lists_the_latest_while_averages_and_csv_use_all(
+    alice, alice_client, search, monkeypatch
+):
+    from django.urls import reverse
+
+    monkeypatch.setattr(metrics, "POINTS", 2)
+    monkeypatch.setattr(metrics, "THEMES", 2)
+    monkeypatch.setattr(metrics, "MOOD_DAYS", 2)
+    monkeypatch.setattr(metrics, "EVENTS", 3)
+    data = report(alice, search)
+    assessed = data["assessments"]
+    # The latest two of three (12 and 14 October), oldest first; averages still over all three.
+    assert assessed.count == 3
+    assert [p.day for p in assessed.points] == [D(2026, 10, 12), D(2026, 10, 14)]
+    assert assessed.trend["confidence"] == (2.0, 3.5)
+    assert assessed.by_round["Technical"]["confidence"] == 2.5
+    # Themes from the latest two only: "scaling" once (12 October), not twice.
+    assert dict(assessed.tripped_words) == {"scaling": 1, "databases": 1}
+    assert dict(assessed.skills) == {"system design": 1, "negotiation": 1}
+    assert [m.day for m in data["wellbeing"].moods] == [D(2026, 11, 22), D(2026, 11, 24)]
+    assert data["wellbeing"].events == [
+        (D(2026, 10, 15), "Rejection: Acme"),
+        (D(2026, 10, 20), "Offer: Acme"),
+        (D(2026, 11, 25), "Plan completed: Acme"),
+    ]
+    with time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False):
+        query = {"period": "custom", "start": "2026-10-01", "end": "2026-11-25"}
+        page = alice_client.get(reverse("insights:insights"), query).content.decode()
+        assert "(the latest 2 of 3; the averages use them all, and the CSV lists them all)" in page
+        assert "From your latest 2 self-assessments:" in page
+        csv = b"".join(alice_client.get(reverse("insights:csv"), query).streaming_content)
+        lines = csv.decode().splitlines()
+        assert "self-assessment,2026-10-09 Technical: How prepared you were,2" in lines
+        assert "mood,2026-11-20,1.5" in lines
+
+
+def test_the_cached_numbers_follow_every_change_behind_the_services_back(
+    alice, alice_client, search
+):
+    """The page is cached by the data version (rebound.fragments); each table it reads bumps
+    that version, so a change made any way shows at once."""
+    from django.urls import reverse
+
+    from applications.models import StatusChange
+    from coping.models import JournalEntry
+
+    def page():
+        with time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False):
+            query = {"period": "custom", "start": "2026-10-01", "end": "2026-11-25"}
+            return alice_client.get(reverse("insights:insights"), query).content.decode()
+
+    assert "<td>Mood 1 of 5</td>" in page()
+    JournalEntry.objects.filter(owner=alice, written_on=D(2026, 11, 24)).update(mood=4)
+    assert "<td>Mood 4 of 5</td>" in page()
+    # A3's rejection (4 October, a day after applying) moved to 9 October: six days.
+    StatusChange.objects.filter(application__role="A3", to_status=Status.REJECTED).update(
+        changed_on=D(2026, 10, 9)
+    )
+    assert "9 Oct 2026</th><td>Rejection: Acme" in page()
+    assert '<th scope="row">Panel</th>' not in page()
+    Interview.objects.filter(round_type="final").update(round_type="panel")
+    assert '<th scope="row">Panel</th>' in page()
+
+
+def test_every_table_insights_reads_bumps_the_owners_version(alice, bob, search):
+    from applications.models import StatusChange
+    from coping.models import CopingPlan, JournalEntry, NetGoal
+    from rebound.fragments import data_version
+
+    bobs = data_version(bob)
+    writes = {
+        "timeline": lambda: StatusChange.objects.filter(application__owner=alice).update(note="x"),
+        "interview": lambda: Interview.objects.filter(owner=alice).update(location="Room 2"),
+        "assessment": lambda: SelfAssessment.objects.filter(interview__owner=alice).update(
+            rapport=5
+        ),
+        "journal": lambda: JournalEntry.objects.create(owner=alice, mood=3, text="-"),
+        "plan": lambda: CopingPlan.objects.filter(owner=alice).update(closed_at=None),
+        "goal": lambda: NetGoal.objects.create(
+            plan=CopingPlan.objects.filter(owner=alice).first(), starts_on=D(2026, 11, 1)
+        ),
+        "goal changed": lambda: NetGoal.objects.filter(plan__owner=alice).update(target=9),
+    }
+    for name, write in writes.items():
+        before = data_version(alice)
+        write()
+        assert data_version(alice) > before, name
+    assert data_version(bob) == bobs

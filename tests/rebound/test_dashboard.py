@@ -56,3 +56,36 @@ def test_the_home_page_lists_three_open_plans_and_points_to_the_rest(alice_clien
     assert page.count(">After Acme</a>") == 3 and "All your plans" in page
     assert "4 open plans" not in page and "3 open plans" not in page
     assert "Your latest open plans" in page
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
+def test_home_sums_up_the_last_30_days_as_insights_counts_them(alice_client, alice, bob):
+    from applications import services
+    from applications.models import Status
+
+    acme = CompanyFactory(owner=alice, name="Acme")
+
+    def sent(on, *moves):
+        application = services.application_create(
+            owner=alice, company=acme, role="R", status=Status.APPLIED, date_applied=on
+        )
+        for status, day in moves:
+            services.application_change_status(application=application, to_status=status, on=day)
+
+    D = dt.date
+    sent(D(2026, 10, 27), (Status.SCREENING, D(2026, 11, 2)))  # first day of the 30: answered
+    sent(D(2026, 11, 10), (Status.REJECTED, D(2026, 11, 12)))  # answered (a rejection)
+    sent(D(2026, 11, 11), (Status.GHOSTED, D(2026, 11, 24)))  # marked ghosted
+    sent(D(2026, 11, 20))  # waiting
+    sent(D(2026, 10, 26), (Status.SCREENING, D(2026, 10, 30)))  # 31 days ago: not counted
+    ApplicationFactory(company=CompanyFactory(owner=bob))  # someone else's
+    page = alice_client.get(reverse("home")).content.decode()
+    # 4 sent; 2 heard back: 2 / 4 = 50%; 1 marked ghosted.
+    assert (
+        "In the last 30 days you sent 4 applications: 2 heard back (50%), "
+        "and you marked 1 as ghosted." in " ".join(page.split())
+    )
+    assert 'href="/insights/?period=30"' in page
+    Application.objects.filter(owner=alice).update(date_applied=D(2026, 1, 5))
+    page = alice_client.get(reverse("home")).content.decode()
+    assert "Nothing sent in the last 30 days." in page
