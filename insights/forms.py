@@ -7,6 +7,7 @@ from rebound.formfields import bound_past_date
 from rebound.localtime import local_today
 
 from .metrics import Period
+from .worklog import MAX_DAYS
 
 PERIODS = [
     ("30", "Last 30 days"),
@@ -64,3 +65,54 @@ class PeriodForm(forms.Form):
 def last_days(today: dt.date, days: int, label: str) -> Period:
     """The `days` days up to and including today."""
     return Period(today - dt.timedelta(days=days - 1), today, label)
+
+
+class WorkLogForm(forms.Form):
+    """The range of a work-search log: the last seven days unless chosen."""
+
+    start = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        bound_past_date(self.fields["start"], user, what="The start")
+        bound_past_date(self.fields["end"], user, what="The end")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start = data.get("start")
+        end = data.get("end") or (None if "end" in self.errors else local_today(self.user))
+        if start and end and start > end:
+            self.add_error("end", "The end can’t be before the start.")
+        elif start and end and (end - start).days >= MAX_DAYS:
+            self.add_error(
+                "start", f"One log covers at most {MAX_DAYS} days: choose a shorter range."
+            )
+        return data
+
+    def chosen_range(self) -> tuple[dt.date, dt.date]:
+        """The chosen range; a missing end is today, a missing start a week before the end;
+        the last seven days when the form has errors."""
+        today = local_today(self.user)
+        if not self.is_valid():
+            return today - dt.timedelta(days=6), today
+        end = self.cleaned_data.get("end") or today
+        return self.cleaned_data.get("start") or end - dt.timedelta(days=6), end
+
+
+def presets(today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+    """Ranges benefit offices ask for: (label, first day, last day)."""
+    monday = today - dt.timedelta(days=today.weekday())
+    first_of_month = today.replace(day=1)
+    last_month_end = first_of_month - dt.timedelta(days=1)
+    return [
+        ("This week", monday, today),
+        ("Last week", monday - dt.timedelta(weeks=1), monday - dt.timedelta(days=1)),
+        ("This month", first_of_month, today),
+        ("Last month", last_month_end.replace(day=1), last_month_end),
+    ]

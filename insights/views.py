@@ -1,6 +1,7 @@
 """The Insights page: read-only, every number from insights.metrics."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
@@ -12,10 +13,11 @@ from applications.models import Status
 from interviews.models import RATING_FIELDS, SelfAssessment
 from rebound.csvfile import csv_response
 from rebound.fragments import fragment_keys
+from rebound.localtime import local_today
 from rebound.types import AuthedRequest
 
-from . import metrics
-from .forms import PeriodForm
+from . import metrics, worklog
+from .forms import PeriodForm, WorkLogForm, presets
 
 RATING_LABELS = SelfAssessment.rating_labels()
 
@@ -124,3 +126,38 @@ def insights_csv(request: AuthedRequest) -> StreamingHttpResponse:
     ]
     rows += [["mood", m.day.isoformat(), m.mood] for m in metrics.mood_days(request.user, period)]
     return csv_response("rebound-insights.csv", ["section", "measure", "value"], rows)
+
+
+@login_required
+def work_search_log(request: AuthedRequest) -> HttpResponse:
+    form = WorkLogForm(request.GET or None, user=request.user)
+    start, end = form.chosen_range()
+    rows = worklog.activities(request.user, start, end)
+    counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in worklog.KINDS}
+    return render(
+        request,
+        "insights/work_search_log.html",
+        {
+            "form": form,
+            "start": start,
+            "end": end,
+            "rows": rows[: worklog.PAGE_ROWS],
+            "total": len(rows),
+            "counts": counts,
+            "presets": presets(local_today(request.user)),
+            "query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
+            "printed_on": local_today(request.user),
+        },
+    )
+
+
+@login_required
+def work_search_log_csv(request: AuthedRequest) -> StreamingHttpResponse:
+    form = WorkLogForm(request.GET or None, user=request.user)
+    start, end = form.chosen_range()
+    rows = worklog.activities(request.user, start, end)
+    return csv_response(
+        f"work-search-log-{start.isoformat()}-to-{end.isoformat()}.csv",
+        worklog.HEADER,
+        (r.as_row() for r in rows),
+    )

@@ -23,6 +23,11 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   });
+  // Print buttons (the work-search log): shown only where printing can run.
+  document.querySelectorAll("[data-print]").forEach((btn) => {
+    btn.hidden = false;
+    btn.addEventListener("click", () => window.print());
+  });
   // Forms that ask "are you sure" before a destructive action.
   document.querySelectorAll("form[data-confirm]").forEach((form) => {
     form.addEventListener("submit", (event) => {

@@ -50,3 +50,46 @@ def test_insights_draw_their_charts_and_tables(
     screenshot(page, "insights" if width > 400 else "insights-phone")
     # No page-wide sideways scroll on a phone.
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_the_work_search_log_prints_on_a4_and_letter(page: Page, site: str, alice):
+    """The log's print stylesheet: no menus, every column on the paper, for both sizes."""
+    import datetime as dt
+
+    from applications import services
+    from applications.models import Status
+    from tests.factories import CompanyFactory
+
+    from rebound.localtime import local_today
+
+    today = local_today(alice)  # the log's default range is the user's last seven days
+    for i in range(12):
+        services.application_create(
+            owner=alice,
+            company=CompanyFactory(owner=alice, name=f"Company with a long name {i}"),
+            role=f"Senior data analyst, customer insights {i}",
+            status=Status.APPLIED,
+            date_applied=today - dt.timedelta(days=i % 7),
+            source="job_board",
+            posting_url=f"https://jobs.example.com/postings/a-very-long-path/{i}?ref=search",
+        )
+    log_in(page, site, alice)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + "/insights/work-search-log/")
+    expect(page.get_by_role("button", name="Print or save as PDF")).to_be_visible()
+    assert page.locator("table tbody tr").count() == 12
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    expect(page.locator("nav[aria-label=Main]")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
+    # A4 and Letter less the 12 mm margins, at 96 px per inch: the table fits the width.
+    for paper, width_mm in (("A4", 210), ("Letter", 215.9)):
+        page.set_viewport_size({"width": int((width_mm - 24) / 25.4 * 96), "height": 1000})
+        overflow = page.evaluate(
+            "() => document.querySelector('table').getBoundingClientRect().right"
+            " - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (paper, overflow)
+        assert page.pdf(format=paper)[:4] == b"%PDF"
+    page.set_viewport_size({"width": 794, "height": 1123})
+    screenshot(page, "work-search-log-print")
