@@ -154,7 +154,7 @@ def test_an_empty_range_explains_what_would_show(alice_client, week):
     assert "Nothing in this range." in page and "<table" not in page
 
 
-def test_the_log_costs_the_same_queries_for_five_activities_and_forty_five(alice, alice_client, week):
+def test_the_log_costs_the_same_queries_for_5_activities_and_45(alice, alice_client, week):
     def count(query):
         with CaptureQueriesContext(connection) as ctx:
             assert _page(alice_client, query).status_code == 200
