@@ -5,4 +5,6 @@ from . import views
 urlpatterns = [
     path("home/", views.home, name="home"),
     path("accounts/preferences/", views.preferences, name="preferences"),
+    path("accounts/backup/", views.backup, name="backup"),
+    path("accounts/backup.json", views.backup_download, name="backup_download"),
 ]

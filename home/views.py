@@ -1,9 +1,13 @@
+import json
+
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
@@ -11,9 +15,11 @@ from applications.services import no_reply_reminders_rederive
 from feeds import tokens
 from feeds.models import CalendarFeed
 from rebound.forms import PreferencesForm
+from rebound.localtime import local_today
 from rebound.types import AuthedRequest
 from reminders.services import reminders_rederive_for_user
 
+from . import backup as backup_module
 from . import dashboard
 
 
@@ -47,3 +53,57 @@ def preferences(request: AuthedRequest) -> HttpResponse:
             else "",
         },
     )
+
+
+class RestoreForm(forms.Form):
+    file = forms.FileField(
+        label="Backup file",
+        help_text=f"A .json file downloaded from a Rebound server, up to "
+        f"{backup_module.MAX_BYTES // (1024 * 1024)} MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def backup(request: AuthedRequest) -> HttpResponse:
+    """Download a backup; restore one into an empty account."""
+    empty = backup_module.account_is_empty(request.user)
+    form = RestoreForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > backup_module.MAX_BYTES:
+                raise backup_module.BackupError(
+                    f"The file is over {backup_module.MAX_BYTES // (1024 * 1024)} MB."
+                )
+            document = backup_module.read_document(upload.read())
+            restored = backup_module.backup_restore(user=request.user, document=document)
+        except backup_module.BackupError as error:
+            form.add_error("file", f"{'; '.join(error.messages)} Nothing was restored.")
+        else:
+            note = (
+                f" {restored.reminders_past} reminder{pluralize(restored.reminders_past)} "
+                "had passed their day and weren’t scheduled again."
+                if restored.reminders_past
+                else ""
+            )
+            messages.success(
+                request,
+                f"Restored {restored.rows} item{pluralize(restored.rows)} and scheduled "
+                f"{restored.reminders} reminder{pluralize(restored.reminders)}.{note}",
+            )
+            return redirect("home")
+    return render(request, "home/backup.html", {"form": form, "empty": empty})
+
+
+@login_required
+def backup_download(request: AuthedRequest) -> HttpResponse:
+    document = backup_module.backup_export(request.user)
+    response = HttpResponse(
+        json.dumps(document, indent=1, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    day = local_today(request.user).isoformat()
+    response["Content-Disposition"] = f'attachment; filename="rebound-backup-{day}.json"'
+    return response

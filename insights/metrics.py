@@ -488,11 +488,10 @@ def assessments(user: Any, period: Period) -> AssessmentReport:
     averages, and the latest texts for the themes."""
     rows = _assessed(user, period).order_by()
     rounds = dict(Interview.Round.choices)
-    per_round = list(
-        rows.values("interview__round_type").annotate(
-            n=Count("pk"), **{name: Avg(name) for name in RATING_FIELDS}
-        )
-    )
+    averages: dict[str, Any] = {name: Avg(name) for name in RATING_FIELDS}
+    per_round: list[dict[str, Any]] = [
+        dict(r) for r in rows.values("interview__round_type").annotate(n=Count("pk"), **averages)
+    ]
     count = sum(r["n"] for r in per_round)
     by_round = dict(
         sorted(

@@ -74,6 +74,8 @@ def _pages(alice) -> list[str]:
         "/interviews/",
         f"/interviews/{interview.pk}/",
         "/insights/",
+        "/insights/work-search-log/",
+        "/accounts/backup/",
         f"/reminders/{reminder.pk}/cancel/",
         f"/interviews/{interview.pk}/assessment/",
         "/coping/plans/",
