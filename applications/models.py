@@ -315,3 +315,50 @@ class StatusChange(models.Model):
     @property
     def correct_url(self) -> str:
         return object_url("applications:status_change_correct", self.pk)
+
+
+class ImportJob(models.Model):
+    """One uploaded file on its way in: read, mapped by the user, previewed, then imported
+    by a background task (applications.services.import_run). The file's rows are kept until
+    the import is done; then only the skipped ones stay, for their CSV."""
+
+    class State(models.TextChoices):
+        MAPPING = "mapping", "Waiting for you to check the columns"
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Failed; nothing was saved"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    filename = models.CharField(max_length=200)
+    recognised = models.CharField("recognised as", max_length=60, blank=True)
+    header = models.JSONField(default=list)
+    rows = models.JSONField(default=list)
+    # Rebound's field → the file's column (its index), and the file's status words → status.
+    mapping = models.JSONField(default=dict)
+    statuses = models.JSONField(default=dict)
+    # Treat rejections as if logged today: open plans and schedule reminders (off by default:
+    # an old rejection needs neither).
+    as_new = models.BooleanField(default=False)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.MAPPING)
+    total = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    skipped_rows = models.JSONField(default=list)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["mapping", "queued", "running", "done", "failed"]),
+                name="importjob_known_state",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_state_display()})"
+
+    def get_absolute_url(self) -> str:
+        return object_url("applications:import_detail", self.pk)

@@ -1,11 +1,13 @@
 """Every write that spans models goes through one function here (views, admin, tasks alike)."""
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from rebound.localtime import local_today
@@ -13,18 +15,22 @@ from reminders.kinds import scope_of
 from reminders.models import Reminder
 from reminders.services import reminder_schedule, reminders_cancel
 
+from . import importing
 from .models import (
     EXIT_STATUSES,
     TRANSITIONS,
     Application,
     Company,
     Contact,
+    ImportJob,
     Status,
     StatusChange,
     Tag,
 )
 from .reminder_kinds import NO_REPLY
 from .signals import NextStep, status_changed
+
+logger = logging.getLogger(__name__)
 
 
 def company_get_or_create(*, owner: Any, name: str) -> Company:
@@ -302,3 +308,283 @@ def applications_bulk(
         except ValidationError as exc:
             skipped.append(f"{application}: {' '.join(exc.messages)}")
     return done, skipped
+
+
+# --- importing another tracker's export -------------------------------------------------------
+
+
+def import_start(*, owner: Any, filename: str, raw: bytes) -> ImportJob:
+    """Read an uploaded file into an import waiting for its mapping (ImportFileError says
+    what is wrong with a file that can't be read; nothing is saved then)."""
+    header, rows = importing.read_table(raw, filename)
+    return ImportJob.objects.create(
+        owner=owner,
+        filename=filename[:200],
+        recognised=importing.recognise(header),
+        header=header,
+        rows=rows,
+        mapping=importing.auto_mapping(header),
+        total=sum(1 for row in rows if any(row)),
+    )
+
+
+def import_records(job: ImportJob) -> list[importing.Record]:
+    """The job's rows as they will be imported, checked against the owner's applications."""
+    existing = Application.objects.filter(owner=job.owner).values_list(
+        Lower("company__name"), Lower("role"), "date_applied"
+    )
+    return importing.records(
+        job.header,
+        job.rows,
+        {k: int(v) for k, v in job.mapping.items()},
+        job.statuses,
+        today=local_today(job.owner),
+        existing=existing,
+    )
+
+
+def import_queue(*, job: ImportJob) -> bool:
+    """Hand a mapped import to the background task; False if it was already handed over."""
+    queued = ImportJob.objects.filter(
+        pk=job.pk, state__in=[ImportJob.State.MAPPING, ImportJob.State.FAILED]
+    ).update(state=ImportJob.State.QUEUED, error="")
+    if queued:
+        from .tasks import import_run_task  # the task module imports this one
+
+        transaction.on_commit(lambda: import_run_task.delay(job.pk))
+    return bool(queued)
+
+
+PROGRESS_EVERY = 50
+# A running import that has said nothing for this long lost its worker (its transaction
+# rolled back): the page offers to start it again.
+STALLED_AFTER = 120
+
+
+def import_stalled(job: ImportJob) -> bool:
+    """Mark a running import whose worker went quiet as failed; True if it was."""
+    from django.core.cache import cache
+
+    if job.state != ImportJob.State.RUNNING:
+        return False
+    beat = cache.get(import_progress_key(job.pk))
+    if beat and timezone.now().timestamp() - beat["at"] < STALLED_AFTER:
+        return False
+    stopped = ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.RUNNING).update(
+        state=ImportJob.State.FAILED,
+        error="The import stopped before it finished (the server restarted?). Nothing was "
+        "saved; start it again.",
+    )
+    return bool(stopped)
+
+
+def import_delete(*, job: ImportJob) -> None:
+    """Forget an uploaded file (the applications it created stay)."""
+    job.delete()
+
+
+def import_progress_key(job_id: int) -> str:
+    return f"import-progress:{job_id}"
+
+
+def import_run(*, job_id: int) -> None:
+    """Import a queued job's rows, all or nothing: every application with its timeline, or
+    none. Progress goes to the cache (the rows are invisible to others until the end)."""
+    from django.core.cache import cache
+
+    started = ImportJob.objects.filter(pk=job_id, state=ImportJob.State.QUEUED).update(
+        state=ImportJob.State.RUNNING
+    )
+    if not started:  # already run (a redelivered task) or gone
+        return
+    job = ImportJob.objects.select_related("owner").get(pk=job_id)
+    key = import_progress_key(job.pk)
+    cache.set(key, {"done": 0, "at": timezone.now().timestamp()}, 3600)
+    try:
+        with transaction.atomic():
+            records = import_records(job)
+            good = [r for r in records if not r.errors and not r.warnings]
+            applications_import(
+                owner=job.owner,
+                records=good,
+                as_new=job.as_new,
+                progress=lambda n: cache.set(
+                    key, {"done": n, "at": timezone.now().timestamp()}, 3600
+                ),
+            )
+            skipped = [
+                (r.lines, " ".join(r.errors + r.warnings))
+                for r in records
+                if r.errors or r.warnings
+            ]
+            rows_by_line = {n: row for n, row in enumerate(job.rows, start=2)}
+            ImportJob.objects.filter(pk=job.pk).update(
+                state=ImportJob.State.DONE,
+                created=len(good),
+                skipped_rows=[
+                    {"line": line, "why": why, "row": rows_by_line[line]}
+                    for lines, why in skipped
+                    for line in lines
+                ],
+                rows=[],
+                finished_at=timezone.now(),
+            )
+    except Exception as error:
+        logger.exception("Import %s failed", job.pk)
+        ImportJob.objects.filter(pk=job.pk).update(
+            state=ImportJob.State.FAILED,
+            error=f"Something went wrong while importing ({error.__class__.__name__}). "
+            "Nothing was saved; try again, and if it fails again, split the file.",
+            finished_at=timezone.now(),
+        )
+    finally:
+        cache.delete(key)
+
+
+def _steps(record: importing.Record, today: dt.date) -> list[tuple[str, dt.date]]:
+    """A record's timeline, oldest first: its history as exported, or into Applied on the
+    date applied and then the status as it stands, on its date (the date applied, or today,
+    when the file gives none)."""
+    if record.history:
+        return list(record.history)
+    final = record.status or Status.WISHLIST
+    steps = []
+    if record.applied and final != Status.WISHLIST:
+        steps.append((Status.APPLIED.value, record.applied))
+    if final != Status.APPLIED or not steps:
+        steps.append((str(final), record.status_on or record.applied or today))
+    return steps
+
+
+IMPORT_BATCH = 500
+
+
+def applications_import(
+    *,
+    owner: Any,
+    records: list[importing.Record],
+    as_new: bool = False,
+    progress: Any = None,
+) -> list[Application]:
+    """Applications from another tracker, with their past: each timeline dated as the file
+    says, companies, contacts and tags found or made. In batches (a 10,000-row file is a
+    few hundred statements, not 80,000), inside the caller's transaction.
+
+    No reminders and no plan: those belong to the present. With `as_new`, each last step is
+    taken through application_change_status instead, so a rejection opens its plan and its
+    reminders as if just logged, and an open application gets its "no reply yet" nudge."""
+    today = local_today(owner)
+    companies = {c.name.lower(): c for c in Company.objects.filter(owner=owner)}
+    names: dict[str, str] = {}
+    for r in records:
+        names.setdefault(r.company.lower(), r.company)
+    Company.objects.bulk_create(
+        Company(owner=owner, name=name) for key, name in names.items() if key not in companies
+    )
+    companies = {c.name.lower(): c for c in Company.objects.filter(owner=owner)}
+    tags = _tags(owner, {t.lower(): t for r in records for t in r.tags}.values())
+    tag_ids = {t.name.lower(): t.pk for t in tags}
+    contacts = {
+        (c.company_id, c.name.lower()): c
+        for c in Contact.objects.filter(owner=owner, company__isnull=False)
+    }
+    wanted: dict[tuple[int, str], Contact] = {}
+    for r in records:
+        company = companies[r.company.lower()]
+        if r.contact_name and (company.pk, r.contact_name.lower()) not in contacts:
+            wanted.setdefault(
+                (company.pk, r.contact_name.lower()),
+                Contact(owner=owner, company=company, name=r.contact_name,
+                        email=r.contact_email, phone=r.contact_phone, kind=Contact.Kind.OTHER),
+            )  # fmt: skip
+    for contact in Contact.objects.bulk_create(wanted.values()):
+        contacts[(contact.company_id, contact.name.lower())] = contact
+    created: list[Application] = []
+    deferred: list[tuple[Application, str, dt.date]] = []  # as_new: the last steps
+    for start in range(0, len(records), IMPORT_BATCH):
+        batch = records[start : start + IMPORT_BATCH]
+        timelines = []
+        applications = []
+        for r in batch:
+            steps = _steps(r, today)
+            if as_new and len(steps) > 1:
+                *steps, last = steps
+            else:
+                last = None
+            applied = [on for status, on in steps if status == Status.APPLIED]
+            status, on = steps[-1]
+            applications.append(
+                Application(
+                    owner=owner,
+                    company=companies[r.company.lower()],
+                    role=r.role,
+                    status=status,
+                    status_changed_on=on,
+                    date_applied=max(applied) if applied else None,
+                    posting_url=r.url,
+                    location=r.location,
+                    salary_min=r.salary_min,
+                    salary_max=r.salary_max,
+                    currency=r.currency,
+                    source=r.source,
+                    notes=r.notes,
+                )
+            )
+            timelines.append((steps, last))
+        Application.objects.bulk_create(applications)
+        changes = []
+        tag_links = []
+        contact_links = []
+        for application, r, (steps, last) in zip(applications, batch, timelines, strict=True):
+            previous = ""
+            for status, on in steps:
+                changes.append(
+                    StatusChange(
+                        application=application,
+                        from_status=previous,
+                        to_status=status,
+                        changed_on=on,
+                    )
+                )
+                previous = status
+            tag_links += [
+                Application.tags.through(application_id=application.pk, tag_id=tag_ids[t.lower()])
+                for t in {t.lower(): t for t in r.tags}.values()
+            ]
+            if r.contact_name:
+                contact = contacts[(application.company_id, r.contact_name.lower())]
+                contact_links.append(
+                    Application.contacts.through(
+                        application_id=application.pk, contact_id=contact.pk
+                    )
+                )
+            if last is not None:
+                deferred.append((application, *last))
+        StatusChange.objects.bulk_create(changes)
+        Application.tags.through.objects.bulk_create(tag_links)
+        Application.contacts.through.objects.bulk_create(contact_links)
+        created += applications
+        if progress:
+            progress(len(created))
+    for application, status, on in deferred:
+        _take_last_step(application, status, on)
+    if as_new:
+        for application in created:
+            if application.status == Status.APPLIED:
+                no_reply_reminder_sync(application=application)
+    return created
+
+
+def _take_last_step(application: Application, status: str, on: dt.date) -> None:
+    """An imported application's last step, as if logged now (its plan, its reminders)."""
+    if status == application.status:
+        return
+    if status in TRANSITIONS[application.status]:
+        application_change_status(application=application, to_status=status, on=on)
+        return
+    # A jump the pipeline doesn't offer ("applied" straight to "accepted"): as recorded.
+    StatusChange.objects.create(
+        application=application, from_status=application.status, to_status=status, changed_on=on
+    )
+    Application.objects.filter(pk=application.pk).update(status=status, status_changed_on=on)
+    application.status = status

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import company_views, export, views
+from . import company_views, export, import_views, views
 
 app_name = "applications"
 
@@ -8,6 +8,13 @@ urlpatterns = [
     path("", views.application_list, name="application_list"),
     path("board/", views.board, name="board"),
     path("export.csv", export.application_export, name="application_export"),
+    path("import/", import_views.import_start, name="import_start"),
+    path("import/<int:job_id>/", import_views.import_detail, name="import_detail"),
+    path("import/<int:job_id>/preview/", import_views.import_preview, name="import_preview"),
+    path("import/<int:job_id>/run/", import_views.import_run, name="import_run"),
+    path("import/<int:job_id>/progress/", import_views.import_progress, name="import_progress"),
+    path("import/<int:job_id>/skipped.csv", import_views.import_skipped_csv, name="import_skipped"),
+    path("import/<int:job_id>/delete/", import_views.import_delete, name="import_delete"),
     path("new/", views.application_create, name="application_create"),
     path("bulk/", views.applications_bulk, name="applications_bulk"),
     path("quick-add/", views.quick_add, name="quick_add"),

@@ -43,6 +43,23 @@ Reminder.objects.filter(owner=user, status="scheduled").update(
 due = Reminder.objects.filter(owner=user, status="scheduled").count()
 assert due and reminders_dispatch(inline=True) == due
 assert Reminder.objects.filter(owner=user, status="sent").count() == due == len(mail.outbox)
+for url in ["/insights/?period=all", "/insights/work-search-log/", "/accounts/backup/",
+            "/accounts/backup.json", "/applications/import/"]:
+    assert client.get(url).status_code == 200, url
+# An import and a restore write in bulk: SQLite's path too.
+from applications import services
+from applications.models import ImportJob
+raw = b"Company,Role,Status,Date Applied\nNewCo,Analyst,Rejected,2025-01-02\n"
+job = services.import_start(owner=user, filename="x.csv", raw=raw)
+ImportJob.objects.filter(pk=job.pk).update(state="queued")
+services.import_run(job_id=job.pk)
+job.refresh_from_db()
+assert (job.state, job.created) == ("done", 1), job.error
+from home.backup import backup_export, backup_restore
+other = User.objects.create_user(email="moved@example.com", password="x" * 12)
+backup_restore(user=other, document=backup_export(user))
+mine = Application.objects.filter(owner=user).count()
+assert Application.objects.filter(owner=other).count() == mine
 print("ok")
 """
 

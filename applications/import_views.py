@@ -1,0 +1,173 @@
+"""Import another tracker's export: upload → check the columns and status words → preview
+every row → import in the background, with progress (services.import_*)."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from rebound.csvfile import csv_response
+from rebound.types import AuthedRequest
+
+from . import importing, services
+from .forms import MAX_STATUS_WORDS, ImportMappingForm, ImportUploadForm
+from .models import ImportJob
+
+PREVIEW_ROWS = 100
+
+
+def _job(request: AuthedRequest, job_id: int) -> ImportJob:
+    return get_object_or_404(ImportJob, pk=job_id, owner=request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_start(request: AuthedRequest) -> HttpResponse:
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > importing.MAX_BYTES:
+                raise importing.ImportFileError(
+                    f"The file is over {importing.MAX_BYTES // (1024 * 1024)} MB. Split it in two."
+                )
+            job = services.import_start(owner=request.user, filename=upload.name, raw=upload.read())
+        except importing.ImportFileError as error:
+            form.add_error("file", f"{error} Nothing was imported.")
+        else:
+            return redirect(job)
+    jobs = ImportJob.objects.filter(owner=request.user).only(
+        "filename", "state", "created", "total", "created_at", "recognised"
+    )[:10]
+    return render(request, "applications/import_start.html", {"form": form, "jobs": jobs})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
+    job = _job(request, job_id)
+    if services.import_stalled(job):
+        job.refresh_from_db()
+    if job.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
+        return render(request, "applications/import_status.html", _status(job))
+    mapping = {k: int(v) for k, v in job.mapping.items()}
+    words = importing.status_words(job.header, job.rows, mapping)
+    if request.method == "POST":
+        # A different status column brings other words: save the columns, then ask.
+        posted = request.POST.get("col_status", "")
+        if posted != (str(mapping["status"]) if "status" in mapping else ""):
+            columns = {
+                name: int(request.POST[f"col_{name}"])
+                for name in importing.FIELDS
+                if request.POST.get(f"col_{name}", "").isdigit()
+                and int(request.POST[f"col_{name}"]) < len(job.header)
+            }
+            ImportJob.objects.filter(pk=job.pk).update(mapping=columns)
+            messages.info(request, "The status column changed: say what its words mean.")
+            return redirect(job)
+    form = ImportMappingForm(request.POST or None, job=job, words=words)
+    if request.method == "POST" and form.is_valid():
+        ImportJob.objects.filter(pk=job.pk).update(
+            mapping=form.mapping(),
+            statuses=form.statuses(),
+            as_new=form.cleaned_data["as_new"],
+        )
+        return redirect("applications:import_preview", job.pk)
+    return render(
+        request,
+        "applications/import_mapping.html",
+        {
+            "job": job,
+            "form": form,
+            "column_fields": [form[f"col_{name}"] for name in form.field_names],
+            "status_fields": [form[f"status_{i}"] for i in range(len(form.words))],
+            "too_many_words": len(words) > MAX_STATUS_WORDS,
+            "sample": job.rows[:3],
+        },
+    )
+
+
+@login_required
+def import_preview(request: AuthedRequest, job_id: int) -> HttpResponse:
+    job = _job(request, job_id)
+    if job.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
+        return redirect(job)
+    records = services.import_records(job)
+    errors = sum(1 for r in records if r.errors)
+    duplicates = sum(1 for r in records if not r.errors and r.warnings)
+    page = Paginator(records, PREVIEW_ROWS).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "applications/import_preview.html",
+        {
+            "job": job,
+            "page": page,
+            "total": len(records),
+            "errors": errors,
+            "duplicates": duplicates,
+            "importable": len(records) - errors - duplicates,
+        },
+    )
+
+
+@login_required
+@require_POST
+def import_run(request: AuthedRequest, job_id: int) -> HttpResponse:
+    job = _job(request, job_id)
+    if not services.import_queue(job=job):
+        messages.info(request, "That import has already started.")
+    return redirect(job)
+
+
+def _status(job: ImportJob) -> dict[str, Any]:
+    from django.core.cache import cache
+
+    progress = cache.get(services.import_progress_key(job.pk)) or {"done": 0}
+    good = job.created if job.state == ImportJob.State.DONE else None
+    return {"job": job, "done": progress["done"], "created": good}
+
+
+@login_required
+def import_progress(request: AuthedRequest, job_id: int) -> HttpResponse:
+    """The progress fragment htmx polls while the import runs; its last answer stops it."""
+    job = _job(request, job_id)
+    if services.import_stalled(job):
+        job.refresh_from_db()
+    return render(request, "applications/_import_progress.html", _status(job))
+
+
+@login_required
+def import_skipped_csv(request: AuthedRequest, job_id: int) -> StreamingHttpResponse:
+    """The rows that are (or were) skipped, as the file had them, and why."""
+    job = _job(request, job_id)
+    if job.state == ImportJob.State.DONE:
+        rows = [[s["line"], s["why"], *s["row"]] for s in job.skipped_rows]
+    else:
+        rows = [
+            [line, " ".join(r.errors + r.warnings), *job.rows[line - 2]]
+            for r in services.import_records(job)
+            if r.errors or r.warnings
+            for line in r.lines
+        ]
+    return csv_response(
+        f"skipped-{job.filename.rsplit('.', 1)[0]}.csv", ["line", "why", *job.header], rows
+    )
+
+
+@login_required
+@require_POST
+def import_delete(request: AuthedRequest, job_id: int) -> HttpResponse:
+    job = _job(request, job_id)
+    if job.state in (ImportJob.State.QUEUED, ImportJob.State.RUNNING):
+        messages.error(request, "That import is running; it can be forgotten once it ends.")
+        return redirect(job)
+    services.import_delete(job=job)
+    messages.success(
+        request,
+        f"Rebound no longer keeps “{job.filename}”. The applications it brought in stay.",
+    )
+    return redirect("applications:import_start")
