@@ -49,7 +49,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	SECRET_KEY=typecheck $(BIN)/mypy rebound reminders applications interviews coping insights feeds home
+	SECRET_KEY=typecheck $(BIN)/mypy rebound reminders applications interviews coping insights feeds api home
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .mypy_cache

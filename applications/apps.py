@@ -6,3 +6,7 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "Applications"
     # The kinds of reminder this app owns (read by reminders.kinds).
     reminder_kinds = "applications.reminder_kinds.KINDS"
+
+    def ready(self) -> None:
+        # Removes an attachment's file with its row, however the row is deleted.
+        from . import receivers  # noqa: F401

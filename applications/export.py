@@ -1,4 +1,5 @@
-"""Every application with its dated status history, as CSV (one row per status change)."""
+"""Every application with its dated status history, as CSV (one row per status change), with
+the résumé and letter sent."""
 
 from collections.abc import Iterator
 from typing import Any
@@ -10,7 +11,7 @@ from rebound.csvfile import csv_response
 from rebound.localtime import local_today
 from rebound.types import AuthedRequest
 
-from .models import StatusChange
+from .models import Attachment, StatusChange
 
 HEADER = [
     "company",
@@ -23,10 +24,21 @@ HEADER = [
     "to status",
     "changed on",
     "note",
+    "résumé sent",
+    "letter sent",
 ]
 
 
+def _sent(owner: Any) -> dict[int, dict[str, str]]:
+    """Per application, the résumés and letters kept with it, by kind: one query."""
+    sent: dict[int, dict[str, list[str]]] = {}
+    for a in Attachment.objects.filter(owner=owner).order_by("created_at"):
+        sent.setdefault(a.application_id, {}).setdefault(a.kind, []).append(a.label)
+    return {app: {k: "; ".join(v) for k, v in kinds.items()} for app, kinds in sent.items()}
+
+
 def _rows(owner: Any) -> Iterator[list[Any]]:
+    sent = _sent(owner)
     changes = (
         StatusChange.objects.filter(application__owner=owner)
         .select_related("application__company")
@@ -51,6 +63,8 @@ def _rows(owner: Any) -> Iterator[list[Any]]:
             change.get_to_status_display(),
             change.changed_on.isoformat(),
             change.note,
+            sent.get(app.pk, {}).get(Attachment.Kind.RESUME, ""),
+            sent.get(app.pk, {}).get(Attachment.Kind.COVER_LETTER, ""),
         ]
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from rebound.formfields import bound_past_date
 
-from .models import Application, Company, Contact, RemoteMode, Source, Status, Tag
+from .models import Application, Attachment, Company, Contact, RemoteMode, Source, Status, Tag
 from .posting import split_title
 from .services import BULK_ACTIONS
 
@@ -351,3 +351,65 @@ class ImportMappingForm(forms.Form):
             for i, word in enumerate(self.words)
             if self.cleaned_data.get(f"status_{i}")
         }
+
+
+# What an attachment may be: its extension and how such a file starts (None: plain text).
+ATTACHMENT_TYPES: dict[str, tuple[str, bytes | None]] = {
+    ".pdf": ("application/pdf", b"%PDF-"),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        b"PK\x03\x04",
+    ),
+    ".odt": ("application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
+    ".doc": ("application/msword", b"\xd0\xcf\x11\xe0"),
+    ".rtf": ("application/rtf", b"{\\rtf"),
+    ".txt": ("text/plain", None),
+    ".md": ("text/markdown", None),
+}
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label="What it is", choices=Attachment.Kind.choices)
+    file = forms.FileField(
+        label="The file you sent",
+        required=False,
+        help_text="PDF, Word (.docx, .doc), OpenDocument (.odt), RTF or plain text, up to 5 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ATTACHMENT_TYPES)}),
+    )
+    version = forms.CharField(
+        label="Or the name of the version you used",
+        required=False,
+        max_length=200,
+        help_text="e.g. “CV 2025, data roles”: enough to know which one went where.",
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return None
+        name = upload.name.lower()
+        extension = name[name.rfind(".") :] if "." in name else ""
+        if extension not in ATTACHMENT_TYPES:
+            raise ValidationError(
+                "Rebound keeps PDF, Word, OpenDocument, RTF and text files; save it as a PDF."
+            )
+        if upload.size > ATTACHMENT_MAX_BYTES:
+            raise ValidationError("The file is over 5 MB.")
+        if not upload.size:
+            raise ValidationError("The file is empty.")
+        head = upload.read(4096)
+        upload.seek(0)
+        magic = ATTACHMENT_TYPES[extension][1]
+        if magic is not None and not head.startswith(magic):
+            raise ValidationError(f"That file isn’t really a {extension} file.")
+        if magic is None and b"\x00" in head:
+            raise ValidationError("That file isn’t plain text.")
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        missing = not data.get("file") and not (data.get("version") or "").strip()
+        if missing and "file" not in self.errors:
+            self.add_error("file", "Attach the file you sent, or name the version.")
+        return data

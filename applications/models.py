@@ -1,4 +1,5 @@
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -362,3 +363,58 @@ class ImportJob(models.Model):
 
     def get_absolute_url(self) -> str:
         return object_url("applications:import_detail", self.pk)
+
+
+def _attachment_path(instance: "Attachment", filename: str) -> str:
+    # A random name: the user's file name is kept in the row, never trusted as a path.
+    return f"attachments/{instance.owner_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    """The résumé or letter actually sent with an application: a file, or the name of the
+    version used ("CV 2025, data roles"). Served only to its owner (views.attachment_download),
+    removed with the application and the account (its file after the commit)."""
+
+    class Kind(models.TextChoices):
+        RESUME = "resume", "Résumé / CV"
+        COVER_LETTER = "cover_letter", "Cover letter"
+        OTHER = "other", "Something else sent"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.RESUME)
+    file = models.FileField(upload_to=_attachment_path, max_length=200, blank=True)
+    filename = models.CharField("file name", max_length=200, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    version = models.CharField(
+        "version used", max_length=200, blank=True, help_text="e.g. “CV 2025, data roles”"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(version=""), name="attachment_file_or_version"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["resume", "cover_letter", "other"]),
+                name="attachment_known_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.version or self.filename}"
+
+    @property
+    def label(self) -> str:
+        """What the page and the exports call it."""
+        if self.version and self.filename:
+            return f"{self.version} ({self.filename})"
+        return self.version or self.filename
+
+    @property
+    def download_url(self) -> str:
+        return object_url("applications:attachment_download", self.pk)

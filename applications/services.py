@@ -20,6 +20,7 @@ from .models import (
     EXIT_STATUSES,
     TRANSITIONS,
     Application,
+    Attachment,
     Company,
     Contact,
     ImportJob,
@@ -588,3 +589,32 @@ def _take_last_step(application: Application, status: str, on: dt.date) -> None:
     )
     Application.objects.filter(pk=application.pk).update(status=status, status_changed_on=on)
     application.status = status
+
+
+# --- what was sent ----------------------------------------------------------------------------
+
+
+def attachment_add(
+    *, application: Application, kind: str, upload: Any = None, version: str = ""
+) -> Attachment:
+    """Record the résumé or letter sent with an application: its file (checked by the
+    form), the name of the version used, or both."""
+    attachment = Attachment(
+        owner_id=application.owner_id,
+        application=application,
+        kind=kind,
+        version=" ".join(version.split()),
+    )
+    if upload is not None:
+        attachment.filename = upload.name[-200:]
+        attachment.size = upload.size
+        attachment.file = upload
+    if not attachment.file and not attachment.version:
+        raise ValidationError("Attach a file or name the version you sent.")
+    attachment.save()
+    return attachment
+
+
+def attachment_remove(*, attachment: Attachment) -> None:
+    """Remove it (its file goes once the removal is committed, applications.receivers)."""
+    attachment.delete()

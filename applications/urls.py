@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import company_views, export, import_views, views
+from . import attachment_views, company_views, export, import_views, views
 
 app_name = "applications"
 
@@ -27,6 +27,21 @@ urlpatterns = [
         "<int:application_id>/status/",
         views.application_change_status,
         name="application_change_status",
+    ),
+    path(
+        "<int:application_id>/attachments/",
+        attachment_views.attachment_add,
+        name="attachment_add",
+    ),
+    path(
+        "attachments/<int:attachment_id>/",
+        attachment_views.attachment_download,
+        name="attachment_download",
+    ),
+    path(
+        "attachments/<int:attachment_id>/remove/",
+        attachment_views.attachment_remove,
+        name="attachment_remove",
     ),
     path("timeline/<int:change_id>/", views.status_change_correct, name="status_change_correct"),
     path("companies/", company_views.company_list, name="company_list"),

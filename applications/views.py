@@ -295,6 +295,7 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
             "more_contacts": len(contacts) > SIDE_LIST,
             "people": application.contacts.select_related("company").order_by("name"),
             "tags": application.tags.order_by("name"),
+            "attachments": application.attachments.all(),
             "earlier": earlier[:SIDE_LIST],
             "more_earlier": len(earlier) > SIDE_LIST,
             "status_form": StatusChangeForm(

@@ -1,8 +1,9 @@
 import zoneinfo
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import DataError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -52,7 +53,20 @@ class HostileInputMiddleware:
         return None
 
 
+_SAID = {
+    "nul-byte": "Something sent contains a NUL byte (\\u0000), which can’t be stored.",
+    "out-of-range": "A date or number is far outside what makes sense; nothing was changed.",
+}
+
+
 def _bad_input(request: HttpRequest, guard: str) -> HttpResponse:
-    response = render(request, "400_input.html", {"guard": guard}, status=400)
+    response: HttpResponse
+    if request.path.startswith(settings.API_PREFIX):
+        # The API answers in its JSON error shape (docs/api.md), never with a page.
+        response = JsonResponse(
+            {"errors": [{"field": None, "code": guard, "message": _SAID[guard]}]}, status=400
+        )
+    else:
+        response = render(request, "400_input.html", {"guard": guard}, status=400)
     response["X-Rebound-Guard"] = guard
     return response

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Bottom to top; each app may import only those above it in this list (docs/architecture.md).
     "rebound",
     "reminders",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "coping",
     "insights",
     "feeds",
+    "api",
     "home",
 ]
 
@@ -151,6 +155,11 @@ DEFAULT_USER_TIMEZONE = env.str("DEFAULT_USER_TIMEZONE", default="UTC")
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
+# Uploaded files (the résumés and letters attached to applications) are private: no URL
+# pattern serves this directory (MEDIA_URL is only a name Django needs);
+# applications.attachment_views hands each file to its owner only.
+MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+MEDIA_URL = "/private-media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -248,6 +257,44 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+# The REST API (api/, docs/api.md): personal tokens or the site's session; every error in one
+# JSON shape; requests counted per token in the cache. No CORS headers are sent, so browsers
+# on other sites can't call it (scripts and tools can).
+API_PREFIX = "/api/"  # answered in JSON, errors included (rebound.middleware too)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "api.permissions.TokenScope",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env.str("API_RATE", default="600/minute")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "api.exceptions.handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Rebound API",
+    "DESCRIPTION": "Your job search in Rebound, for scripts and tools. Every query is yours "
+    'only; errors come as {"errors": [{"field", "code", "message"}]}. See docs/api.md.',
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its docs describe the API, nothing of anyone's: public, like this repo.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "applications.models.Status",
+        "ContactKindEnum": "applications.models.Contact.Kind",
+        "IncidentKindEnum": "coping.models.Incident.Kind",
+    },
 }
 PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []

@@ -28,6 +28,7 @@ urlpatterns = [
     path("coping/", include("coping.urls")),
     path("insights/", include("insights.urls")),
     path("", include("feeds.urls")),
+    path("", include("api.urls")),
     path("", include("reminders.urls")),
     path("admin/", admin.site.urls),
     # DEBUG only (each view answers 404 otherwise): the emails `make run` saved.

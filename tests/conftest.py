@@ -26,6 +26,12 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
 @pytest.fixture(autouse=True)
+def _media(settings, tmp_path_factory):
+    """Uploaded files go to a directory of the test's own, never the checkout's var/."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters live in Redis: every test starts from none."""
     from django.core.cache import cache

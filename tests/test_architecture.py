@@ -15,6 +15,7 @@ LAYERS = [
     "coping",
     "insights",
     "feeds",
+    "api",
     "home",
 ]
 

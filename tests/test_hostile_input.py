@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from applications.services import attachment_add, import_start
 from coping.models import Step
 from coping.services import incident_record, journal_entry_create, outreach_log
 from interviews.services import interview_save
@@ -179,6 +180,12 @@ def pages(alice) -> list[str]:
         "incident_id": incident.pk,
         "entry_id": entry.pk,
         "reminder_id": reminders_about(plan).first().pk,
+        "job_id": import_start(
+            owner=alice, filename="mine.csv", raw=b"Company,Role,Status\nAcme,Analyst,Odd\n"
+        ).pk,
+        "attachment_id": attachment_add(
+            application=application, kind="resume", version="CV 2025"
+        ).pk,
     }
     urls = []
 

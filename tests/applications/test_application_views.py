@@ -199,8 +199,9 @@ def test_it_exports_every_application_with_its_dated_history(
     )
     ApplicationFactory(company=CompanyFactory(owner=bob, name="Bob Corp"))
     ApplicationFactory.create_batch(20, company=CompanyFactory(owner=alice))
-    # session, user, and the status changes with their applications and companies.
-    with django_assert_num_queries(3):
+    # session, user, the résumés and letters sent, and the status changes with their
+    # applications and companies.
+    with django_assert_num_queries(4):
         r = alice_client.get(reverse("applications:application_export"))
         body = b"".join(r.streaming_content).decode()
     assert r["Content-Type"].startswith("text/csv")

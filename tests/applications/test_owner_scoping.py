@@ -1,6 +1,7 @@
 import pytest
 
-from applications.models import Application, Company, Contact
+from applications import services
+from applications.models import Application, Attachment, Company, Contact, ImportJob
 from interviews.models import Interview, SelfAssessment
 from tests.factories import (
     ApplicationFactory,
@@ -22,7 +23,11 @@ def alices_things(alice):
     interview = InterviewFactory(application=application)
     interview.interviewers.add(contact)
     SelfAssessmentFactory(interview=interview)
+    job = services.import_start(owner=alice, filename="mine.csv", raw=b"Company,Role\nA,B\n")
+    sent = services.attachment_add(application=application, kind="resume", version="CV 2025")
     return {
+        "job_id": job.pk,
+        "attachment_id": sent.pk,
         "application_id": application.pk,
         "company_id": company.pk,
         "contact_id": contact.pk,
@@ -34,7 +39,15 @@ def alices_things(alice):
 def _snapshot():
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Application, Company, Contact, Interview, SelfAssessment)
+        for model in (
+            Application,
+            Company,
+            Contact,
+            Interview,
+            SelfAssessment,
+            ImportJob,
+            Attachment,
+        )
     ]
 
 

@@ -82,8 +82,8 @@ def test_the_detail_page_makes_exactly_these_queries(
     target = _populate(alice, 30)
     # session, user, the application with company and owner, timeline, the people linked to
     # it, the company's contacts, other applications there, its upcoming reminders (one for
-    # the rows, one per kind present: none here), its tags, the interviews section
-    # (interviews with assessments, their interviewers) and coping's section (plans with
-    # their steps).
-    with django_assert_num_queries(12):
+    # the rows, one per kind present: none here), its tags, what was sent with it, the
+    # interviews section (interviews with assessments, their interviewers) and coping's
+    # section (plans with their steps).
+    with django_assert_num_queries(13):
         alice_client.get(target.get_absolute_url())

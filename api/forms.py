@@ -1,0 +1,39 @@
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from rebound.formfields import bound_date
+from rebound.localtime import local_today
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=80, help_text="What uses it, e.g. “my browser extension”, “weekly script”."
+    )
+    access = forms.ChoiceField(
+        choices=[("read", "Read only"), ("write", "Read and write")],
+        initial="read",
+        widget=forms.RadioSelect,
+    )
+    private_notes = forms.BooleanField(
+        required=False,
+        label="Also your private notes (journal, incident notes, feedback received)",
+        help_text="Leave it off unless the tool needs them.",
+    )
+    expires_on = forms.DateField(
+        required=False,
+        label="Expires on (optional)",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="After this day it stops working. Up to a year ahead.",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        today = local_today(user)
+        bound_date(
+            self.fields["expires_on"],
+            first=today + dt.timedelta(days=1),
+            last=today + dt.timedelta(days=366),
+            what="The expiry",
+        )
