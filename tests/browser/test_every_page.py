@@ -54,6 +54,12 @@ def _pages(alice) -> list[str]:
     )
     journal_entry_create(owner=alice, plan=plan, mood=2, text="Tired but okay.")
     reminder = reminders_about(plan).first()
+    from applications.services import attachment_add, import_start
+
+    sent = attachment_add(application=application, kind="resume", version="CV 2025, data roles")
+    job = import_start(
+        owner=alice, filename="search.csv", raw=b"Company,Role,Status\nAcme,Analyst,Closed\n"
+    )
     return [
         "/home/",
         "/accounts/preferences/",
@@ -66,6 +72,9 @@ def _pages(alice) -> list[str]:
         f"/applications/{application.pk}/edit/",
         f"/applications/{application.pk}/delete/",
         f"/applications/{application.pk}/attachments/",
+        f"/applications/attachments/{sent.pk}/remove/",
+        f"/applications/import/{job.pk}/",
+        f"/applications/import/{job.pk}/preview/",
         "/applications/import/",
         f"/interviews/new/for/{application.pk}/",
         f"/applications/timeline/{application.status_changes.first().pk}/",
