@@ -418,3 +418,7 @@ class Attachment(models.Model):
     @property
     def download_url(self) -> str:
         return object_url("applications:attachment_download", self.pk)
+
+    @property
+    def remove_url(self) -> str:
+        return object_url("applications:attachment_remove", self.pk)

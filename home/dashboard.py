@@ -44,8 +44,6 @@ def for_user(user: Any) -> dict[str, Any]:
         interviews.past(now).exists()
     )
     context["weekly"] = weekly_applications(user)
-    # The Insights page's first numbers, for the same period its "Last 30 days" shows.
-    context["glance"] = at_a_glance(user, last_days(local_today(user), 30, "Last 30 days"))
     context.update(wellbeing(user))
     return context
 
@@ -73,3 +71,8 @@ def weekly_applications(user: Any, weeks: int = 12) -> list[dict[str, Any]]:
         }
         for i in range(weeks)
     ]
+
+
+def glance(user: Any) -> Any:
+    """The Insights page's first numbers, for the same period its "Last 30 days" shows."""
+    return at_a_glance(user, last_days(local_today(user), 30, "Last 30 days"))

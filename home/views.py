@@ -9,12 +9,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from applications.services import no_reply_reminders_rederive
 from feeds import tokens
 from feeds.models import CalendarFeed
 from rebound.forms import PreferencesForm
+from rebound.fragments import fragment_keys
 from rebound.localtime import local_today
 from rebound.types import AuthedRequest
 from reminders.services import reminders_rederive_for_user
@@ -26,6 +28,22 @@ from . import dashboard
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
     return render(request, "home/home.html", dashboard.for_user(request.user))
+
+
+@login_required
+def home_glance(request: AuthedRequest) -> HttpResponse:
+    """Home's one-line summary of the last 30 days, fetched once the page has loaded: it
+    reads every application of those days, and the page shouldn't wait for it. Cached until
+    the user's data changes (rebound.fragments)."""
+    today = local_today(request.user)
+    return render(
+        request,
+        "home/_glance.html",
+        {
+            "glance": SimpleLazyObject(lambda: dashboard.glance(request.user)),
+            "glance_key": fragment_keys(request.user)("glance", today),
+        },
+    )
 
 
 @login_required

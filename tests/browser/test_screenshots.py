@@ -1,5 +1,7 @@
 """The README's pictures of home and of an application on a phone, from the demo data."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -16,6 +18,10 @@ def test_the_demo_account_looks_right_on_a_desktop_and_a_phone(page: Page, site:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site + "/home/")
     expect(page.get_by_role("heading", name="Hello, Sam")).to_be_visible()
+    # The last 30 days' summary arrives after the page (htmx).
+    expect(page.locator("#glance")).to_contain_text(
+        re.compile(r"(sent|Nothing sent) in the last 30 days|last 30 days you sent")
+    )
     assert_accessible(page)
     screenshot(page, "home")
     application = Application.objects.filter(owner=demo, interviews__isnull=False).first()

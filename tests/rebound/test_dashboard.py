@@ -79,13 +79,18 @@ def test_home_sums_up_the_last_30_days_as_insights_counts_them(alice_client, ali
     sent(D(2026, 11, 20))  # waiting
     sent(D(2026, 10, 26), (Status.SCREENING, D(2026, 10, 30)))  # 31 days ago: not counted
     ApplicationFactory(company=CompanyFactory(owner=bob))  # someone else's
-    page = alice_client.get(reverse("home")).content.decode()
+    home = alice_client.get(reverse("home")).content.decode()
+    # The page loads the summary once it is shown (htmx), and links to Insights without it.
+    assert 'hx-get="/home/glance/" hx-trigger="load"' in home
+    assert 'href="/insights/?period=30"' in home
+    page = alice_client.get(reverse("home_glance")).content.decode()
     # 4 sent; 2 heard back: 2 / 4 = 50%; 1 marked ghosted.
     assert (
         "In the last 30 days you sent 4 applications: 2 heard back (50%), "
         "and you marked 1 as ghosted." in " ".join(page.split())
     )
     assert 'href="/insights/?period=30"' in page
+    # Behind the services' back: the cached summary follows at once (rebound.fragments).
     Application.objects.filter(owner=alice).update(date_applied=D(2026, 1, 5))
-    page = alice_client.get(reverse("home")).content.decode()
+    page = alice_client.get(reverse("home_glance")).content.decode()
     assert "Nothing sent in the last 30 days." in page

@@ -43,8 +43,8 @@ Reminder.objects.filter(owner=user, status="scheduled").update(
 due = Reminder.objects.filter(owner=user, status="scheduled").count()
 assert due and reminders_dispatch(inline=True) == due
 assert Reminder.objects.filter(owner=user, status="sent").count() == due == len(mail.outbox)
-for url in ["/insights/?period=all", "/insights/work-search-log/", "/accounts/backup/",
-            "/accounts/backup.json", "/applications/import/"]:
+for url in ["/home/glance/", "/insights/?period=all", "/insights/work-search-log/",
+            "/accounts/backup/", "/accounts/backup.json", "/applications/import/"]:
     assert client.get(url).status_code == 200, url
 # An import and a restore write in bulk: SQLite's path too.
 from applications import services
