@@ -11,11 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rebound.csvfile import csv_response
+from rebound.localtime import local_today
 from rebound.types import AuthedRequest
 
 from . import importing, services
 from .forms import MAX_STATUS_WORDS, ImportMappingForm, ImportUploadForm
-from .models import ImportJob
+from .models import ImportJob, Status
 
 PREVIEW_ROWS = 100
 
@@ -86,7 +87,7 @@ def import_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
             "column_fields": [form[f"col_{name}"] for name in form.field_names],
             "status_fields": [form[f"status_{i}"] for i in range(len(form.words))],
             "too_many_words": len(words) > MAX_STATUS_WORDS,
-            "sample": job.rows[:3],
+            "sample": [row for row in job.rows if any(row)][:3],
         },
     )
 
@@ -100,12 +101,21 @@ def import_preview(request: AuthedRequest, job_id: int) -> HttpResponse:
     errors = sum(1 for r in records if r.errors)
     duplicates = sum(1 for r in records if not r.errors and r.warnings)
     page = Paginator(records, PREVIEW_ROWS).get_page(request.GET.get("page"))
+    today = local_today(request.user)
+    # Each row's timeline as it will be written (its dates filled in as the import fills them).
+    timelines = [
+        [(Status(status).label, on) for status, on in services.import_timeline(r, today)]
+        if not r.errors
+        else []
+        for r in page
+    ]
     return render(
         request,
         "applications/import_preview.html",
         {
             "job": job,
             "page": page,
+            "rows": list(zip(page, timelines, strict=True)),
             "total": len(records),
             "errors": errors,
             "duplicates": duplicates,

@@ -378,8 +378,24 @@ class Record:
         return Status(self.status).label if self.status else self.status_raw
 
     @property
-    def history_labels(self) -> list[tuple[str, dt.date]]:
-        return [(Status(status).label, on) for status, on in self.history]
+    def details(self) -> list[str]:
+        """What else comes in with it, for the preview."""
+        salary = (
+            f"{self.salary_min}–{self.salary_max} {self.currency}".strip()
+            if self.salary_min is not None
+            else ""
+        )
+        return [
+            part
+            for part in (
+                self.location,
+                Source(self.source).label if self.source else "",
+                salary,
+                f"tags: {', '.join(self.tags)}" if self.tags else "",
+                f"contact: {self.contact_name}" if self.contact_name else "",
+            )
+            if part
+        ]
 
     @property
     def key(self) -> tuple[str, str, dt.date | None]:

@@ -442,7 +442,7 @@ def import_run(*, job_id: int) -> None:
         cache.delete(key)
 
 
-def _steps(record: importing.Record, today: dt.date) -> list[tuple[str, dt.date]]:
+def import_timeline(record: importing.Record, today: dt.date) -> list[tuple[str, dt.date]]:
     """A record's timeline, oldest first: its history as exported, or into Applied on the
     date applied and then the status as it stands, on its date (the date applied, or today,
     when the file gives none)."""
@@ -507,7 +507,7 @@ def applications_import(
         timelines = []
         applications = []
         for r in batch:
-            steps = _steps(r, today)
+            steps = import_timeline(r, today)
             if as_new and len(steps) > 1:
                 *steps, last = steps
             else:
