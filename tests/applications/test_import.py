@@ -183,6 +183,12 @@ def test_a_messy_windows_1252_semicolon_sheet(
         in text
     )
     assert "No company." in text and "“31.02.2025” isn’t a date Rebound reads" in text
+    # Each row's timeline as it will be written: the rejection dated with the application.
+    assert (
+        'Applied <span class="text-nowrap">10 Mar 2025</span> → Rejected '
+        '<span class="text-nowrap">10 Mar 2025</span>' in text
+    )
+    assert "55000–55000 EUR" in text
     skipped = alice_client.get(reverse("applications:import_skipped", args=[job.pk]))
     lines = b"".join(skipped.streaming_content).decode().splitlines()
     assert (
