@@ -22,6 +22,7 @@ from .models import Source, Status
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
+MAX_COLUMNS = 100
 
 
 class ImportFileError(ValueError):
@@ -149,6 +150,11 @@ def read_table(raw: bytes, filename: str = "") -> tuple[list[str], list[list[str
     if len(header) < 2 or not any(header):
         raise ImportFileError(
             "The first row should name the columns (Company, Role, …); this one doesn’t."
+        )
+    if len(header) > MAX_COLUMNS:
+        raise ImportFileError(
+            f"The file has {len(header)} columns; Rebound reads at most {MAX_COLUMNS}. Remove "
+            "the ones you don’t need and upload it again."
         )
     width = len(header)
     return header, [(row + [""] * width)[:width] for row in rows]

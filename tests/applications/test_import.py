@@ -335,6 +335,7 @@ def test_as_new_opens_the_plan_a_rejection_opens_today(
         (b"Company,Role\n" + b"Acme,Analyst\n" * 10_001, "more than 10,000 rows"),
         (b"Company,Role\n" + b"x" * (5 * 1024 * 1024), "The file is over 5 MB."),
         (b"OnlyOneColumn\nvalue\n", "The first row should name the columns"),
+        (b",".join(b"C%d" % i for i in range(101)) + b"\n" + b"x," * 100 + b"x\n", "101 columns"),
     ],
 )
 def test_bad_files_say_why_and_save_nothing(alice, alice_client, content, message):
