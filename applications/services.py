@@ -379,6 +379,27 @@ def import_stalled(job: ImportJob) -> bool:
     return bool(stopped)
 
 
+# How long an uploaded file's rows are kept: an import not run by then is forgotten, and a
+# finished one's skipped rows are dropped (its summary stays).
+IMPORT_KEEP_DAYS = 30
+
+
+def imports_forget_stale() -> tuple[int, int]:
+    """Forget what users uploaded and left: (imports deleted, imports emptied). Daily."""
+    cutoff = timezone.now() - dt.timedelta(days=IMPORT_KEEP_DAYS)
+    deleted, _ = (
+        ImportJob.objects.filter(created_at__lt=cutoff)
+        .exclude(state__in=[ImportJob.State.DONE, ImportJob.State.RUNNING])
+        .delete()
+    )
+    emptied = (
+        ImportJob.objects.filter(state=ImportJob.State.DONE, finished_at__lt=cutoff)
+        .exclude(skipped_rows=[])
+        .update(skipped_rows=[])
+    )
+    return deleted, emptied
+
+
 def import_delete(*, job: ImportJob) -> None:
     """Forget an uploaded file (the applications it created stay)."""
     job.delete()

@@ -13,12 +13,19 @@ app = Celery("rebound")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# One static entry: reminders are rows in the database, never ETA tasks (see docs/reminders.md).
+# Static entries only. Reminders are rows in the database, never ETA tasks (docs/reminders.md):
+# one entry dispatches those due.
 app.conf.beat_schedule = {
     "dispatch-due-reminders": {
         "task": "reminders.tasks.dispatch_reminders",
         "schedule": 60.0,
         "options": {"expires": 55},
+    },
+    # Uploaded import files left for 30 days are forgotten (applications.services).
+    "forget-stale-imports": {
+        "task": "applications.tasks.imports_forget_stale_task",
+        "schedule": 24 * 3600.0,
+        "options": {"expires": 3600},
     },
 }
 

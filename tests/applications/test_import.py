@@ -394,3 +394,31 @@ def test_a_stalled_import_offers_to_start_again(alice, alice_client):
     assert "The import stopped before it finished" in page and "Nothing was saved" in page
     assert ImportJob.objects.get(pk=job.pk).state == "failed"
     assert Contact.objects.filter(owner=alice).count() == 0
+
+
+def test_uploads_left_for_30_days_are_forgotten(
+    alice, alice_client, eager_tasks, django_capture_on_commit_callbacks
+):
+    from applications.tasks import imports_forget_stale_task
+
+    _upload(alice_client, "linkedin_saved_jobs.csv")
+    left = _job(alice)
+    _upload(alice_client, "messy_windows1252_semicolons.csv")
+    done = _job(alice)
+    _map(
+        alice_client,
+        done,
+        {"Beworben": "applied", "Absage": "rejected", "Vorstellungsgespräch": "interviewing"},
+    )
+    done = _import(alice_client, done, django_capture_on_commit_callbacks)
+    assert done.skipped_rows
+    with time_machine.travel(NOW + dt.timedelta(days=29), tick=False):
+        imports_forget_stale_task()
+    assert ImportJob.objects.filter(pk=left.pk).exists()
+    assert ImportJob.objects.get(pk=done.pk).skipped_rows
+    with time_machine.travel(NOW + dt.timedelta(days=31), tick=False):
+        imports_forget_stale_task()
+    assert not ImportJob.objects.filter(pk=left.pk).exists()
+    done.refresh_from_db()
+    assert (done.skipped_rows, done.created) == ([], 4)  # the summary stays
+    assert Application.objects.filter(owner=alice).count() == 4
