@@ -38,6 +38,18 @@ ERRORS = {
 }
 
 
+PRIVATE = "Needs a token with the “private notes” scope."
+
+
+def _reads(summary: str, serializer: type, description: str | None = None) -> Any:
+    """The schema of a read-only resource: its list and its items."""
+    responses = {200: serializer, **ERRORS}
+    return extend_schema_view(
+        list=extend_schema(summary=summary, description=description, responses=responses),
+        retrieve=extend_schema(description=description, responses=responses),
+    )
+
+
 class Cursor(pagination.CursorPagination):
     """Newest first; stable under inserts (no page shifts), no counts."""
 
@@ -363,10 +375,7 @@ class ApplicationViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin
         return Response(s.StatusChangeSerializer(changes, many=True).data)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Your interviews", responses={200: s.InterviewSerializer, **ERRORS}),
-    retrieve=extend_schema(responses={200: s.InterviewSerializer, **ERRORS}),
-)
+@_reads("Your interviews", s.InterviewSerializer)
 class InterviewViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.InterviewSerializer
 
@@ -389,12 +398,7 @@ class InterviewViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         return Response(s.SelfAssessmentSerializer(found).data)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Your reminders, soonest first", responses={200: s.ReminderSerializer, **ERRORS}
-    ),
-    retrieve=extend_schema(responses={200: s.ReminderSerializer, **ERRORS}),
-)
+@_reads("Your reminders, soonest first", s.ReminderSerializer)
 class ReminderViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.ReminderSerializer
 
@@ -429,13 +433,7 @@ class ReminderViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         return Response(s.ReminderSerializer(reminder).data)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Your plans after a rejection, with their steps",
-        responses={200: s.PlanSerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(responses={200: s.PlanSerializer, **ERRORS}),
-)
+@_reads("Your plans after a rejection, with their steps", s.PlanSerializer)
 class PlanViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.PlanSerializer
 
@@ -450,19 +448,7 @@ class Private(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         return [*super().get_permissions(), PrivateNotesScope()]
 
 
-PRIVATE = "Needs a token with the “private notes” scope."
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="Your journal",
-        description=PRIVATE,
-        responses={200: s.JournalEntrySerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(
-        description=PRIVATE, responses={200: s.JournalEntrySerializer, **ERRORS}
-    ),
-)
+@_reads("Your journal", s.JournalEntrySerializer, PRIVATE)
 class JournalViewSet(Private):
     serializer_class = s.JournalEntrySerializer
 
@@ -470,14 +456,7 @@ class JournalViewSet(Private):
         return JournalEntry.objects.filter(owner=self.request.user)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Your incident notes",
-        description=PRIVATE,
-        responses={200: s.IncidentSerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(description=PRIVATE, responses={200: s.IncidentSerializer, **ERRORS}),
-)
+@_reads("Your incident notes", s.IncidentSerializer, PRIVATE)
 class IncidentViewSet(Private):
     serializer_class = s.IncidentSerializer
 
@@ -485,16 +464,7 @@ class IncidentViewSet(Private):
         return Incident.objects.filter(plan__owner=self.request.user)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Your feedback requests and the feedback received",
-        description=PRIVATE,
-        responses={200: s.FeedbackRequestSerializer, **ERRORS},
-    ),
-    retrieve=extend_schema(
-        description=PRIVATE, responses={200: s.FeedbackRequestSerializer, **ERRORS}
-    ),
-)
+@_reads("Your feedback requests and the feedback received", s.FeedbackRequestSerializer, PRIVATE)
 class FeedbackViewSet(Private):
     serializer_class = s.FeedbackRequestSerializer
 

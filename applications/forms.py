@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from rebound.formfields import bound_past_date
 
+from .importing import FIELDS, REQUIRED, known_status, status_word
 from .models import Application, Attachment, Company, Contact, RemoteMode, Source, Status, Tag
 from .posting import split_title
 from .services import BULK_ACTIONS
@@ -298,8 +299,6 @@ class ImportMappingForm(forms.Form):
     )
 
     def __init__(self, *args: Any, job: Any, words: list[str], **kwargs: Any) -> None:
-        from .importing import FIELDS, REQUIRED, known_status, status_word
-
         super().__init__(*args, **kwargs)
         columns = [("", "— not in the file —")] + [
             (str(i), name or f"Column {i + 1}") for i, name in enumerate(job.header)
@@ -344,8 +343,6 @@ class ImportMappingForm(forms.Form):
         }
 
     def statuses(self) -> dict[str, str]:
-        from .importing import status_word
-
         return {
             status_word(word): self.cleaned_data[f"status_{i}"]
             for i, word in enumerate(self.words)

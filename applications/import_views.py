@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,11 +33,9 @@ def import_start(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            if upload.size > importing.MAX_BYTES:
-                raise importing.ImportFileError(
-                    f"The file is over {importing.MAX_BYTES // (1024 * 1024)} MB. Split it in two."
-                )
-            job = services.import_start(owner=request.user, filename=upload.name, raw=upload.read())
+            job = services.import_start(
+                owner=request.user, filename=upload.name, raw=importing.read_upload(upload)
+            )
         except importing.ImportFileError as error:
             form.add_error("file", f"{error} Nothing was imported.")
         else:
@@ -134,8 +133,6 @@ def import_run(request: AuthedRequest, job_id: int) -> HttpResponse:
 
 
 def _status(job: ImportJob) -> dict[str, Any]:
-    from django.core.cache import cache
-
     progress = cache.get(services.import_progress_key(job.pk)) or {"done": 0}
     good = job.created if job.state == ImportJob.State.DONE else None
     return {"job": job, "done": progress["done"], "created": good}

@@ -99,10 +99,21 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _too_big() -> ImportFileError:
+    return ImportFileError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB. Split it in two.")
+
+
+def read_upload(upload: Any) -> bytes:
+    """An uploaded file's bytes, refused before reading when it is over the limit."""
+    if upload.size > MAX_BYTES:
+        raise _too_big()
+    return upload.read()
+
+
 def read_table(raw: bytes, filename: str = "") -> tuple[list[str], list[list[str]]]:
     """The header and the rows of an uploaded CSV or XLSX file (blank rows left out)."""
     if len(raw) > MAX_BYTES:
-        raise ImportFileError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB. Split it in two.")
+        raise _too_big()
     if not raw.strip():
         raise ImportFileError("The file is empty.")
     if raw.startswith(b"PK\x03\x04"):

@@ -5,6 +5,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -364,8 +365,6 @@ STALLED_AFTER = 120
 
 def import_stalled(job: ImportJob) -> bool:
     """Mark a running import whose worker went quiet as failed; True if it was."""
-    from django.core.cache import cache
-
     if job.state != ImportJob.State.RUNNING:
         return False
     beat = cache.get(import_progress_key(job.pk))
@@ -412,8 +411,6 @@ def import_progress_key(job_id: int) -> str:
 def import_run(*, job_id: int) -> None:
     """Import a queued job's rows, all or nothing: every application with its timeline, or
     none. Progress goes to the cache (the rows are invisible to others until the end)."""
-    from django.core.cache import cache
-
     started = ImportJob.objects.filter(pk=job_id, state=ImportJob.State.QUEUED).update(
         state=ImportJob.State.RUNNING
     )
@@ -500,10 +497,10 @@ def applications_import(
     names: dict[str, str] = {}
     for r in records:
         names.setdefault(r.company.lower(), r.company)
-    Company.objects.bulk_create(
+    added = Company.objects.bulk_create(
         Company(owner=owner, name=name) for key, name in names.items() if key not in companies
     )
-    companies = {c.name.lower(): c for c in Company.objects.filter(owner=owner)}
+    companies.update((c.name.lower(), c) for c in added)
     tags = _tags(owner, {t.lower(): t for r in records for t in r.tags}.values())
     tag_ids = {t.name.lower(): t.pk for t in tags}
     contacts = {

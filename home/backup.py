@@ -13,12 +13,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
+from feeds.models import CalendarFeed
 from feeds.services import feed_enable
 from reminders import kinds
 from reminders.models import Reminder
@@ -52,12 +54,6 @@ PREFERENCES = ["first_name", "timezone", "reminder_time", "keep_in_touch_months"
                "no_reply_days", "prep_time"]  # fmt: skip
 # Set by the database or the server when restored, not carried over.
 _FRESH = {"created_at", "updated_at"}
-
-
-def _model(label: str) -> type[models.Model]:
-    from django.apps import apps
-
-    return apps.get_model(label)
 
 
 def _fields(model: type[models.Model]) -> list[models.Field]:
@@ -94,7 +90,7 @@ def backup_export(user: Any) -> dict[str, Any]:
     many-to-many field), whatever the account holds."""
     data: dict[str, list[dict[str, Any]]] = {}
     for label, owner in MODELS:
-        model = _model(label)
+        model = apps.get_model(label)
         rows = model._default_manager.filter(**{owner: user}).order_by("pk")
         if model._meta.many_to_many:
             rows = rows.prefetch_related(*(m.name for m in model._meta.many_to_many))
@@ -124,8 +120,6 @@ def backup_export(user: Any) -> dict[str, Any]:
 
 
 def _feed_enabled(user: Any) -> bool:
-    from feeds.models import CalendarFeed
-
     return CalendarFeed.objects.filter(user=user, enabled=True).exists()
 
 
@@ -140,10 +134,12 @@ class BackupError(ValidationError):
     pass
 
 
-def read_document(raw: bytes) -> dict[str, Any]:
-    """The parsed document, or a BackupError saying what is wrong with the file."""
-    if len(raw) > MAX_BYTES:
+def read_document(upload: Any) -> dict[str, Any]:
+    """An uploaded backup, parsed; or a BackupError saying what is wrong with the file (one
+    over the limit is refused before it is read)."""
+    if upload.size > MAX_BYTES:
         raise BackupError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB.")
+    raw = upload.read()
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -162,7 +158,7 @@ def read_document(raw: bytes) -> dict[str, Any]:
 
 def account_is_empty(user: Any) -> bool:
     return not any(
-        _model(label)._default_manager.filter(**{owner: user}).exists()
+        apps.get_model(label)._default_manager.filter(**{owner: user}).exists()
         for label, owner in MODELS
         if owner == "owner"
     )
@@ -182,7 +178,7 @@ def backup_restore(*, user: Any, document: dict[str, Any]) -> Restored:
     ids: dict[str, dict[int, int]] = {}  # model label → {id in the document: new id}
     count = 0
     for label, _ in MODELS:
-        model = _model(label)
+        model = apps.get_model(label)
         rows = document["data"].get(label, [])
         if not isinstance(rows, list):
             raise BackupError(f"{label} should be a list.")

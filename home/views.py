@@ -91,11 +91,7 @@ def backup(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            if upload.size > backup_module.MAX_BYTES:
-                raise backup_module.BackupError(
-                    f"The file is over {backup_module.MAX_BYTES // (1024 * 1024)} MB."
-                )
-            document = backup_module.read_document(upload.read())
+            document = backup_module.read_document(upload)
             restored = backup_module.backup_restore(user=request.user, document=document)
         except backup_module.BackupError as error:
             form.add_error("file", f"{'; '.join(error.messages)} Nothing was restored.")

@@ -19,8 +19,9 @@ PERIODS = [
 DEFAULT = "90"
 
 
-class PeriodForm(forms.Form):
-    period = forms.ChoiceField(choices=PERIODS, required=False, label="Period")
+class _PastRangeForm(forms.Form):
+    """A range of past days, each end bounded from 1970 to the user's today."""
+
     start = forms.DateField(
         required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -33,6 +34,11 @@ class PeriodForm(forms.Form):
         self.user = user
         bound_past_date(self.fields["start"], user, what="The start")
         bound_past_date(self.fields["end"], user, what="The end")
+
+
+class PeriodForm(_PastRangeForm):
+    period = forms.ChoiceField(choices=PERIODS, required=False, label="Period")
+    field_order = ["period", "start", "end"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -67,21 +73,8 @@ def last_days(today: dt.date, days: int, label: str) -> Period:
     return Period(today - dt.timedelta(days=days - 1), today, label)
 
 
-class WorkLogForm(forms.Form):
+class WorkLogForm(_PastRangeForm):
     """The range of a work-search log: the last seven days unless chosen."""
-
-    start = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-        bound_past_date(self.fields["start"], user, what="The start")
-        bound_past_date(self.fields["end"], user, what="The end")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -1,6 +1,7 @@
 """SQL for the triggers that keep rebound_dataversion (see rebound.models.DataVersion).
 
-Migrations call `watch(schema_editor, table, owner_sql)` for each table whose rows a user's
+Migrations add `watching({table: owner_sql, …})`, which calls `watch(schema_editor, table,
+owner_sql)` for each table whose rows a user's
 cached pages show. `owner_sql` selects the owners' ids, as `owner`, from the changed rows,
 written `{changed}`: `SELECT owner_id AS owner FROM {changed}`, or through a join for a table
 without an owner column.
@@ -43,6 +44,21 @@ def unwatch(schema_editor: Any, table: str) -> None:
     for name in trigger_names(table):
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
     schema_editor.execute(f"DROP FUNCTION IF EXISTS rebound_bump_{table}()")
+
+
+def watching(tables: dict[str, str]) -> Any:
+    """A migration operation that watches each table ({table: owner_sql}), reversibly."""
+    from django.db import migrations
+
+    def forwards(apps: Any, schema_editor: Any) -> None:
+        for table, owners in tables.items():
+            watch(schema_editor, table, owners)
+
+    def backwards(apps: Any, schema_editor: Any) -> None:
+        for table in tables:
+            unwatch(schema_editor, table)
+
+    return migrations.RunPython(forwards, backwards)
 
 
 def trigger_names(table: str) -> list[str]:

@@ -4,7 +4,7 @@ pages (rebound.fragments) are keyed by it."""
 
 from django.db import migrations
 
-from rebound.triggers import unwatch, watch
+from rebound.triggers import watching
 
 # Each table, and how to find the owners of its changed rows.
 WATCHED = {
@@ -18,19 +18,9 @@ WATCHED = {
 }
 
 
-def forwards(apps, schema_editor):
-    for table, owners in WATCHED.items():
-        watch(schema_editor, table, owners)
-
-
-def backwards(apps, schema_editor):
-    for table in WATCHED:
-        unwatch(schema_editor, table)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("applications", "0006_weekly_index"),
         ("rebound", "0003_data_version"),
     ]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [watching(WATCHED)]

@@ -3,23 +3,16 @@ from it, and its numbers are cached by that version (rebound.fragments)."""
 
 from django.db import migrations
 
-from rebound.triggers import unwatch, watch
+from rebound.triggers import watching
 
-TABLE = "applications_statuschange"
-OWNERS = (
-    "SELECT a.owner_id AS owner FROM {changed} AS c "
-    "JOIN applications_application AS a ON a.id = c.application_id"
-)
-
-
-def forwards(apps, schema_editor):
-    watch(schema_editor, TABLE, OWNERS)
-
-
-def backwards(apps, schema_editor):
-    unwatch(schema_editor, TABLE)
+WATCHED = {
+    "applications_statuschange": (
+        "SELECT a.owner_id AS owner FROM {changed} AS c "
+        "JOIN applications_application AS a ON a.id = c.application_id"
+    ),
+}
 
 
 class Migration(migrations.Migration):
     dependencies = [("applications", "0007_data_version_triggers")]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [watching(WATCHED)]

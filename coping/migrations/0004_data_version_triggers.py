@@ -4,7 +4,7 @@ cached by it (rebound.fragments)."""
 
 from django.db import migrations
 
-from rebound.triggers import unwatch, watch
+from rebound.triggers import watching
 
 WATCHED = {
     "coping_copingplan": "SELECT owner_id AS owner FROM {changed}",
@@ -16,19 +16,9 @@ WATCHED = {
 }
 
 
-def forwards(apps, schema_editor):
-    for table, owners in WATCHED.items():
-        watch(schema_editor, table, owners)
-
-
-def backwards(apps, schema_editor):
-    for table in WATCHED:
-        unwatch(schema_editor, table)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("coping", "0003_plan_list_index"),
         ("rebound", "0003_data_version"),
     ]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [watching(WATCHED)]

@@ -4,7 +4,7 @@ in the same transaction as any change: Insights' numbers are cached by it
 
 from django.db import migrations
 
-from rebound.triggers import unwatch, watch
+from rebound.triggers import watching
 
 WATCHED = {
     "interviews_interview": "SELECT owner_id AS owner FROM {changed}",
@@ -15,19 +15,9 @@ WATCHED = {
 }
 
 
-def forwards(apps, schema_editor):
-    for table, owners in WATCHED.items():
-        watch(schema_editor, table, owners)
-
-
-def backwards(apps, schema_editor):
-    for table in WATCHED:
-        unwatch(schema_editor, table)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("interviews", "0004_updated_at"),
         ("rebound", "0003_data_version"),
     ]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [watching(WATCHED)]
