@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from rebound.types import AuthedRequest
+from rebound.upload_limits import upload_limit
 
 from . import services
-from .forms import ATTACHMENT_TYPES, AttachmentForm
+from .forms import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentForm
 from .models import Application, Attachment
 
 
+@upload_limit(ATTACHMENT_MAX_BYTES)
 @login_required
 @require_http_methods(["GET", "POST"])
 def attachment_add(request: AuthedRequest, application_id: int) -> HttpResponse:

@@ -1,11 +1,11 @@
-"""Import another tracker's export: upload → check the columns and status words → preview
-every row → import in the background, with progress (services.import_*)."""
+"""Import another tracker's export: upload (a workbook is read in the background) → check
+the columns and status words → preview every row → import in the background, with progress
+(services.import_*)."""
 
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rebound.csvfile import csv_response
 from rebound.localtime import local_today
 from rebound.types import AuthedRequest
+from rebound.upload_limits import upload_limit
 
 from . import importing, services
 from .forms import MAX_STATUS_WORDS, ImportMappingForm, ImportUploadForm
@@ -23,9 +24,18 @@ PREVIEW_ROWS = 100
 
 
 def _job(request: AuthedRequest, job_id: int) -> ImportJob:
-    return get_object_or_404(ImportJob, pk=job_id, owner=request.user)
+    # The uploaded bytes are the reading task's alone.
+    return get_object_or_404(ImportJob.objects.defer("upload"), pk=job_id, owner=request.user)
 
 
+def _unread(job: ImportJob) -> bool:
+    """Still being read, or refused while being read: there are no columns to check."""
+    return job.state == ImportJob.State.READING or (
+        job.state == ImportJob.State.FAILED and not job.header
+    )
+
+
+@upload_limit(importing.MAX_BYTES)
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_start(request: AuthedRequest) -> HttpResponse:
@@ -52,7 +62,7 @@ def import_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
     if services.import_stalled(job):
         job.refresh_from_db()
-    if job.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
+    if _unread(job) or job.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
         return render(request, "applications/import_status.html", _status(job))
     mapping = {k: int(v) for k, v in job.mapping.items()}
     words = importing.status_words(job.header, job.rows, mapping)
@@ -86,7 +96,8 @@ def import_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
             "column_fields": [form[f"col_{name}"] for name in form.field_names],
             "status_fields": [form[f"status_{i}"] for i in range(len(form.words))],
             "too_many_words": len(words) > MAX_STATUS_WORDS,
-            "sample": [row for row in job.rows if any(row)][:3],
+            "sample": [importing.shown(row) for row in job.rows if any(row)][:3],
+            "ignored": importing.ignored_columns(job.header, mapping),
         },
     )
 
@@ -94,7 +105,7 @@ def import_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
 @login_required
 def import_preview(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
-    if job.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
+    if _unread(job) or job.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
         return redirect(job)
     records = services.import_records(job)
     errors = sum(1 for r in records if r.errors)
@@ -133,9 +144,9 @@ def import_run(request: AuthedRequest, job_id: int) -> HttpResponse:
 
 
 def _status(job: ImportJob) -> dict[str, Any]:
-    progress = cache.get(services.import_progress_key(job.pk)) or {"done": 0}
+    done, _ = services.import_progress(job)
     good = job.created if job.state == ImportJob.State.DONE else None
-    return {"job": job, "done": progress["done"], "created": good}
+    return {"job": job, "done": done, "created": good, "unread": _unread(job)}
 
 
 @login_required
@@ -144,6 +155,9 @@ def import_progress(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
     if services.import_stalled(job):
         job.refresh_from_db()
+    if job.state == ImportJob.State.MAPPING and request.htmx:
+        # The file is read: on to its columns.
+        return HttpResponse(headers={"HX-Redirect": job.get_absolute_url()})
     return render(request, "applications/_import_progress.html", _status(job))
 
 
@@ -152,10 +166,10 @@ def import_skipped_csv(request: AuthedRequest, job_id: int) -> StreamingHttpResp
     """The rows that are (or were) skipped, as the file had them, and why."""
     job = _job(request, job_id)
     if job.state == ImportJob.State.DONE:
-        rows = [[s["line"], s["why"], *s["row"]] for s in job.skipped_rows]
+        rows = [[s["line"], s["why"], *importing.shown(s["row"])] for s in job.skipped_rows]
     else:
         rows = [
-            [line, " ".join(r.errors + r.warnings), *job.rows[line - 2]]
+            [line, " ".join(r.errors + r.warnings), *importing.shown(job.rows[line - 2])]
             for r in services.import_records(job)
             if r.errors or r.warnings
             for line in r.lines
@@ -169,7 +183,7 @@ def import_skipped_csv(request: AuthedRequest, job_id: int) -> StreamingHttpResp
 @require_POST
 def import_delete(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
-    if job.state in (ImportJob.State.QUEUED, ImportJob.State.RUNNING):
+    if job.state in (ImportJob.State.QUEUED, ImportJob.State.RUNNING, ImportJob.State.READING):
         messages.error(request, "That import is running; it can be forgotten once it ends.")
         return redirect(job)
     services.import_delete(job=job)

@@ -13,7 +13,9 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,14 +24,64 @@ from .models import Source, Status
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
+# Every row read counts, blank or not (the rows, the header and some blank lines between
+# them): a file of blank lines, or a sheet that declares a million rows, stops here.
+MAX_LINES = MAX_ROWS + 1 + 1_000
 MAX_COLUMNS = 100
+# A workbook is a zip of XML parts. Unpacked, they may together be at most MAX_UNZIPPED, and
+# no large part may pack tighter than MAX_RATIO to 1 (a real sheet packs about 5 to 20 to 1, a
+# zip bomb thousands to 1). Checked from the zip's directory, before anything is unpacked;
+# Python's zipfile never unpacks more than a part's declared size.
+MAX_UNZIPPED = 40 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_CHECKED_FROM = 1024 * 1024
+MAX_PARTS = 1_000
+# A formula cell with no value saved in the workbook keeps its formula text behind this mark
+# (a private-use character no spreadsheet writes), and its row says what to do.
+UNSAVED_FORMULA = "\ue000"
 
 
 class ImportFileError(ValueError):
     """The file can't be read as a table; the message says why, in the user's words."""
 
 
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    sheet: str = ""  # the workbook's sheet that was read ("" for a CSV file)
+
+
 # --- the file to rows ---------------------------------------------------------------------
+
+_NOT_A_TABLE = (
+    " Rebound imports CSV files and Excel workbooks (.xlsx): export your tracker as one of "
+    "those, or open the file in your spreadsheet and save it as “CSV UTF-8”."
+)
+# How other kinds of file start, to say what was uploaded instead of a table.
+_MAGIC = [
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG photo"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel (.xls) or Word (.doc) file"),
+]
+
+
+def _looks_like(raw: bytes) -> str:
+    """What a file that isn't text looks like ("" for text), from its first bytes."""
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            return what
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ""
+    if b"\x00" in raw[:4096]:
+        return "a program’s own file format (not text)"
+    return ""
 
 
 def _decode(raw: bytes) -> str:
@@ -39,11 +91,6 @@ def _decode(raw: bytes) -> str:
         return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16")
-    if b"\x00" in raw[:4096]:
-        raise ImportFileError(
-            "That file isn’t a CSV file or an Excel workbook (.xlsx). Save it from your "
-            "spreadsheet as “CSV UTF-8” and upload that."
-        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -64,31 +111,194 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _xlsx_rows(raw: bytes) -> list[list[str]]:
-    import openpyxl
+def _too_long() -> ImportFileError:
+    return ImportFileError(
+        f"The file has more than {MAX_ROWS:,} rows (blank rows count too). Split it into files "
+        f"of at most {MAX_ROWS:,} rows, or delete the empty rows at its end, and import them "
+        "one after the other."
+    )
 
+
+def _too_wide(columns: str) -> ImportFileError:
+    return ImportFileError(
+        f"The file has {columns} columns; Rebound reads at most {MAX_COLUMNS}. Remove the ones "
+        "you don’t need and upload it again."
+    )
+
+
+def _csv_rows(raw: bytes) -> list[list[str]]:
+    text = _decode(raw)
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0]))
+    rows: list[list[str]] = []
     try:
-        # Not data_only: a formula comes as its text ("=SUM(A1:A3)"), never computed.
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
-    except Exception:  # a broken zip or workbook, whatever openpyxl raises: say what to do
-        raise ImportFileError(
-            "That workbook can’t be read. Open it in your spreadsheet and save it again as "
-            ".xlsx or as CSV."
-        ) from None
-    sheet = book.worksheets[0]
-    rows = []
-    filled = 0
-    for values in sheet.iter_rows(values_only=True):
-        rows.append([_cell_text(v) for v in values])
-        filled += any(v is not None and str(v).strip() for v in values)
-        if filled > MAX_ROWS + 1:  # enough to say it is too long
-            break
-    book.close()
+        for row in reader:
+            if len(rows) == MAX_LINES:
+                raise _too_long()
+            if len(row) > MAX_COLUMNS and any(cell.strip() for cell in row[MAX_COLUMNS:]):
+                raise _too_wide(f"{len(row):,}")
+            rows.append(row[:MAX_COLUMNS])
+    except csv.Error as error:
+        raise ImportFileError(f"That file isn’t a CSV file Rebound can read ({error}).") from None
     return rows
 
 
-def _cell_text(value: Any) -> str:
+def is_workbook(raw: bytes) -> bool:
+    return raw.startswith(b"PK\x03\x04")
+
+
+def check_workbook(raw: bytes) -> None:
+    """What can be said of a workbook without parsing it (its size, unpacked, and what it
+    holds), in a moment; reading it (read_table) takes seconds."""
+    if len(raw) > MAX_BYTES:
+        raise _too_big()
+    _check_zip(raw)
+
+
+def _unreadable_workbook() -> ImportFileError:
+    return ImportFileError(
+        "That workbook can’t be read. Open it in your spreadsheet and save it again as .xlsx "
+        "or as CSV."
+    )
+
+
+def _check_zip(raw: bytes) -> None:
+    """A workbook that unpacks to far more than it weighs is refused before it is unpacked."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(raw)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise _unreadable_workbook() from None
+    names = {part.filename for part in parts}
+    if "xl/workbook.xml" not in names:
+        if "word/document.xml" in names:
+            raise ImportFileError("That file is a Word document, not a spreadsheet." + _NOT_A_TABLE)
+        if "content.xml" in names:
+            raise ImportFileError(
+                "That is an OpenDocument file (.ods). Save it from your spreadsheet as .xlsx or "
+                "as CSV and upload that."
+            )
+        raise ImportFileError(
+            "That file is a zip archive. Unpack it and upload the CSV or .xlsx file inside."
+        )
+    bomb = (
+        len(parts) > MAX_PARTS
+        or sum(part.file_size for part in parts) > MAX_UNZIPPED
+        or any(
+            part.file_size > RATIO_CHECKED_FROM
+            and part.file_size > MAX_RATIO * max(part.compress_size, 1)
+            for part in parts
+        )
+    )
+    if bomb:
+        raise ImportFileError(
+            f"That workbook unpacks to far more than its size (over {MAX_UNZIPPED // 2**20} MB, "
+            "or packed unusually tightly), so Rebound won’t open it. Open it in your "
+            "spreadsheet, delete the empty rows and columns, and save it again, or save it as "
+            "CSV."
+        )
+
+
+def _open_workbook(raw: bytes, *, data_only: bool) -> Any:
+    """openpyxl's streaming reader, minus its look at each sheet's declared size: it scans a
+    whole sheet when none is declared (seconds for a hostile one), and Rebound never trusts
+    that size anyway (each sheet is read row by row, counted, at most MAX_COLUMNS + 1 wide)."""
+    import openpyxl
+    from openpyxl.reader import excel
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            return None
+
+    sized = excel.ReadOnlyWorksheet
+    excel.ReadOnlyWorksheet = UnsizedSheet
+    try:
+        return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only)
+    finally:
+        excel.ReadOnlyWorksheet = sized
+
+
+def _xlsx_rows(raw: bytes) -> tuple[str, list[list[str]]]:
+    """The first sheet with anything in it. Each cell is the value the spreadsheet saved (a
+    formula's result); a formula saved without one comes as its text behind UNSAVED_FORMULA.
+    Read as a stream, every row counted and at most MAX_COLUMNS + 1 wide, whatever size the
+    sheet declares."""
+    _check_zip(raw)
+    try:
+        values = _open_workbook(raw, data_only=True)
+        # Read a second time, for the formulas' text, only when there are formulas.
+        formulas = _open_workbook(raw, data_only=False) if _has_formulas(raw) else None
+    except Exception:  # a broken zip or workbook, whatever openpyxl raises: say what to do
+        raise _unreadable_workbook() from None
+    read = 0
+    try:
+        for n, sheet in enumerate(values.worksheets):
+            rows: list[list[str]] = []
+            # Its declared size ("A1:XFD1048576") is the file's word, not its content.
+            sheet.reset_dimensions()
+            written: Iterable[tuple[Any, ...]] = itertools.repeat(())
+            if formulas is not None:
+                formula_sheet = formulas.worksheets[n]
+                formula_sheet.reset_dimensions()
+                written = formula_sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+            pairs = zip(
+                sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True), written, strict=False
+            )
+            for saved, row_formulas in pairs:
+                read += 1
+                if read > MAX_LINES:
+                    raise _too_long()
+                if saved[MAX_COLUMNS:] and saved[MAX_COLUMNS] is not None:
+                    raise _too_wide(f"more than {MAX_COLUMNS}")
+                if not any(value is not None for value in saved) and not any(row_formulas):
+                    rows.append([])  # blank (most of a hostile sheet): quickly
+                    continue
+                rows.append(
+                    [
+                        _cell_text(value, formula)
+                        for value, formula in itertools.zip_longest(
+                            saved[:MAX_COLUMNS], row_formulas[:MAX_COLUMNS]
+                        )
+                    ]
+                )
+            if any(any(cell.strip() for cell in row) for row in rows):
+                return sheet.title, rows
+    except ImportFileError:
+        raise
+    except Exception:  # a sheet that breaks half way: the same advice
+        raise _unreadable_workbook() from None
+    finally:
+        values.close()
+        if formulas is not None:
+            formulas.close()
+    return "", []
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(raw: bytes) -> bool:
+    """Whether any sheet has a formula cell (a fast scan of the sheets' XML, in chunks)."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        for name in archive.namelist():
+            if not name.startswith("xl/worksheets/"):
+                continue
+            with archive.open(name) as part:
+                tail = b""
+                while chunk := part.read(1024 * 1024):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+    return False
+
+
+def _cell_text(value: Any, written: Any = None) -> str:
     if value is None:
+        formula = getattr(written, "text", written)
+        if isinstance(formula, str) and formula.startswith("="):
+            return UNSAVED_FORMULA + formula
         return ""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -110,65 +320,66 @@ def read_upload(upload: Any) -> bytes:
     return upload.read()
 
 
-def read_table(raw: bytes, filename: str = "") -> tuple[list[str], list[list[str]]]:
-    """The header and the rows of an uploaded CSV or XLSX file (blank rows left out)."""
+def _header_names(header: list[str], rows: list[list[str]]) -> list[str]:
+    """The header without its empty tail; an empty cell right after a name, over a column
+    with data, is that name's second column (a "Salary" header merged over two columns)."""
+    width = max((i + 1 for i, name in enumerate(header) if name), default=0)
+    used = max((i + 1 for row in rows for i, cell in enumerate(row) if cell), default=0)
+    names = list(header[:width])
+    while len(names) < used and names and names[-1] and not names[-1].endswith(CONTINUED):
+        names.append("")
+    for i in range(1, len(names)):
+        previous = names[i - 1]
+        has_data = any(i < len(row) and row[i] for row in rows)
+        if not names[i] and previous and not previous.endswith(CONTINUED) and has_data:
+            names[i] = previous + CONTINUED
+    return names
+
+
+CONTINUED = " (its second column)"
+
+
+def read_table(raw: bytes, filename: str = "") -> Table:
+    """The header and the rows of an uploaded CSV or XLSX file (blank rows kept as empty
+    rows, so a row's number is its line's), and the sheet read."""
     if len(raw) > MAX_BYTES:
         raise _too_big()
     if not raw.strip():
         raise ImportFileError("The file is empty.")
-    if raw.startswith(b"PK\x03\x04"):
-        table = _xlsx_rows(raw)
+    sheet = ""
+    if is_workbook(raw):
+        sheet, lines = _xlsx_rows(raw)
     elif raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
             "That is an old Excel file (.xls). Save it as .xlsx or as CSV and upload that."
         )
+    elif looks := _looks_like(raw):
+        raise ImportFileError(f"That file is {looks}, not a spreadsheet." + _NOT_A_TABLE)
     else:
-        text = _decode(raw)
-        if "\r" in text and "\n" not in text:
-            text = text.replace("\r", "\n")
-        first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=_delimiter(first_line))
-        try:
-            table = []
-            filled = 0
-            for row in reader:
-                table.append(row)
-                filled += any(cell.strip() for cell in row)
-                if filled > MAX_ROWS + 1:  # enough to say it is too long
-                    break
-        except csv.Error as error:
-            raise ImportFileError(
-                f"That file isn’t a CSV file Rebound can read ({error})."
-            ) from None
-    # Blank rows stay (as empty rows, skipped when read) so a row's number is its line's.
-    table = [[cell.strip() for cell in row] for row in table]
-    while table and not any(table[0]):
-        table.pop(0)
-    while table and not any(table[-1]):
-        table.pop()
-    if not table:
+        lines = _csv_rows(raw)
+    lines = [[cell.strip() for cell in row] for row in lines]
+    while lines and not any(lines[0]):
+        lines.pop(0)
+    while lines and not any(lines[-1]):
+        lines.pop()
+    if not lines:
         raise ImportFileError("The file is empty.")
-    header, rows = table[0], table[1:]
+    header, rows = lines[0], lines[1:]
     if not any(any(row) for row in rows):
         raise ImportFileError(
             "The file has a header row but no applications under it. Nothing to import."
         )
     if sum(1 for row in rows if any(row)) > MAX_ROWS:
-        raise ImportFileError(
-            f"The file has more than {MAX_ROWS:,} rows. Split it into files of at most "
-            f"{MAX_ROWS:,} and import them one after the other."
-        )
+        raise _too_long()
+    header = _header_names(header, rows)
     if len(header) < 2 or not any(header):
         raise ImportFileError(
             "The first row should name the columns (Company, Role, …); this one doesn’t."
         )
     if len(header) > MAX_COLUMNS:
-        raise ImportFileError(
-            f"The file has {len(header)} columns; Rebound reads at most {MAX_COLUMNS}. Remove "
-            "the ones you don’t need and upload it again."
-        )
+        raise _too_wide(f"{len(header):,}")
     width = len(header)
-    return header, [(row + [""] * width)[:width] for row in rows]
+    return Table(header, [(row + [""] * width)[:width] for row in rows], sheet)
 
 
 # --- columns to fields --------------------------------------------------------------------
@@ -188,7 +399,18 @@ FIELDS: dict[str, tuple[str, list[str]]] = {
         ["URL", "Link", "Job URL", "Job Posting", "Job Post Url", "Posting URL"],
     ),
     "location": ("Location", ["Location"]),
-    "salary": ("Salary", ["Salary", "Salary Range", "Compensation"]),
+    "salary": (
+        "Salary (or its lower end)",
+        ["Salary", "Salary Range", "Compensation", "Min Salary", "Salary Min", "Minimum Salary"],
+    ),
+    # Teal's Max Salary, or the second column of a "Salary" header merged over two.
+    "salary_to": ("Salary’s upper end", ["Max Salary", "Salary Max", "Maximum Salary"]),
+    "excitement": ("Excitement (1 to 5)", ["Excitement", "Interest", "Interest Level"]),
+    "resume": (
+        "Résumé version sent",
+        ["Resume Name", "Resume", "Résumé", "Resume Version", "CV", "CV Version"],
+    ),
+    "added": ("Date saved", ["Date Added", "Saved Date", "Date Saved", "Added On"]),
     "source": ("Source", ["Source", "Job Source"]),
     "notes": ("Notes", ["Notes", "Note"]),
     "tags": ("Tags", ["Tags", "Tag"]),
@@ -204,6 +426,13 @@ def _norm(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", header.lower())
 
 
+def fold(text: str) -> str:
+    """A name as Rebound compares names: spaces collapsed, case folded the same way for
+    every script, in Python, whatever the database's lower() does (SQLite's folds only
+    A to Z; PostgreSQL's folds İ to i, Python's to i and a combining dot)."""
+    return " ".join(text.split()).casefold().replace("i\u0307", "i")
+
+
 # Known exports: a name and the normalised headers that identify it.
 KNOWN = [
     ("Rebound’s own CSV export", {"company", "role", "statusnow", "tostatus", "changedon"}),
@@ -217,6 +446,12 @@ KNOWN = [
 ]
 
 
+# Columns of a known export that hold the user's own details, not the employer's: left out.
+OWN_DETAILS = {
+    "LinkedIn job applications": {"contactemail", "contactphonenumber"},
+}
+
+
 def recognise(header: list[str]) -> str:
     names = {_norm(h) for h in header}
     for label, needed in KNOWN:
@@ -227,9 +462,11 @@ def recognise(header: list[str]) -> str:
 
 def auto_mapping(header: list[str]) -> dict[str, int]:
     """Each field's column by the aliases, best alias first; a column serves one field."""
+    own = OWN_DETAILS.get(recognise(header), set())
     positions: dict[str, int] = {}
     for i, h in enumerate(header):
-        positions.setdefault(_norm(h), i)
+        if _norm(h) not in own:
+            positions.setdefault(_norm(h), i)
     taken: set[int] = set()
     mapping: dict[str, int] = {}
     for name, (_, aliases) in FIELDS.items():
@@ -239,7 +476,28 @@ def auto_mapping(header: list[str]) -> dict[str, int]:
                 mapping[name] = found
                 taken.add(found)
                 break
+    # A salary header over two columns: its second column is the upper end.
+    salary = mapping.get("salary")
+    after = salary + 1 if salary is not None else len(header)
+    merged = after < len(header) and header[after] == header[after - 1] + CONTINUED
+    if merged and "salary_to" not in mapping and after not in taken:
+        mapping["salary_to"] = after
     return mapping
+
+
+def ignored_columns(header: list[str], mapping: dict[str, int]) -> list[tuple[str, str]]:
+    """The file's columns no field reads, each with why when there is more to say than
+    that Rebound has no place for it."""
+    used = set(mapping.values())
+    own = OWN_DETAILS.get(recognise(header), set())
+    return [
+        (
+            name or f"Column {i + 1}",
+            "your own details, not the employer’s" if _norm(name) in own else "",
+        )
+        for i, name in enumerate(header)
+        if i not in used and name
+    ]
 
 
 # --- status words -------------------------------------------------------------------------
@@ -387,6 +645,9 @@ class Record:
     contact_name: str = ""
     contact_email: str = ""
     contact_phone: str = ""
+    excitement: int | None = None
+    resume: str = ""  # the name of the résumé version sent
+    added: dt.date | None = None  # the day it was saved (a wishlist row's date)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -410,6 +671,9 @@ class Record:
                 salary,
                 f"tags: {', '.join(self.tags)}" if self.tags else "",
                 f"contact: {self.contact_name}" if self.contact_name else "",
+                f"excitement {self.excitement} of 5" if self.excitement else "",
+                f"résumé: {self.resume}" if self.resume else "",
+                f"saved {self.added:%-d %b %Y}" if self.added else "",
             )
             if part
         ]
@@ -417,11 +681,11 @@ class Record:
     @property
     def key(self) -> tuple[str, str, dt.date | None]:
         """What makes two rows the same application: importing twice creates nothing new."""
-        return (self.company.lower(), self.role.lower(), self.applied)
+        return (fold(self.company), fold(self.role), self.applied)
 
 
 _LIMITS = {"company": 200, "role": 200, "url": 1000, "location": 200, "contact_name": 200,
-           "contact_email": 254, "contact_phone": 40}  # fmt: skip
+           "contact_email": 254, "contact_phone": 40, "resume": 200}  # fmt: skip
 
 
 def _check(record: Record, today: dt.date) -> None:
@@ -437,14 +701,46 @@ def _check(record: Record, today: dt.date) -> None:
         record.url = ""
     if record.contact_email and "@" not in record.contact_email:
         record.errors.append(f"“{record.contact_email}” isn’t an email address.")
-    for what, day in (("date applied", record.applied), ("status date", record.status_on)):
+    for what, day in (
+        ("date applied", record.applied),
+        ("status date", record.status_on),
+        ("date saved", record.added),
+    ):
         if day and not EARLIEST <= day <= today:
             record.errors.append(f"The {what} {day:%-d %b %Y} is in the future or before 1970.")
 
 
 def _cell(row: list[str], mapping: dict[str, int], name: str) -> str:
     i = mapping.get(name)
-    return row[i].strip() if i is not None and i < len(row) else ""
+    return row[i].strip().removeprefix(UNSAVED_FORMULA) if i is not None and i < len(row) else ""
+
+
+def shown(row: list[str]) -> list[str]:
+    """A row's cells as the file has them (a formula without a saved value as its text)."""
+    return [cell.removeprefix(UNSAVED_FORMULA) for cell in row]
+
+
+def _unsaved_formulas(record: Record, row: list[str], mapping: dict[str, int]) -> None:
+    for name, i in mapping.items():
+        if i < len(row) and row[i].startswith(UNSAVED_FORMULA):
+            record.errors.append(
+                f"The {FIELDS[name][0].lower()} is a formula ({row[i][1:]}) with no value "
+                "saved in the workbook. Open the file in your spreadsheet, save it, and "
+                "upload it again."
+            )
+
+
+def _excitement(raw: str) -> int | None:
+    """1 to 5, as a number ("4", "4.0") or as stars; None for anything else."""
+    text = raw.strip()
+    stars = text.count("★") or text.count("*")
+    if stars and not text.strip("★☆* "):
+        return stars if 1 <= stars <= 5 else None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() and 1 <= number <= 5 else None
 
 
 def _date(record: Record, raw: str, what: str) -> dt.date | None:
@@ -459,6 +755,7 @@ def _date(record: Record, raw: str, what: str) -> dt.date | None:
 
 def _record(row: list[str], line: int, mapping: dict[str, int], statuses: dict[str, str]) -> Record:
     r = Record(lines=[line])
+    _unsaved_formulas(r, row, mapping)
     r.company = " ".join(_cell(row, mapping, "company").split())
     r.role = " ".join(_cell(row, mapping, "role").split())
     r.applied = _date(r, _cell(row, mapping, "applied"), "date applied")
@@ -474,8 +771,10 @@ def _record(row: list[str], line: int, mapping: dict[str, int], statuses: dict[s
         r.status = Status.APPLIED if r.applied else Status.WISHLIST
     r.url = _cell(row, mapping, "url")
     r.location = _cell(row, mapping, "location")
+    r.added = _date(r, _cell(row, mapping, "added"), "date saved")
     notes = [_cell(row, mapping, "notes")]
-    salary = _cell(row, mapping, "salary")
+    low, high = _cell(row, mapping, "salary"), _cell(row, mapping, "salary_to")
+    salary = f"{low} - {high}" if low and high else low or high
     r.salary_min, r.salary_max, r.currency = parse_salary(salary)
     if salary and r.salary_min is None:
         notes.append(f"Salary: {salary}")
@@ -484,7 +783,6 @@ def _record(row: list[str], line: int, mapping: dict[str, int], statuses: dict[s
     reason = _cell(row, mapping, "closed_reason")
     if reason:
         notes.append(f"Why it closed: {reason}")
-    r.notes = "\n".join(n for n in notes if n)
     r.tags = [
         t
         for t in (" ".join(p.split())[:40] for p in re.split(r"[,;|]", _cell(row, mapping, "tags")))
@@ -493,6 +791,12 @@ def _record(row: list[str], line: int, mapping: dict[str, int], statuses: dict[s
     r.contact_name = _cell(row, mapping, "contact_name")
     r.contact_email = _cell(row, mapping, "contact_email")
     r.contact_phone = _cell(row, mapping, "contact_phone")
+    excitement = _cell(row, mapping, "excitement")
+    r.excitement = _excitement(excitement) if excitement else None
+    if excitement and r.excitement is None:
+        notes.append(f"Excitement: {excitement}")
+    r.notes = "\n".join(n for n in notes if n)
+    r.resume = " ".join(_cell(row, mapping, "resume").split())
     if (r.contact_email or r.contact_phone) and not r.contact_name:
         r.contact_name = r.contact_email or r.contact_phone
     return r
@@ -583,7 +887,7 @@ def status_words(header: list[str], rows: list[list[str]], mapping: dict[str, in
         return []
     counts: dict[str, tuple[int, str]] = {}
     for row in rows:
-        raw = row[i].strip() if i < len(row) else ""
+        raw = row[i].strip().removeprefix(UNSAVED_FORMULA) if i < len(row) else ""
         word = status_word(raw)
         if word:
             n, first = counts.get(word, (0, raw))

@@ -320,10 +320,12 @@ class StatusChange(models.Model):
 
 class ImportJob(models.Model):
     """One uploaded file on its way in: read, mapped by the user, previewed, then imported
-    by a background task (applications.services.import_run). The file's rows are kept until
-    the import is done; then only the skipped ones stay, for their CSV."""
+    by a background task (applications.services.import_run). A workbook is read in the
+    background too (services.import_read): its bytes wait in `upload` until then. The file's
+    rows are kept until the import is done; then only the skipped ones stay, for their CSV."""
 
     class State(models.TextChoices):
+        READING = "reading", "Reading the file"
         MAPPING = "mapping", "Waiting for you to check the columns"
         QUEUED = "queued", "Waiting to start"
         RUNNING = "running", "Importing"
@@ -333,8 +335,10 @@ class ImportJob(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     filename = models.CharField(max_length=200)
     recognised = models.CharField("recognised as", max_length=60, blank=True)
+    sheet = models.CharField("sheet read", max_length=31, blank=True)  # a workbook's
     header = models.JSONField(default=list)
     rows = models.JSONField(default=list)
+    upload = models.BinaryField(default=b"", blank=True)
     # Rebound's field → the file's column (its index), and the file's status words → status.
     mapping = models.JSONField(default=dict)
     statuses = models.JSONField(default=dict)
@@ -344,6 +348,10 @@ class ImportJob(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.MAPPING)
     total = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
+    # Progress, where every process sees it: the rows imported so far and when the worker
+    # last said so, written beside the import's own transaction (services.import_run).
+    done = models.PositiveIntegerField(default=0)
+    beat_at = models.DateTimeField(null=True, blank=True)
     skipped_rows = models.JSONField(default=list)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -353,7 +361,9 @@ class ImportJob(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(state__in=["mapping", "queued", "running", "done", "failed"]),
+                condition=Q(
+                    state__in=["reading", "mapping", "queued", "running", "done", "failed"]
+                ),
                 name="importjob_known_state",
             ),
         ]

@@ -12,6 +12,11 @@ def import_run_task(job_id: int) -> None:
     services.import_run(job_id=job_id)
 
 
+@shared_task(ignore_result=True, acks_late=True)
+def import_read_task(job_id: int) -> None:
+    services.import_read(job_id=job_id)
+
+
 @shared_task(ignore_result=True)
 def imports_forget_stale_task() -> None:
     services.imports_forget_stale()

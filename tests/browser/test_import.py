@@ -65,3 +65,34 @@ def test_ten_thousand_rows_import_in_the_background_with_progress(
     screenshot(page, "import-done")
     assert Application.objects.filter(owner=alice).count() == ROWS
     assert Application.objects.filter(owner=alice, status="ghosted").count() == ROWS // 5
+
+
+def test_a_workbook_is_read_by_the_worker_and_the_page_follows_to_its_columns(
+    page: Page, site: str, alice, worker, tmp_path
+):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"  # an empty first sheet: the data is on the second
+    sheet = book.create_sheet("Applications")
+    sheet.append(["Company Name", "Job Title", "Application Date", "Question And Answers"])
+    sheet.append(["Škoda Auto", "BI Developer", "2025-10-04", "Years of SQL? : 5"])
+    path = tmp_path / "search.xlsx"
+    book.save(path)
+    log_in(page, site, alice)
+    page.goto(site + "/applications/import/")
+    page.get_by_label("Your file").set_input_files(str(path))
+    page.get_by_role("button", name="Read the file").click()
+    # No worker yet: the page says it is reading, and polls.
+    expect(
+        page.get_by_text("Reading your workbook… A large one takes a few seconds.")
+    ).to_be_visible()
+    assert_accessible(page)
+    worker.worker("reader")
+    expect(page.get_by_role("heading", name="Check the columns")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("read from the sheet “Applications”")).to_be_visible()
+    expect(page.locator("#ignored-columns li")).to_have_text(["Question And Answers"])
+    assert_accessible(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert_accessible(page)
+    screenshot(page, "import-workbook-columns")
