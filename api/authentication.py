@@ -7,6 +7,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from .models import ApiToken
+from .throttling import bad_tokens_check
 from .tokens import token_check
 
 
@@ -20,8 +21,10 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         keyword, _, text = header.partition(" ")
         if keyword != self.keyword:
             return None
+        bad_tokens_check(request, failed=False)
         token = token_check(text.strip())
         if token is None:
+            bad_tokens_check(request, failed=True)
             raise exceptions.AuthenticationFailed(
                 "That token is unknown, revoked or expired. Make a new one in Preferences → "
                 "API tokens."

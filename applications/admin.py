@@ -1,45 +1,65 @@
 from django.contrib import admin
 
-from .models import Application, Company, Contact, StatusChange
+from rebound.admin_privacy import PrivateReadOnlyAdmin
+
+from .models import Application, Company, Contact
 from .services import application_delete
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
-    list_display = ("name", "owner", "created_at")
-    search_fields = ("name", "owner__email")
+class CompanyAdmin(PrivateReadOnlyAdmin):
+    """That a company exists and whose it is; its name, site and notes are the user's."""
+
+    list_display = ("id", "owner", "created_at")
+    search_fields = ("owner__email",)
     list_select_related = ("owner",)
+    fields = ("owner", "created_at")
+    readonly_fields = fields
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "company", "owner")
+class ContactAdmin(PrivateReadOnlyAdmin):
+    """A contact's kind, owner and company by number: never the person's name or details."""
+
+    list_display = ("id", "kind", "company", "owner")
     list_filter = ("kind",)
-    search_fields = ("name", "email", "owner__email")
-    list_select_related = ("company", "owner")
-
-
-class StatusChangeInline(admin.TabularInline):
-    """The timeline, read-only: changes go through application_change_status (the site's
-    status form), so plans and reminders follow them."""
-
-    model = StatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ("from_status", "to_status", "changed_on", "note", "created_at")
-
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+    search_fields = ("owner__email",)
+    list_select_related = ("owner",)
+    fields = ("owner", "company", "kind", "created_at")
+    readonly_fields = fields
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
-    list_display = ("role", "company", "status", "owner", "updated_at")
+class ApplicationAdmin(PrivateReadOnlyAdmin):
+    """Status, source, owner and dates; the timeline as moves and dates, without its notes.
+    Read-only: changes go through the site's services (plans and reminders follow them);
+    deleting goes through application_delete."""
+
+    list_display = ("id", "status", "source", "owner", "updated_at")
     list_filter = ("status", "source")
-    search_fields = ("role", "company__name", "owner__email")
-    list_select_related = ("company", "owner")
-    inlines = [StatusChangeInline]
-    readonly_fields = ("owner", "status", "status_changed_on", "created_at", "updated_at")
+    search_fields = ("owner__email",)
+    list_select_related = ("owner",)
+    fields = (
+        "owner",
+        "company",
+        "status",
+        "status_changed_on",
+        "source",
+        "remote_mode",
+        "date_applied",
+        "archived_at",
+        "timeline",
+        "created_at",
+        "updated_at",
+    )
+    readonly_fields = fields
+
+    @admin.display(description="timeline")
+    def timeline(self, obj: Application) -> str:
+        return "; ".join(
+            f"{change.from_status or 'new'} → {change.to_status} on {change.changed_on}"
+            for change in obj.status_changes.all()
+        )
 
     def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
         application_delete(application=obj)

@@ -7,6 +7,9 @@ render time, after its own writes, so it either finds the fragment made from the
 would read itself, or makes it. Measured: the table and the board, re-read under load, cost
 a third of what they cost to build (docs/performance.md).
 
+With the cache's Redis unreachable, rebound.cache answers as an empty cache: every fragment
+is rendered, as it would be the first time, and the page still answers.
+
 Only on PostgreSQL, where the triggers are: on SQLite (`make run`) fragments are rendered
 every time, as they are with FRAGMENT_CACHE=false (the benches use it to time a cold render).
 """

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from rebound.admin_privacy import NoUserTextAdmin
+
 from .models import Reminder
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(NoUserTextAdmin):
     """Operators see failures and their error class; nothing personal beyond kind and owner.
 
     Read-only: every change goes through the engine's services (the user's reminders page).
