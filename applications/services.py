@@ -2,16 +2,20 @@
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+import os
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
-from django.core.cache import cache
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from rebound.localtime import local_today
+from rebound.localtime import local_to_utc, local_today
 from reminders.kinds import scope_of
 from reminders.models import Reminder
 from reminders.services import reminder_schedule, reminders_cancel
@@ -31,14 +35,30 @@ from .models import (
 )
 from .reminder_kinds import NO_REPLY
 from .signals import NextStep, status_changed
+from .validators import validate_past_date, validate_timeline
 
 logger = logging.getLogger(__name__)
 
 
+def _named(queryset: Any, name: str) -> Any:
+    """Rows whose name matches as the unique constraints compare them (the database's
+    lower()), so the look before an insert and the re-read after a lost race agree."""
+    return queryset.alias(name_key=Lower("name")).filter(name_key=Lower(Value(name)))
+
+
 def company_get_or_create(*, owner: Any, name: str) -> Company:
+    """The owner's company of that name, made if new. Safe when two requests name the same
+    new company at once: the loser of the insert reads the winner's row."""
     name = " ".join(name.split())
-    company = Company.objects.filter(owner=owner, name__iexact=name).first()
-    return company or Company.objects.create(owner=owner, name=name)
+    company = _named(Company.objects.filter(owner=owner), name).first()
+    if company is not None:
+        return company
+    try:
+        # A savepoint: a lost race must not break the caller's transaction.
+        with transaction.atomic():
+            return Company.objects.create(owner=owner, name=name)
+    except IntegrityError:
+        return _named(Company.objects.filter(owner=owner), name).get()
 
 
 def _set_contacts(application: Application, contacts: Iterable[Contact]) -> None:
@@ -55,6 +75,8 @@ def application_create(
     """Create an application and the first entry of its timeline."""
     status = fields.pop("status", Status.WISHLIST) or Status.WISHLIST
     on = fields.get("date_applied") if status != Status.WISHLIST else None
+    if on is not None:
+        validate_past_date(on, owner=owner, what="The date applied")
     on = on or local_today(owner)
     application = Application.objects.create(
         owner=owner, company=company, role=role, status=status, status_changed_on=on, **fields
@@ -81,18 +103,44 @@ def _sync_applied_date(application: Application) -> None:
     application.date_applied = latest
 
 
+# What an edit may write. The status, its date, the date applied and the archive belong to
+# their own services: an edit that read the row before a move must not write it back.
+EDITABLE_FIELDS = (
+    "company",
+    "role",
+    "posting_url",
+    "source",
+    "location",
+    "remote_mode",
+    "salary_min",
+    "salary_max",
+    "currency",
+    "excitement",
+    "notes",
+)
+
+
 @transaction.atomic
 def application_update(
     *,
     application: Application,
     applied_on: dt.date | None,
     contacts: Iterable[Contact] | None = None,
+    fields: Iterable[str] = EDITABLE_FIELDS,
 ) -> Application:
-    """Save an edited application. Its date applied is corrected on the timeline (the entry
-    into Applied), never written beside it."""
-    stored = Application.objects.values_list("date_applied", flat=True).get(pk=application.pk)
+    """Save an edited application: only `fields` (those the edit changed) are written, so
+    a status moved meanwhile stays moved. Its date applied is corrected on the timeline (the
+    entry into Applied), never written beside it."""
+    # Locked: the date applied read here decides whether the timeline is corrected below.
+    stored = (
+        Application.objects.select_for_update()
+        .values_list("date_applied", flat=True)
+        .get(pk=application.pk)
+    )
     application.date_applied = stored
-    application.save()
+    changed = [name for name in EDITABLE_FIELDS if name in set(fields)]
+    if changed:
+        application.save(update_fields=[*changed, "updated_at"])
     if contacts is not None:
         _set_contacts(application, contacts)
     if applied_on == stored:
@@ -105,11 +153,13 @@ def application_update(
     if change is None:
         raise ValidationError(
             "It isn’t marked as applied yet: use “Move along” to move it to Applied, with "
-            "the date you applied."
+            "the date you applied.",
+            code="not_applied_yet",
         )
     if applied_on is None:
         raise ValidationError(
-            "It was moved to Applied on the timeline; correct that date instead of clearing it."
+            "It was moved to Applied on the timeline; correct that date instead of clearing it.",
+            code="applied_date_kept",
         )
     status_change_correct_date(change=change, on=applied_on)
     return application
@@ -141,8 +191,9 @@ def application_change_status(
         return None
     validate_transition(from_status=locked.status, to_status=to_status)
     on = on or local_today(locked.owner)
-    if on > local_today(locked.owner):
-        raise ValidationError("The date of a status change can’t be in the future.")
+    validate_past_date(on, owner=locked.owner, what="The date of a status change")
+    steps = [*_timeline(locked), (to_status, on)]
+    validate_timeline(steps, checking=len(steps) - 1)
     previous = locked.status
     change = StatusChange.objects.create(
         application=locked, from_status=previous, to_status=to_status, changed_on=on, note=note
@@ -167,11 +218,29 @@ def application_change_status(
     return change
 
 
+def _timeline(application: Application) -> list[tuple[str, dt.date]]:
+    """The application's steps in the order they were recorded, as the validators read them."""
+    return list(
+        StatusChange.objects.filter(application=application)
+        .order_by("created_at", "pk")
+        .values_list("to_status", "changed_on")
+    )
+
+
 @transaction.atomic
 def status_change_correct_date(*, change: StatusChange, on: dt.date) -> StatusChange:
     owner = change.application.owner
-    if on > local_today(owner):
-        raise ValidationError("The date of a status change can’t be in the future.")
+    validate_past_date(on, owner=owner, what="The date of a status change")
+    # Locked, so two corrections can't each pass the order check against the other's old date.
+    Application.objects.select_for_update().filter(pk=change.application_id).first()
+    order = list(
+        StatusChange.objects.filter(application_id=change.application_id)
+        .order_by("created_at", "pk")
+        .values_list("pk", "to_status", "changed_on")
+    )
+    steps = [(status, on if pk == change.pk else day) for pk, status, day in order]
+    at = next((i for i, (pk, _, _) in enumerate(order) if pk == change.pk), None)
+    validate_timeline(steps, checking=at)
     change.changed_on = on
     change.save(update_fields=["changed_on"])
     # The current status is the last change recorded, whatever dates were corrected since.
@@ -196,18 +265,21 @@ def application_delete(*, application: Application) -> None:
 
 def no_reply_reminder_sync(*, application: Application) -> None:
     """While an application sits in Applied, a nudge N days (the owner's preference) after the
-    date it was applied; any move cancels it. A nudge whose day has passed is not made up
-    (backfilled applications would all nudge at once)."""
+    date it was applied; any move cancels it. When that day has already passed (an application
+    added long after it was sent), the nudge comes at the next sending hour: those are the
+    ones that waited longest, and the email and the pages say how long it has been."""
     owner = application.owner
     if application.status != Status.APPLIED:
         reminders_cancel(
             subject=application, kinds=[NO_REPLY], reason="The application has moved on."
         )
         return
+    today = local_today(owner)
     day = application.status_changed_on + dt.timedelta(days=owner.no_reply_days)
-    if day < local_today(owner):
-        reminders_cancel(subject=application, kinds=[NO_REPLY], reason="Its day has passed.")
-        return
+    if day < today:
+        day = today
+    if local_to_utc(day, owner.reminder_time, owner.timezone) <= timezone.now():
+        day = today + dt.timedelta(days=1)  # today's hour has gone: tomorrow's
     reminder_schedule(
         owner=owner,
         kind=NO_REPLY,
@@ -242,10 +314,18 @@ def tag_names(raw: str) -> list[str]:
 
 
 def _tags(owner: Any, names: Iterable[str]) -> list[Tag]:
+    """The owner's tags of these names, made if new; as company_get_or_create, a request
+    that loses the race to make one reads the winner's."""
     tags = []
     for name in names:
-        tag = Tag.objects.filter(owner=owner, name__iexact=name).first()
-        tags.append(tag or Tag.objects.create(owner=owner, name=name))
+        tag = _named(Tag.objects.filter(owner=owner), name).first()
+        if tag is None:
+            try:
+                with transaction.atomic():
+                    tag = Tag.objects.create(owner=owner, name=name)
+            except IntegrityError:
+                tag = _named(Tag.objects.filter(owner=owner), name).get()
+        tags.append(tag)
     return tags
 
 
@@ -315,41 +395,91 @@ def applications_bulk(
 # --- importing another tracker's export -------------------------------------------------------
 
 
+def _import_fields(table: importing.Table) -> dict[str, Any]:
+    return {
+        "recognised": importing.recognise(table.header),
+        "sheet": table.sheet[:31],
+        "header": table.header,
+        "rows": table.rows,
+        "mapping": importing.auto_mapping(table.header),
+        "total": sum(1 for row in table.rows if any(row)),
+    }
+
+
 def import_start(*, owner: Any, filename: str, raw: bytes) -> ImportJob:
-    """Read an uploaded file into an import waiting for its mapping (ImportFileError says
-    what is wrong with a file that can't be read; nothing is saved then)."""
-    header, rows = importing.read_table(raw, filename)
-    return ImportJob.objects.create(
-        owner=owner,
-        filename=filename[:200],
-        recognised=importing.recognise(header),
-        header=header,
-        rows=rows,
-        mapping=importing.auto_mapping(header),
-        total=sum(1 for row in rows if any(row)),
-    )
+    """An import of an uploaded file (ImportFileError says what is wrong with a file that
+    can't be read; nothing is saved then). A CSV file is read at once (a fraction of a
+    second); a workbook, which takes seconds to unpack and parse, is checked at once (its
+    size unpacked) and read by a background task (import_read), the page following it."""
+    if importing.is_workbook(raw):
+        importing.check_workbook(raw)
+        job = ImportJob.objects.create(
+            owner=owner,
+            filename=filename[:200],
+            upload=raw,
+            state=ImportJob.State.READING,
+            beat_at=timezone.now(),
+        )
+        from .tasks import import_read_task  # the task module imports this one
+
+        transaction.on_commit(lambda: import_read_task.delay(job.pk))
+        return job
+    table = importing.read_table(raw, filename)
+    return ImportJob.objects.create(owner=owner, filename=filename[:200], **_import_fields(table))
+
+
+def import_read(*, job_id: int) -> None:
+    """Read a workbook waiting in an import: its rows, ready for the mapping; or why it
+    can't be read. Its bytes are dropped either way."""
+    job = ImportJob.objects.filter(pk=job_id, state=ImportJob.State.READING).first()
+    if job is None:  # already read (a redelivered task), or forgotten
+        return
+    try:
+        fields = _import_fields(importing.read_table(bytes(job.upload), job.filename))
+    except importing.ImportFileError as error:
+        fields = {"state": ImportJob.State.FAILED, "error": f"{error} Nothing was imported."[:300]}
+    else:
+        fields["state"] = ImportJob.State.MAPPING
+    ImportJob.objects.filter(pk=job_id, state=ImportJob.State.READING).update(upload=b"", **fields)
 
 
 def import_records(job: ImportJob) -> list[importing.Record]:
     """The job's rows as they will be imported, checked against the owner's applications."""
-    existing = Application.objects.filter(owner=job.owner).values_list(
-        Lower("company__name"), Lower("role"), "date_applied"
-    )
-    return importing.records(
+    # Folded in Python, as the file's rows are: one rule for every script, on any database.
+    existing = [
+        (importing.fold(company), importing.fold(role), applied)
+        for company, role, applied in Application.objects.filter(owner=job.owner).values_list(
+            "company__name", "role", "date_applied"
+        )
+    ]
+    today = local_today(job.owner)
+    records = importing.records(
         job.header,
         job.rows,
         {k: int(v) for k, v in job.mapping.items()},
         job.statuses,
-        today=local_today(job.owner),
+        today=today,
         existing=existing,
     )
+    for record in records:
+        if not record.errors:
+            # The same order rule as every page: nothing after applying dated before it.
+            try:
+                validate_timeline(import_timeline(record, today))
+            except ValidationError as error:
+                record.errors.extend(error.messages)
+    return records
 
 
 def import_queue(*, job: ImportJob) -> bool:
     """Hand a mapped import to the background task; False if it was already handed over."""
-    queued = ImportJob.objects.filter(
-        pk=job.pk, state__in=[ImportJob.State.MAPPING, ImportJob.State.FAILED]
-    ).update(state=ImportJob.State.QUEUED, error="")
+    queued = (
+        ImportJob.objects.filter(
+            pk=job.pk, state__in=[ImportJob.State.MAPPING, ImportJob.State.FAILED]
+        )
+        .exclude(header=[])  # a file refused while being read has nothing to import
+        .update(state=ImportJob.State.QUEUED, error="")
+    )
     if queued:
         from .tasks import import_run_task  # the task module imports this one
 
@@ -363,12 +493,28 @@ PROGRESS_EVERY = 50
 STALLED_AFTER = 120
 
 
+# A workbook waiting this long to be read was lost with its worker's queue, or its worker.
+READ_STALLED_AFTER = 600
+
+
 def import_stalled(job: ImportJob) -> bool:
-    """Mark a running import whose worker went quiet as failed; True if it was."""
+    """Mark a running import whose worker went quiet (or a workbook never read) as failed;
+    True if it was."""
+    if job.state == ImportJob.State.READING:
+        if job.beat_at and (timezone.now() - job.beat_at).total_seconds() < READ_STALLED_AFTER:
+            return False
+        return bool(
+            ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.READING).update(
+                state=ImportJob.State.FAILED,
+                upload=b"",
+                error="Rebound couldn’t read the file in time (the server restarted?). Nothing "
+                "was imported; upload it again.",
+            )
+        )
     if job.state != ImportJob.State.RUNNING:
         return False
-    beat = cache.get(import_progress_key(job.pk))
-    if beat and timezone.now().timestamp() - beat["at"] < STALLED_AFTER:
+    _, beat = import_progress(job)
+    if beat and (timezone.now() - beat).total_seconds() < STALLED_AFTER:
         return False
     stopped = ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.RUNNING).update(
         state=ImportJob.State.FAILED,
@@ -404,21 +550,72 @@ def import_delete(*, job: ImportJob) -> None:
     job.delete()
 
 
-def import_progress_key(job_id: int) -> str:
-    return f"import-progress:{job_id}"
+def _progress_file(job_id: int) -> Path:
+    return Path(settings.VAR_DIR) / "import-progress" / str(job_id)
+
+
+def _on_own_connection(write: Callable[[], Any]) -> None:
+    """Run a write on a database connection of its own (Django gives each thread one), so
+    that it commits at once while this thread's transaction stays open."""
+
+    def run() -> None:
+        try:
+            write()
+        except Exception:  # progress is a courtesy: the import goes on without it
+            logger.exception("An import's progress could not be saved")
+        finally:
+            connection.close()  # this thread's connection
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+
+
+def _import_progress_save(job_id: int, done: int, *, beside: bool) -> None:
+    """Say how far an import is, where every process sees it though the import's own
+    transaction stays open until the end. `beside`: on a connection of its own (False when
+    the import runs inside a caller's transaction, which alone sees the job's row)."""
+    now = timezone.now()
+    if connection.vendor == "sqlite":
+        # SQLite lets one connection write at a time, and the import holds the lock until it
+        # ends: beside the database, in a file every process of `make run` reads.
+        path = _progress_file(job_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.with_suffix(".part").write_text(f"{done} {now.timestamp()}")
+        os.replace(path.with_suffix(".part"), path)
+        return
+
+    def update() -> None:
+        ImportJob.objects.filter(pk=job_id).update(done=done, beat_at=now)
+
+    if beside:
+        _on_own_connection(update)
+    else:
+        update()
+
+
+def import_progress(job: ImportJob) -> tuple[int, dt.datetime | None]:
+    """A running import's rows imported so far, and when its worker last said so."""
+    if connection.vendor == "sqlite" and job.state == ImportJob.State.RUNNING:
+        try:
+            done, at = _progress_file(job.pk).read_text().split()
+            return int(done), dt.datetime.fromtimestamp(float(at), tz=dt.UTC)
+        except (OSError, ValueError):
+            pass
+    return job.done, job.beat_at
 
 
 def import_run(*, job_id: int) -> None:
     """Import a queued job's rows, all or nothing: every application with its timeline, or
-    none. Progress goes to the cache (the rows are invisible to others until the end)."""
+    none. Progress is saved beside the import's transaction (_import_progress_save)."""
+    beside = not connection.in_atomic_block
     started = ImportJob.objects.filter(pk=job_id, state=ImportJob.State.QUEUED).update(
-        state=ImportJob.State.RUNNING
+        state=ImportJob.State.RUNNING, done=0, beat_at=timezone.now()
     )
     if not started:  # already run (a redelivered task) or gone
         return
     job = ImportJob.objects.select_related("owner").get(pk=job_id)
-    key = import_progress_key(job.pk)
-    cache.set(key, {"done": 0, "at": timezone.now().timestamp()}, 3600)
+    _import_progress_save(job.pk, 0, beside=beside)
     try:
         with transaction.atomic():
             records = import_records(job)
@@ -427,9 +624,7 @@ def import_run(*, job_id: int) -> None:
                 owner=job.owner,
                 records=good,
                 as_new=job.as_new,
-                progress=lambda n: cache.set(
-                    key, {"done": n, "at": timezone.now().timestamp()}, 3600
-                ),
+                progress=lambda n: _import_progress_save(job.pk, n, beside=beside),
             )
             skipped = [
                 (r.lines, " ".join(r.errors + r.warnings))
@@ -440,6 +635,7 @@ def import_run(*, job_id: int) -> None:
             ImportJob.objects.filter(pk=job.pk).update(
                 state=ImportJob.State.DONE,
                 created=len(good),
+                done=len(good),
                 skipped_rows=[
                     {"line": line, "why": why, "row": rows_by_line[line]}
                     for lines, why in skipped
@@ -457,7 +653,7 @@ def import_run(*, job_id: int) -> None:
             finished_at=timezone.now(),
         )
     finally:
-        cache.delete(key)
+        _progress_file(job.pk).unlink(missing_ok=True)
 
 
 def import_timeline(record: importing.Record, today: dt.date) -> list[tuple[str, dt.date]]:
@@ -471,7 +667,9 @@ def import_timeline(record: importing.Record, today: dt.date) -> list[tuple[str,
     if record.applied and final != Status.WISHLIST:
         steps.append((Status.APPLIED.value, record.applied))
     if final != Status.APPLIED or not steps:
-        steps.append((str(final), record.status_on or record.applied or today))
+        # A role only saved is dated the day it was saved, when the file says so.
+        saved = record.added if final == Status.WISHLIST else None
+        steps.append((str(final), record.status_on or record.applied or saved or today))
     return steps
 
 
@@ -493,14 +691,17 @@ def applications_import(
     taken through application_change_status instead, so a rejection opens its plan and its
     reminders as if just logged, and an open application gets its "no reply yet" nudge."""
     today = local_today(owner)
-    companies = {c.name.lower(): c for c in Company.objects.filter(owner=owner)}
+    companies = {importing.fold(c.name): c for c in Company.objects.filter(owner=owner)}
     names: dict[str, str] = {}
     for r in records:
-        names.setdefault(r.company.lower(), r.company)
-    added = Company.objects.bulk_create(
+        names.setdefault(importing.fold(r.company), r.company)
+    missing = [
         Company(owner=owner, name=name) for key, name in names.items() if key not in companies
-    )
-    companies.update((c.name.lower(), c) for c in added)
+    ]
+    if missing:
+        # A company made meanwhile (quick add in another tab) is read back, not an error.
+        Company.objects.bulk_create(missing, ignore_conflicts=True)
+        companies = {importing.fold(c.name): c for c in Company.objects.filter(owner=owner)}
     tags = _tags(owner, {t.lower(): t for r in records for t in r.tags}.values())
     tag_ids = {t.name.lower(): t.pk for t in tags}
     contacts = {
@@ -509,7 +710,7 @@ def applications_import(
     }
     wanted: dict[tuple[int, str], Contact] = {}
     for r in records:
-        company = companies[r.company.lower()]
+        company = companies[importing.fold(r.company)]
         if r.contact_name and (company.pk, r.contact_name.lower()) not in contacts:
             wanted.setdefault(
                 (company.pk, r.contact_name.lower()),
@@ -535,7 +736,7 @@ def applications_import(
             applications.append(
                 Application(
                     owner=owner,
-                    company=companies[r.company.lower()],
+                    company=companies[importing.fold(r.company)],
                     role=r.role,
                     status=status,
                     status_changed_on=on,
@@ -547,6 +748,7 @@ def applications_import(
                     currency=r.currency,
                     source=r.source,
                     notes=r.notes,
+                    **({"excitement": r.excitement} if r.excitement else {}),
                 )
             )
             timelines.append((steps, last))
@@ -554,6 +756,7 @@ def applications_import(
         changes = []
         tag_links = []
         contact_links = []
+        resumes = []
         for application, r, (steps, last) in zip(applications, batch, timelines, strict=True):
             previous = ""
             for status, on in steps:
@@ -579,7 +782,17 @@ def applications_import(
                 )
             if last is not None:
                 deferred.append((application, *last))
+            if r.resume:
+                resumes.append(
+                    Attachment(
+                        owner=owner,
+                        application=application,
+                        kind=Attachment.Kind.RESUME,
+                        version=r.resume,
+                    )
+                )
         StatusChange.objects.bulk_create(changes)
+        Attachment.objects.bulk_create(resumes)
         Application.tags.through.objects.bulk_create(tag_links)
         Application.contacts.through.objects.bulk_create(contact_links)
         created += applications

@@ -34,7 +34,7 @@ from .forms import (
     StatusChangeForm,
 )
 from .models import EXIT_STATUSES, Application, Status, StatusChange, Tag
-from .selectors import BoardCard, board_cards
+from .selectors import ENDED_STATUSES, OPEN_FILTER, BoardCard, board_cards
 
 PAGE_SIZE = 25
 # Cards a board column shows at first, and at most when the user asks for all of it.
@@ -85,7 +85,9 @@ def _filtered_applications(request: AuthedRequest, form: ApplicationFilterForm) 
         qs = qs.alias(search_text=search.text()).filter(
             search.matches(owner=request.user, term=data["q"])
         )
-    if data["status"]:
+    if data["status"] == OPEN_FILTER:
+        qs = qs.exclude(status__in=ENDED_STATUSES)
+    elif data["status"]:
         qs = qs.filter(status=data["status"])
     if data["source"]:
         qs = qs.filter(source=data["source"])
@@ -283,8 +285,14 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
         .only("pk", "role", "status", "status_changed_on")[: SIDE_LIST + 1]
     )
     # The company's people and other applications are capped (the company's page lists them
-    # all): one more than shown says whether to link there.
-    contacts = list(application.company.contacts.order_by("name")[: SIDE_LIST + 1])
+    # all): one more than shown says whether to link there. Those already under "People on
+    # this application" are not listed a second time.
+    people = list(application.contacts.select_related("company").order_by("name"))
+    contacts = list(
+        application.company.contacts.exclude(pk__in=[p.pk for p in people]).order_by("name")[
+            : SIDE_LIST + 1
+        ]
+    )
     return render(
         request,
         "applications/application_detail.html",
@@ -293,7 +301,7 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
             "contacts": contacts[:SIDE_LIST],
             "more_contacts": len(contacts) > SIDE_LIST,
-            "people": application.contacts.select_related("company").order_by("name"),
+            "people": people,
             "tags": application.tags.order_by("name"),
             "attachments": application.attachments.all(),
             "earlier": earlier[:SIDE_LIST],
@@ -314,14 +322,17 @@ def application_update(request: AuthedRequest, application_id: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
+                edited = set(form.changed_data)
                 if not form.cleaned_data.get("company"):
                     form.instance.company = services.company_get_or_create(
                         owner=request.user, name=form.cleaned_data["new_company"]
                     )
+                    edited.add("company")
                 services.application_update(
                     application=form.instance,
                     applied_on=form.cleaned_data["date_applied"],
                     contacts=form.cleaned_data["contacts"],
+                    fields=edited,
                 )
                 services.application_set_tags(
                     application=form.instance,

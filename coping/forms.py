@@ -1,6 +1,6 @@
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Case, When
@@ -9,7 +9,9 @@ from applications.models import Contact
 from rebound.formfields import bound_past_date, bound_schedule_date
 from rebound.localtime import local_today
 
+from . import drafts
 from .models import FeedbackRequest, Incident, JournalEntry, NetGoal, Outreach, Reflection
+from .validators import validate_feedback_received
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MOOD_CHOICES = [
@@ -77,11 +79,41 @@ class FeedbackDraftForm(ContactChoiceMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.limit_contacts(owner)
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # Choosing another person to ask re-greets them, unless the greeting was edited.
+        if "contact" in data and "body" in data:
+            before = self.initial.get("contact")
+            if before is not None and not isinstance(before, Contact):
+                # The saved draft's own contact, by id (initial data from its instance).
+                before = Contact.objects.filter(pk=before).first()
+            data["body"] = drafts.greeting_follows(
+                data["body"], before=before, after=data["contact"]
+            )
+        return data
+
+    def greetings(self) -> dict[str, str]:
+        """Each choice's greeting, by the select's value, for the page's script."""
+        contacts = cast(forms.ModelChoiceField, self.fields["contact"]).queryset
+        return {
+            "": drafts.feedback_greeting(None),
+            **{str(c.pk): drafts.feedback_greeting(c) for c in contacts or ()},
+        }
+
 
 class FeedbackReceivedForm(OwnerTodayMixin, forms.Form):
     past_date_field = "received_on"
     received_on = forms.DateField(label="Received on", widget=DATE)
     feedback = forms.CharField(label="What they said", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, sent_on: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sent_on = sent_on  # the day the request went out, if it did
+
+    def clean_received_on(self) -> dt.date:
+        received_on = self.cleaned_data["received_on"]
+        validate_feedback_received(sent_on=self.sent_on, received_on=received_on)
+        return received_on
 
 
 class NetGoalForm(forms.ModelForm):

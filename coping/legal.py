@@ -3,7 +3,9 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from rebound.localtime import add_months, next_business_day
+import holidays
+
+from rebound.localtime import add_months
 
 from .models import Incident
 
@@ -19,16 +21,38 @@ class Deadline:
     explanation: str
     source: str
     checked_on: dt.date = CHECKED_ON
+    # Why the date is later than the count of days gives ("Monday 31 May 2027 is Memorial
+    # Day"), or "" when it isn't moved.
+    moved_because: str = ""
+
+
+def us_federal_business_day(day: dt.date) -> tuple[dt.date, str]:
+    """The day itself, or the next day that is neither a weekend nor a US federal holiday
+    (as observed: a Saturday's holiday closes the Friday before), with why it moved."""
+    closed = holidays.US(years=range(day.year, day.year + 2))
+    reasons: list[str] = []
+    weekend_said = False
+    while day.weekday() >= 5 or day in closed:
+        holiday = closed.get(day)
+        if holiday:
+            reasons.append(f"{day:%A %-d %B %Y} is {holiday}")
+        elif not weekend_said:
+            reasons.append(f"{day:%A %-d %B %Y} falls on a weekend")
+            weekend_said = True
+        day += dt.timedelta(days=1)
+    return day, " and ".join(reasons)
 
 
 def _eeoc(happened_on: dt.date, days: int, label: str, explanation: str) -> Deadline:
-    # Weekends and holidays count, but a deadline on a weekend moves to the next business day
-    # (a deadline on a federal holiday moves too: the explanation says so).
+    # Weekends and holidays count, but a deadline that falls on a weekend or a federal
+    # holiday moves to the next business day (the EEOC's time-limits page).
+    date, reason = us_federal_business_day(happened_on + dt.timedelta(days=days))
     return Deadline(
         label=label,
-        date=next_business_day(happened_on + dt.timedelta(days=days)),
+        date=date,
         explanation=explanation,
         source=EEOC_SOURCE,
+        moved_because=reason,
     )
 
 

@@ -20,8 +20,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
+from applications.validators import validate_past_date, validate_timeline
+from coping.validators import validate_feedback_received
 from feeds.models import CalendarFeed
 from feeds.services import feed_enable
+from interviews.validators import validate_interview_after_applied, validate_interview_date
+from rebound.localtime import local_date_of
 from reminders import kinds
 from reminders.models import Reminder
 from reminders.services import reminder_schedule
@@ -141,8 +145,8 @@ def read_document(upload: Any) -> dict[str, Any]:
         raise BackupError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB.")
     raw = upload.read()
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        document = parse(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
         raise BackupError("That file isn’t a Rebound backup (it isn’t JSON).") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BackupError("That file isn’t a Rebound backup.")
@@ -156,6 +160,102 @@ def read_document(upload: Any) -> dict[str, Any]:
     return document
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of the document; a name given twice is refused (json would keep the last,
+    silently: an application's status over someone else's timeline)."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} isn’t a number a backup holds")
+
+
+def parse(text: str) -> Any:
+    """The document's JSON, strictly: no key twice in an object, no NaN or Infinity, and
+    no nesting deeper than Python can read (a BackupError, not a crash)."""
+    try:
+        return json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
+    except _DuplicateKey as error:
+        raise BackupError(
+            f"That backup gives “{error}” twice in one place, so it isn’t clear which to "
+            "keep (a backup Rebound wrote never does; was it edited?)."
+        ) from None
+    except RecursionError:
+        raise BackupError("That backup is nested too deeply to be a Rebound backup.") from None
+    except ValueError:  # json.JSONDecodeError is one
+        raise BackupError("That file isn’t a Rebound backup (it isn’t JSON).") from None
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_shape(document: Any) -> None:
+    """Every part of the document where restore expects it, with the type it expects; a
+    BackupError naming the first part that isn't (before anything is written)."""
+    if not isinstance(document, dict):
+        raise BackupError("That file isn’t a Rebound backup.")
+    data = document.get("data")
+    if not isinstance(data, dict):
+        raise BackupError("That backup has no data section.")
+    for label, _ in MODELS:
+        rows = data.get(label, [])
+        if not isinstance(rows, list):
+            raise BackupError(f"{label} should be a list of rows.")
+        model = apps.get_model(label)
+        references = [f.attname for f in _fields(model) if f.is_relation and not _is_user(f)]
+        many = [m.name for m in model._meta.many_to_many]
+        seen: set[int] = set()
+        for n, row in enumerate(rows, start=1):
+            where = f"Row {n} of {label}"
+            if not isinstance(row, dict):
+                raise BackupError(f"{where} isn’t an object with names and values.")
+            if "id" not in row:
+                raise BackupError(f"{where} has no id.")
+            if not _is_id(row["id"]):
+                raise BackupError(f"{where} has an id that isn’t a whole number.")
+            if row["id"] in seen:
+                raise BackupError(f"{where} has the same id as an earlier row ({row['id']}).")
+            seen.add(row["id"])
+            for name in references:
+                if row.get(name) is not None and not _is_id(row[name]):
+                    raise BackupError(f"{where}: {name} should be an id (a whole number).")
+            for name in many:
+                refs = row.get(name, [])
+                if not isinstance(refs, list) or not all(_is_id(ref) for ref in refs):
+                    raise BackupError(f"{where}: {name} should be a list of ids.")
+            for key, value in row.items():
+                if isinstance(value, (dict, list)) and key not in many:
+                    raise BackupError(f"{where}: {key} should be a single value.")
+    if not isinstance(document.get("preferences") or {}, dict):
+        raise BackupError("The backup’s preferences should be an object.")
+    for name, value in (document.get("preferences") or {}).items():
+        if isinstance(value, (dict, list)):
+            raise BackupError(f"The backup’s preference {name} should be a single value.")
+    if not isinstance(document.get("calendar_feed", False), (bool, type(None))):
+        raise BackupError("The backup’s calendar_feed should be true or false.")
+    reminders = document.get("reminders") or []
+    if not isinstance(reminders, list):
+        raise BackupError("The backup’s reminders should be a list.")
+    for n, item in enumerate(reminders, start=1):
+        if not isinstance(item, dict):
+            raise BackupError(f"Reminder {n} of the backup isn’t an object.")
+        for name in ("kind", "local_date", "local_time", "scope"):
+            if name in item and not isinstance(item[name], str):
+                raise BackupError(f"Reminder {n} of the backup: {name} should be text.")
+        if not _is_id(item.get("subject")):
+            raise BackupError(f"Reminder {n} of the backup: subject should be an id.")
+
+
 def account_is_empty(user: Any) -> bool:
     return not any(
         apps.get_model(label)._default_manager.filter(**{owner: user}).exists()
@@ -166,7 +266,9 @@ def account_is_empty(user: Any) -> bool:
 
 @transaction.atomic
 def backup_restore(*, user: Any, document: dict[str, Any]) -> Restored:
-    """Write a backup into the user's empty account, all or nothing."""
+    """Write a backup into the user's empty account, all or nothing. Its dates obey the
+    same rules (applications/validators.py and the others) as every page's."""
+    check_shape(document)
     if not account_is_empty(user):
         raise BackupError(
             "Your account already holds data. Restore into a new, empty account, so nothing "
@@ -175,7 +277,18 @@ def backup_restore(*, user: Any, document: dict[str, Any]) -> Restored:
     unknown = set(document["data"]) - {label for label, _ in MODELS}
     if unknown:
         raise BackupError(f"That backup holds things this server doesn’t know: {sorted(unknown)}.")
+    # The preferences first: the rows' dates are judged against the user's today in the
+    # backup's own time zone (a journal entry written today in Tokyo is not in the future).
+    try:
+        for name, value in (document.get("preferences") or {}).items():
+            if name in PREFERENCES:
+                setattr(user, name, _value(user._meta.get_field(name), value))
+        user.full_clean(exclude=["password", "email", "username"])
+    except (TypeError, ValueError, OverflowError, ValidationError) as error:
+        raise BackupError(f"The backup’s preferences can’t be used: {_say(error)}") from None
+    user.save(update_fields=PREFERENCES)
     ids: dict[str, dict[int, int]] = {}  # model label → {id in the document: new id}
+    built: dict[str, dict[int, Any]] = {}  # model label → {new id: row}
     count = 0
     for label, _ in MODELS:
         model = apps.get_model(label)
@@ -183,19 +296,23 @@ def backup_restore(*, user: Any, document: dict[str, Any]) -> Restored:
         if not isinstance(rows, list):
             raise BackupError(f"{label} should be a list.")
         objs, links = [], []
-        for row in rows:
+        for n, row in enumerate(rows, start=1):
             try:
                 obj, m2m = _build(model, row, user, ids)
-            except (KeyError, TypeError, ValueError, ValidationError) as error:
-                raise BackupError(f"A row of {label} can’t be read: {_say(error)}") from None
+                _check_dates(label, obj, user, built)
+            except (KeyError, TypeError, ValueError, OverflowError, ValidationError) as error:
+                raise BackupError(f"Row {n} of {label} can’t be restored: {_say(error)}") from None
             objs.append(obj)
             links.append(m2m)
+        if label == "applications.StatusChange":
+            _check_timelines(objs, built)
         try:
             with transaction.atomic():
                 model._default_manager.bulk_create(objs)
         except DatabaseError as error:  # a constraint or a length the values break
             raise BackupError(f"The rows of {label} can’t be stored: {error}") from None
         ids[label] = {row["id"]: obj.pk for row, obj in zip(rows, objs, strict=True)}
+        built[label] = {obj.pk: obj for obj in objs}
         for m2m_field in model._meta.many_to_many:
             through = getattr(model, m2m_field.name).through
             target = m2m_field.related_model._meta.label
@@ -207,15 +324,6 @@ def backup_restore(*, user: Any, document: dict[str, Any]) -> Restored:
                 for ref in m2m.get(m2m_field.name, [])
             )
         count += len(objs)
-    for name, value in (document.get("preferences") or {}).items():
-        if name in PREFERENCES:
-            field = user._meta.get_field(name)
-            setattr(user, name, field.to_python(value))
-    try:
-        user.full_clean(exclude=["password", "email", "username"])
-    except ValidationError as error:
-        raise BackupError(f"The backup’s preferences can’t be used: {_say(error)}") from None
-    user.save(update_fields=PREFERENCES)
     if document.get("calendar_feed"):
         feed_enable(user=user)
     scheduled, past = _reschedule(user, document.get("reminders") or [], ids)
@@ -238,15 +346,68 @@ def _build(
     for f in _fields(model):
         if _is_user(f):
             values[f.attname] = user.pk
-        elif f.name in _FRESH or f.attname not in row:
+        elif f.name in _FRESH:
+            continue
+        elif f.attname not in row:
+            # A date, a number or a reference has no blank to fall back on.
+            if not (f.null or f.has_default() or f.empty_strings_allowed):
+                raise ValidationError(f"{f.attname} is missing.")
             continue
         elif f.is_relation:
             ref = row[f.attname]
+            if ref is None and not f.null:
+                raise ValidationError(f"{f.attname} is missing.")
             values[f.attname] = None if ref is None else _ref(ids, _target(f), ref)
         else:
             values[f.attname] = _value(f, row[f.attname])
     m2m = {m.name: list(row.get(m.name, [])) for m in model._meta.many_to_many}
     return model(**values), m2m
+
+
+def _check_dates(label: str, obj: Any, user: Any, built: dict[str, dict[int, Any]]) -> None:
+    """The rules every page applies to these dates (the shared validators), for one row."""
+    past = {
+        "applications.Application": [("date_applied", "The date applied"),
+                                     ("status_changed_on", "The date of its status")],
+        "applications.StatusChange": [("changed_on", "The date of a status change")],
+        "coping.CopingPlan": [("opened_on", "The day the plan opened")],
+        "coping.JournalEntry": [("written_on", "The journal entry’s date")],
+        "coping.FeedbackRequest": [("sent_on", "The day feedback was asked for"),
+                                   ("received_on", "The day feedback arrived")],
+        "coping.Outreach": [("on", "The day of the outreach")],
+        "coping.Incident": [("happened_on", "The day it happened")],
+    }  # fmt: skip
+    for name, what in past.get(label, []):
+        if getattr(obj, name) is not None:
+            validate_past_date(getattr(obj, name), owner=user, what=what)
+    if label == "interviews.Interview":
+        day = local_date_of(obj.starts_at, user)
+        validate_interview_date(day, owner=user)
+        application = built["applications.Application"][obj.application_id]
+        validate_interview_after_applied(day=day, date_applied=application.date_applied)
+    if label == "coping.FeedbackRequest" and obj.received_on is not None:
+        validate_feedback_received(sent_on=obj.sent_on, received_on=obj.received_on)
+
+
+def _check_timelines(changes: list[Any], built: dict[str, dict[int, Any]]) -> None:
+    """Each application's timeline, in the backup's order, keeps its dates in order, and
+    ends where the application's status says it is."""
+    timelines: dict[int, list[tuple[str, dt.date]]] = {}
+    for change in changes:
+        timelines.setdefault(change.application_id, []).append(
+            (change.to_status, change.changed_on)
+        )
+    for application_id, steps in timelines.items():
+        application = built["applications.Application"][application_id]
+        try:
+            validate_timeline(steps)
+        except ValidationError as error:
+            raise BackupError(f"The timeline of “{application}”: {_say(error)}") from None
+        if steps[-1][0] != application.status:
+            raise BackupError(
+                f"“{application}” says {application.status}, but its timeline ends in "
+                f"{steps[-1][0]}."
+            )
 
 
 def _value(field: models.Field, raw: Any) -> Any:

@@ -19,6 +19,7 @@ from rebound.forms import PreferencesForm
 from rebound.fragments import fragment_keys
 from rebound.localtime import local_today
 from rebound.types import AuthedRequest
+from rebound.upload_limits import upload_limit
 from reminders.services import reminders_rederive_for_user
 
 from . import backup as backup_module
@@ -82,6 +83,7 @@ class RestoreForm(forms.Form):
     )
 
 
+@upload_limit(backup_module.MAX_BYTES)
 @login_required
 @require_http_methods(["GET", "POST"])
 def backup(request: AuthedRequest) -> HttpResponse:
@@ -108,7 +110,9 @@ def backup(request: AuthedRequest) -> HttpResponse:
                 f"{restored.reminders} reminder{pluralize(restored.reminders)}.{note}",
             )
             return redirect("home")
-    return render(request, "home/backup.html", {"form": form, "empty": empty})
+    # A refused file is a 400: the page says what is wrong with it.
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(request, "home/backup.html", {"form": form, "empty": empty}, status=status)
 
 
 @login_required

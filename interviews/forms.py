@@ -1,6 +1,8 @@
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from applications.forms import DATE, TIME, OwnedForm
@@ -9,9 +11,14 @@ from rebound.formfields import bound_event_date
 from rebound.localtime import local_datetime
 
 from .models import RATING_FIELDS, Interview, SelfAssessment
+from .validators import INTERVIEW_BEFORE_APPLIED, validate_interview_after_applied
 
 
 class InterviewForm(OwnedForm):
+    # Set when the interview comes before the date applied: the day the page offers to move
+    # the date applied to.
+    move_applied_to: dt.date | None = None
+
     date = forms.DateField(widget=DATE)
     start_time = forms.TimeField(label="Starts at", widget=TIME)
     end_time = forms.TimeField(label="Ends at", widget=TIME)
@@ -21,6 +28,9 @@ class InterviewForm(OwnedForm):
         max_length=1000,
         help_text="Names of people not in your contacts yet, separated by commas.",
     )
+    # The confirm step: set by the "Yes, move the date applied" button the form offers when
+    # the interview comes before the date applied.
+    move_applied_date = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Interview
@@ -75,6 +85,21 @@ class InterviewForm(OwnedForm):
         promised = data.get("promised_reply_by")
         if promised and day and promised < day:
             self.add_error("promised_reply_by", "The reply date can’t be before the interview.")
+        if day and "date" not in self.errors and not data.get("move_applied_date"):
+            applied = self.instance.application.date_applied
+            try:
+                validate_interview_after_applied(day=day, date_applied=applied)
+            except ValidationError:
+                # Odd, not impossible: ask, and offer the fix (the template's confirm step).
+                self.move_applied_to = day
+                self.add_error(
+                    "date",
+                    ValidationError(
+                        f"This interview is before the date you applied ({applied:%-d %b}). "
+                        f"Move the applied date to {day:%-d %b}?",
+                        code=INTERVIEW_BEFORE_APPLIED,
+                    ),
+                )
         return data
 
 

@@ -7,13 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from applications.models import Application, Contact, Status
-from applications.services import application_change_status
+from applications.services import application_change_status, status_change_correct_date
 from rebound.localtime import local_date_of, local_to_utc, local_today
 from reminders.kinds import scope_of
 from reminders.services import reminder_schedule, reminders_cancel
 
 from .models import Interview, SelfAssessment
 from .reminder_kinds import INTERVIEW_PREP, PROMISED_REPLY, THANK_YOU
+from .validators import validate_interview_after_applied, validate_interview_date
 
 
 @transaction.atomic
@@ -22,13 +23,36 @@ def interview_save(
     interview: Interview,
     interviewers: Iterable[Contact] = (),
     new_interviewer_names: Iterable[str] = (),
+    move_applied_date: bool = False,
 ) -> Interview:
-    """Log or update an interview round; new names become contacts at the company."""
+    """Log or update an interview round; new names become contacts at the company.
+
+    An interview before the date applied is refused, unless `move_applied_date` (the
+    user said yes when the page asked): the date applied then moves to the interview's day,
+    on the timeline, before the interview is saved."""
     created = interview.pk is None
-    interview.owner_id = interview.application.owner_id
-    interview.full_clean(exclude=["application", "owner"])
-    interview.save()
     application = interview.application
+    interview.owner_id = application.owner_id
+    interview.full_clean(exclude=["application", "owner"])
+    day = local_date_of(interview.starts_at, application.owner)
+    validate_interview_date(day, owner=application.owner)
+    # Locked: a move or a correction of the date applied can't slip between check and save.
+    date_applied = (
+        Application.objects.select_for_update()
+        .values_list("date_applied", flat=True)
+        .get(pk=application.pk)
+    )
+    if move_applied_date and date_applied is not None and day < date_applied:
+        applied = (
+            application.status_changes.filter(to_status=Status.APPLIED)
+            .order_by("-changed_on", "-created_at")
+            .first()
+        )
+        if applied is not None:
+            status_change_correct_date(change=applied, on=day)
+            date_applied = application.date_applied = day
+    validate_interview_after_applied(day=day, date_applied=date_applied)
+    interview.save()
     people = list(interviewers)
     for name in new_interviewer_names:
         people.append(

@@ -47,6 +47,7 @@ def _save(form: InterviewForm) -> Interview:
         interview=form.instance,
         interviewers=form.cleaned_data["interviewers"],
         new_interviewer_names=form.cleaned_data["new_interviewers"],
+        move_applied_date=form.cleaned_data["move_applied_date"],
     )
 
 

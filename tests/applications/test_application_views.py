@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -46,7 +48,7 @@ def test_it_creates_an_application_and_a_new_company(alice_client, alice):
         ({"posting_url": "not a url"}, "Enter a valid URL."),
         ({"currency": "E1"}, "three-letter currency code"),
         ({"new_company": ""}, "Pick a company or type the name of a new one."),
-        ({"excitement": "9"}, "less than or equal to 5"),
+        ({"excitement": "9"}, "Choose how excited you are from 1 to 5."),
         ({"currency": ""}, "Say which currency"),
     ],
 )
@@ -192,7 +194,11 @@ def test_it_exports_every_application_with_its_dated_history(
     import csv
     import io
 
-    app = ApplicationFactory(company=CompanyFactory(owner=alice, name="Acme"), role="Analyst")
+    app = ApplicationFactory(
+        company=CompanyFactory(owner=alice, name="Acme"),
+        role="Analyst",
+        status_changed_on=dt.date(2026, 11, 2),  # applied before the screening below
+    )
     alice_client.post(
         reverse("applications:application_change_status", args=[app.pk]),
         {"to_status": "screening", "on": "2026-11-10", "note": "Call with HR"},
@@ -257,6 +263,6 @@ def test_a_table_row_shows_each_column_escaped_and_in_the_users_time(alice, alic
     assert '<td data-label="Applied">3 Nov 2026</td>' in row
     assert '<td data-label="Source">Referral / network</td>' in row
     assert '<td data-label="Excitement">4/5</td>' in row
-    assert '<td data-label="Updated">1 Dec</td>' in row
+    assert '<td data-label="Updated">1 Dec 2026</td>' in row  # one format per table
     quiet = page.split(f'id="tick-{other.pk}"', 1)[1].split("</tr>", 1)[0]
     assert '<td data-label="Source">—</td>' in quiet

@@ -37,7 +37,7 @@ def test_it_creates_an_application_with_the_first_timeline_entry(alice):
 
 def test_it_records_each_status_change_with_its_date(application):
     services.application_change_status(
-        application=application, to_status=Status.SCREENING, on=dt.date(2026, 11, 3)
+        application=application, to_status=Status.SCREENING, on=application.status_changed_on
     )
     services.application_change_status(application=application, to_status=Status.INTERVIEWING)
     application.refresh_from_db()
@@ -88,6 +88,10 @@ def test_it_refuses_a_date_in_the_future(application):
 
 
 def test_it_corrects_the_date_of_a_change(application):
+    # Applied in September (through the service), so a screening on 1 Oct is in order.
+    services.status_change_correct_date(
+        change=application.status_changes.get(), on=dt.date(2026, 9, 1)
+    )
     change = services.application_change_status(application=application, to_status=Status.SCREENING)
     services.status_change_correct_date(change=change, on=dt.date(2026, 10, 1))
     change.refresh_from_db()

@@ -22,7 +22,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def application(alice):
     return ApplicationFactory(
-        company=CompanyFactory(owner=alice, name="Acme"), status=Status.APPLIED
+        company=CompanyFactory(owner=alice, name="Acme"),
+        status=Status.APPLIED,
+        # Before the interviews below: an interview before applying is asked about.
+        status_changed_on=dt.date(2026, 11, 1),
     )
 
 

@@ -131,7 +131,7 @@ def test_restore_refuses_a_non_empty_account_and_bad_files_saving_nothing(alice,
     def restore(content, name="backup.json"):
         upload = SimpleUploadedFile(name, content, "application/json")
         response = alice_client.post(reverse("backup"), {"file": upload})
-        assert response.status_code == 200
+        assert response.status_code == 400  # refused, with the page saying why
         return " ".join(response.content.decode().split())
 
     cases = {

@@ -1,0 +1,74 @@
+"""The rules dates obey, one function per fact, whichever way the date comes in.
+
+The forms, the API (through the forms and the services), the import and the restore all
+call these, so a date the page refuses is refused everywhere, in the same words. Impossible
+orders raise a ValidationError with a code a caller can recognise; what is only odd (an
+interview before the date applied, interviews/validators.py) is for the caller to ask about.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from rebound.formfields import EARLIEST, schedule_limit
+from rebound.localtime import local_today
+
+from .models import Status
+
+BEFORE_APPLIED = "before_applied"
+
+
+def _day(on: dt.date) -> str:
+    return f"{on:%-d %b %Y}"
+
+
+def validate_past_date(on: dt.date, *, owner: Any, what: str = "The date") -> None:
+    """A day something happened: from 1970 to the owner's today (the forms' own bounds)."""
+    if on < EARLIEST:
+        raise ValidationError(f"{what} can’t be before {EARLIEST:%-d %B %Y}.", code="too_early")
+    if on > local_today(owner):
+        raise ValidationError(f"{what} can’t be in the future.", code="too_late")
+
+
+def validate_event_date(on: dt.date, *, owner: Any, what: str = "The date") -> None:
+    """A day that may be past or ahead (an interview): from 1970 to five years ahead."""
+    if on < EARLIEST:
+        raise ValidationError(f"{what} can’t be before {EARLIEST:%-d %B %Y}.", code="too_early")
+    last = schedule_limit(owner)
+    if on > last:
+        raise ValidationError(f"{what} can’t be after {last:%-d %B %Y}.", code="too_late")
+
+
+def validate_timeline(steps: Sequence[tuple[str, dt.date]], *, checking: int | None = None) -> None:
+    """A timeline, in the order it was recorded, as (status, date) pairs: nothing that
+    happens after applying is dated before the date applied.
+
+    Moves before the application went in (a wishlist entry, a withdrawal before applying)
+    have no date applied to respect, and a later move back into Applied sets a new one.
+    With `checking`, only the order of that step is judged (against the date applied before
+    it, or, for a step into Applied, against the moves it governs): an old timeline that was
+    already out of order doesn't block correcting an unrelated date.
+    """
+    applied_at: int | None = None
+    for i, (status, on) in enumerate(steps):
+        if status == Status.APPLIED:
+            applied_at = i
+            continue
+        if applied_at is None or checking not in (None, i, applied_at):
+            continue
+        applied_on = steps[applied_at][1]
+        if on < applied_on:
+            label = Status(status).label if status in Status.values else status
+            if checking == applied_at:
+                message = (
+                    f"It moved to {label} on {_day(on)}, after applying, so the date applied "
+                    f"can’t be later than that."
+                )
+            else:
+                message = (
+                    f"It can’t have moved to {label} on {_day(on)}: that’s before the date "
+                    f"applied ({_day(applied_on)})."
+                )
+            raise ValidationError(message, code=BEFORE_APPLIED)
