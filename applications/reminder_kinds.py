@@ -1,10 +1,11 @@
 """The reminder applications own: no answer yet, some days after applying."""
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 
-from rebound.letters import greeting, signature
+from rebound.letters import days_ago, greeting, signature
 from rebound.localtime import local_today
 from reminders.kinds import KindAction, ReminderKind
 
@@ -25,13 +26,33 @@ def follow_up_note(application: Application) -> str:
     )
 
 
+# Past three weeks of silence, "silence this early is common" is no longer true.
+EARLY_SILENCE_DAYS = 21
+
+
 def _context(application: Application) -> dict[str, Any]:
+    # From the applied date and today, whenever it goes out: "Send now" on the day of
+    # applying, or a nudge for an application added long after it was sent.
+    days = (local_today(application.owner) - application.status_changed_on).days
     return {
         "application": application,
         "application_url": settings.SITE_URL + application.get_absolute_url(),
-        "days": (local_today(application.owner) - application.status_changed_on).days,
+        "days": days,
+        "applied_ago": days_ago(days),
+        "early": days <= EARLY_SILENCE_DAYS,
         "draft": follow_up_note(application),
     }
+
+
+def _note(application: Application, reminder: Any) -> str:
+    """Said beside a nudge whose usual day had passed when it was scheduled."""
+    usual = application.status_changed_on + dt.timedelta(days=application.owner.no_reply_days)
+    if reminder.local_date > usual:
+        return (
+            f"Its usual day, {application.owner.no_reply_days} days after you applied, had "
+            "already passed, so it comes at the next chance."
+        )
+    return ""
 
 
 def _obsolete(application: Application) -> str:
@@ -59,8 +80,11 @@ KINDS = (
         describe=str,
         obsolete=_obsolete,
         select_related=("company", "owner"),
-        describe_related=("company",),
-        when="Some days after you apply (your preference, 10 by default), while nothing moves.",
+        # The owner: for the note (their number of days), on the same query.
+        describe_related=("company", "owner"),
+        note=_note,
+        when="Some days after you apply (your preference, 10 by default), while nothing moves; "
+        "at the next chance if that day has already passed when you add it.",
         actions=(
             KindAction(
                 name="ghosted",

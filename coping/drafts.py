@@ -3,6 +3,7 @@
 from applications.models import Application, Contact
 from interviews.models import SelfAssessment
 from rebound.letters import greeting, signature
+from rebound.localtime import local_today
 
 from .models import CopingPlan
 
@@ -47,6 +48,21 @@ def _greeting(contact: Contact | None) -> str:
     return greeting([contact.name] if contact else [])
 
 
+def feedback_greeting(contact: Contact | None) -> str:
+    """The greeting line a feedback request to this person opens with."""
+    return _greeting(contact)
+
+
+def greeting_follows(body: str, *, before: Contact | None, after: Contact | None) -> str:
+    """The body with its greeting line changed to greet `after`, when it still holds the
+    greeting drafted for `before` (an edited greeting is the user's and stays as written)."""
+    head, newline, rest = body.partition("\n")
+    old, new = _greeting(before), _greeting(after)
+    if old == new or head.strip() != old:
+        return body
+    return new + ("\r" if head.endswith("\r") else "") + newline + rest
+
+
 def feedback_request(plan: CopingPlan, contact: Contact | None) -> tuple[str, str]:
     application = plan.application
     subject = f"Feedback on my application for {application.role}"
@@ -69,13 +85,20 @@ def keep_in_touch_note(plan: CopingPlan) -> str:
     if follow_up and follow_up.note.strip():
         return follow_up.note
     application = plan.application
+    # A month, not "a few months ago": the note may be saved today and sent any time later
+    # (or now), and a month stays true.
+    heard = plan.opened_on
+    month = f"{heard:%B}" if heard.year == local_today(plan.owner).year else f"{heard:%B %Y}"
+    # "Since then I have kept building my skills" only once there has been a "since then".
+    grown = (local_today(plan.owner) - heard).days >= 30
+    since = "Since then I have kept building my skills, and " if grown else ""
     return (
         f"{_greeting(contact)}\n\n"
-        f"We spoke a few months ago when I interviewed for the {application.role} role at "
-        f"{application.company.name}. I enjoyed our conversations and I am still keen on "
+        f"I interviewed for the {application.role} role at {application.company.name} and "
+        f"heard back in {month}. I enjoyed our conversations and I am still keen on "
         f"{application.company.name}.\n\n"
-        f"Since then I have kept building my skills, and I wanted to ask whether there are "
-        f"any openings coming up where my experience could fit.\n\n"
+        f"{since}I wanted to ask whether there are any openings coming up where my "
+        f"experience could fit.\n\n"
         f"Thank you, and I hope all is well with the team.\n\n"
         f"Best regards,\n{signature(plan.owner)}"
     )

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from applications.models import Contact
+from rebound.localtime import local_date_of, local_today
 from reminders.kinds import ReminderKind
 
 from . import drafts
@@ -33,12 +34,21 @@ def _context(interview: Interview) -> dict[str, Any]:
         assessment: SelfAssessment | None = interview.assessment
     except SelfAssessment.DoesNotExist:
         assessment = None
+    # When the interview is, said from the day the email goes out (a reminder can be sent
+    # early with "Send now", or moved): "today", "tomorrow", "yesterday", or "" for another day.
+    owner = application.owner
+    today = local_today(owner)
+    day = local_date_of(interview.starts_at, owner)
+    offset = (day - today).days
     return {
         "interview": interview,
         "application": application,
         "assessment": assessment,
         "interview_url": settings.SITE_URL + interview.get_absolute_url(),
         "application_url": settings.SITE_URL + application.get_absolute_url(),
+        "interview_day": {-1: "yesterday", 0: "today", 1: "tomorrow"}.get(offset, ""),
+        "interview_ahead": interview.starts_at > timezone.now(),
+        "days_since_interview": -offset,
     }
 
 
@@ -78,6 +88,13 @@ def _prep_hour(user: Any) -> dt.time:
     return user.prep_time
 
 
+def _reply_context(interview: Interview) -> dict[str, Any]:
+    context = _context(interview)
+    promised = interview.promised_reply_by
+    today = local_today(interview.application.owner)
+    return {**context, "reply_overdue": promised is not None and promised < today}
+
+
 def _reply_obsolete(interview: Interview) -> str:
     if interview.promised_reply_by is None:
         return "No reply date is set any more."
@@ -101,7 +118,7 @@ KINDS = (
         name=PROMISED_REPLY,
         label="Promised reply",
         subject_model="interviews.Interview",
-        context=_context,
+        context=_reply_context,
         describe=_describe,
         obsolete=_reply_obsolete,
         select_related=_ROWS,

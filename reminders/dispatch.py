@@ -51,9 +51,12 @@ def reminders_claim_due(
     with transaction.atomic():
         # Uses reminder_dispatch_idx. skip_locked: rows a sender is working on, or another
         # dispatcher is claiming, are passed over rather than waited for or claimed twice.
+        # Owners whose address isn't confirmed yet are passed over: their reminders stay
+        # due and go out at the first dispatch after confirmation (nothing is emailed to an
+        # address nobody has confirmed; rebound.models.User.email_verified).
         ids = list(
-            Reminder.objects.select_for_update(skip_locked=True)
-            .filter(status__in=Reminder.OPEN, run_at__lte=now)
+            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status__in=Reminder.OPEN, run_at__lte=now, owner__email_verified=True)
             .order_by("run_at")
             .values_list("pk", flat=True)[:batch]
         )
@@ -172,6 +175,17 @@ def reminders_send_batch(*, reminder_ids: list[int], lease_token: uuid.UUID | st
 def _send_one(
     reminder: Reminder, kind: ReminderKind | None, subject: Any, token: uuid.UUID, smtp: _Smtp
 ) -> str:
+    if not reminder.owner.email_verified:
+        # Claimed just as the address stopped being confirmed: back in the queue, due now,
+        # for the first dispatch after confirmation.
+        _end_claim(
+            reminder,
+            token,
+            status=Status.SCHEDULED,
+            run_at=timezone.now(),
+            attempts=F("attempts") - 1,
+        )
+        return "waiting"
     if kind is None:
         _end_claim(reminder, token, status=Status.FAILED, last_error="UnknownKind")
         return "failed"

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -47,11 +48,23 @@ def render(
         }
         prefix = kind.template_prefix
         return {
-            "subject": " ".join(render_to_string(f"{prefix}_subject.txt", context).split()),
+            "subject": _subject(f"{prefix}_subject.txt", context),
             "text": render_to_string(f"{prefix}.txt", context),
             "html": render_to_string(f"{prefix}.html", context),
             "stop_url": context["stop_url"],
         }
+
+
+def _subject(template_name: str, context: dict[str, Any]) -> str:
+    """The subject line as plain text ("AT&T", not "AT&amp;T"), on one line.
+
+    A header is not HTML, so it is rendered without autoescaping; every run of whitespace
+    (a newline typed into a company's name included) becomes one space, so the line is a
+    safe header (Django refuses a header holding a newline).
+    """
+    template = get_template(template_name).template  # type: ignore[attr-defined]
+    text = template.render(Context(context, autoescape=False))
+    return " ".join(text.split())
 
 
 class _ReminderEmail(EmailMultiAlternatives):

@@ -28,6 +28,10 @@ def _never_obsolete(subject: Any) -> str:
     return ""
 
 
+def _no_note(subject: Any, reminder: Any) -> str:
+    return ""
+
+
 def _absolute_url(subject: Any) -> str:
     return str(subject.get_absolute_url())
 
@@ -68,6 +72,9 @@ class ReminderKind:
     # sending: an obsolete reminder is cancelled with that reason instead of being sent.
     obsolete: Callable[[Any], str] = _never_obsolete
     url: Callable[[Any], str] = _absolute_url
+    # (subject, reminder) -> a sentence shown beside an upcoming reminder when its date is not
+    # the usual one ("its usual day had passed…"), "" otherwise. Reads `describe_related` only.
+    note: Callable[[Any, Any], str] = _no_note
     # Rows the context and the checks read, loaded with the subjects in a constant number of
     # queries per batch.
     select_related: tuple[str, ...] = ()
@@ -82,6 +89,10 @@ class ReminderKind:
     actions: tuple[KindAction, ...] = ()
     # What sending it early means for what it belongs to, said before "Send now" acts.
     send_now_note: str = ""
+
+    @property
+    def has_note(self) -> bool:
+        return self.note is not _no_note
 
     def action(self, name: str) -> KindAction | None:
         return next((a for a in self.actions if a.name == name), None)

@@ -20,7 +20,8 @@ class Expired(Exception):
 
 
 def make_token(reminder: Reminder, action: str) -> str:
-    # The version makes each link single-use: any action (or edit) bumps it.
+    # The version makes the snooze link single-use (any action or edit bumps it); stop and
+    # done outlive it (link_state).
     return signing.dumps({"r": reminder.pk, "a": action, "v": reminder.version}, salt=SALT)
 
 
@@ -33,6 +34,25 @@ def _link_base() -> str:
 
 def link(reminder: Reminder, action: str) -> str:
     return _link_base().format(make_token(reminder, action))
+
+
+def link_state(reminder: Reminder, action: str, version: int) -> str | None:
+    """Why a genuine link can't act any more ("used" or "finished"), or None when it can.
+
+    Stop works for as long as the reminder exists, whatever happened since the email (a
+    snooze, a new date): it is how people unsubscribe. Done and a kind's own actions work
+    until the reminder is finished. Snooze works once: any change since the email (its own
+    use included) makes it stale, since it would move a reminder that has moved already.
+    """
+    if action == "stop":
+        return "finished" if reminder.is_finished else None
+    if action == "done" and reminder.status == Reminder.Status.DONE:
+        return "used"
+    if reminder.is_finished:
+        return "finished"
+    if action == "snooze" and version != reminder.version:
+        return "used"
+    return None
 
 
 def read_token(token: str) -> dict[str, Any] | None:

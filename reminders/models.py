@@ -1,6 +1,10 @@
+import datetime as dt
+import zoneinfo
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 OPEN_STATUSES = ["scheduled", "sending"]
 
@@ -105,6 +109,47 @@ class Reminder(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN
+
+    # What "Stop this reminder" leaves on a reminder that had already gone out: it stays
+    # sent (it was), and this reason says it is over for good (its snooze can't revive it).
+    STOPPED_FROM_EMAIL = "You stopped it from its email."
+
+    @property
+    def is_stopped(self) -> bool:
+        return self.ended_reason == self.STOPPED_FROM_EMAIL
+
+    @property
+    def is_finished(self) -> bool:
+        """Done, cancelled or stopped: nothing will come of it any more."""
+        return self.status in (Status.DONE, Status.CANCELLED) or (
+            self.status == Status.SENT and self.is_stopped
+        )
+
+    def state_sentence(self) -> str:
+        """Where it stands, in one sentence for a page ("It was sent on 1 November 2026, then
+        stopped from its email."), dated in the owner's time zone."""
+        zone = zoneinfo.ZoneInfo(self.timezone) if self.timezone else None
+
+        def day(moment: dt.datetime) -> str:
+            return f"{timezone.localtime(moment, zone):%-d %B %Y}"
+
+        reason = self.ended_reason.rstrip(".")
+        if self.status == Status.SCHEDULED:
+            return f"It is scheduled for {day(self.due_at)}."
+        if self.status == Status.SENDING:
+            return "It is being sent right now."
+        if self.status == Status.FAILED:
+            return "It could not be sent; you can send it again from your reminders page."
+        if self.status == Status.DONE:
+            return "It is marked done."
+        if self.status == Status.SENT:
+            sent = f"It was sent on {day(self.sent_at)}" if self.sent_at else "It was sent"
+            return f"{sent}, then stopped from its email." if self.is_stopped else f"{sent}."
+        if self.is_stopped:
+            return "It was stopped from its email before it went out."
+        if reason:
+            return f"It was cancelled: {reason[0].lower()}{reason[1:]}."
+        return "It was cancelled."
 
     def get_kind_display(self) -> str:
         from .kinds import label_of

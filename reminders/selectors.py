@@ -15,6 +15,8 @@ class ReminderRow:
     reminder: Reminder
     about: str
     url: str
+    # Why an upcoming reminder's date is not the usual one, if it isn't (ReminderKind.note).
+    note: str = ""
 
     # The row's own pages, without a reverse() each (rebound.urlcache).
     @property
@@ -55,20 +57,31 @@ def with_subjects_grouped(groups: Sequence[Iterable[Reminder]]) -> list[list[Rem
         subject = subjects.get((reminder.kind, reminder.subject_id))
         if kind is None or subject is None:
             return ReminderRow(reminder, "(deleted)", "")
-        return ReminderRow(reminder, kind.describe(subject), kind.url(subject))
+        note = kind.note(subject, reminder) if reminder.is_open else ""
+        return ReminderRow(reminder, kind.describe(subject), kind.url(subject), note)
 
     return [[row(r) for r in items] for items in lists]
 
 
 def upcoming_in_scope(*, owner: Any, scope: str) -> list[Reminder]:
     """The scheduled reminders of one scope (e.g. one application's), soonest first. The
-    page they are shown on is their scope's, so what each is about goes without saying: no
-    subjects are loaded."""
-    return list(
+    page they are shown on is their scope's, so what each is about goes without saying; a
+    subject is loaded only for a kind that may have a note to add (`ReminderKind.note`)."""
+    reminders = list(
         Reminder.objects.filter(owner=owner, scope=scope, status__in=Reminder.OPEN)
-        .only("pk", "kind", "due_at")
+        .only("pk", "kind", "subject_id", "due_at", "local_date", "status")
         .order_by("due_at", "pk")
     )
+    # A kind with a note (a nudge sent late because its day had passed) is the one case that
+    # needs its subject: loaded only when such a reminder is on the page.
+    declared = registered()
+    noted = [r for r in reminders if r.kind in declared and declared[r.kind].has_note]
+    subjects = load_subjects([(r.kind, r.subject_id) for r in noted], for_email=False)
+    for reminder in reminders:
+        subject = subjects.get((reminder.kind, reminder.subject_id))
+        note = declared[reminder.kind].note(subject, reminder) if subject else ""
+        reminder.note = note  # type: ignore[attr-defined]  # for the page; not a column
+    return reminders
 
 
 def subject_of(reminder: Reminder) -> Any | None:

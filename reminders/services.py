@@ -161,13 +161,19 @@ def reminder_stop(*, reminder: Reminder) -> str:
     stays sent, and its snooze link can no longer bring it back), or "" when it had already
     finished (done or cancelled: its links were dead already).
     """
-    reason = "You stopped it from its email."
+    reason = Reminder.STOPPED_FROM_EMAIL
     if reminder_cancel(reminder=reminder, reason=reason):
         return "cancelled"
-    # Already sent: it stays sent; the version bump is what kills its links.
-    if _finish(reminder, Status.SENT, (Status.SENT,), reason):
-        return "stopped"
-    return ""
+    # Already sent: it stays sent, marked stopped, so its snooze link can't bring it back.
+    with transaction.atomic():
+        row = Reminder.objects.select_for_update().get(pk=reminder.pk)
+        stopped = row.status == Status.SENT and not row.is_stopped
+        if stopped:
+            Reminder.objects.filter(pk=row.pk).update(
+                ended_reason=reason, version=F("version") + 1, updated_at=timezone.now()
+            )
+    reminder.refresh_from_db()
+    return "stopped" if stopped else ""
 
 
 def reminder_mark_done(*, reminder: Reminder) -> bool:

@@ -10,6 +10,11 @@ urlpatterns = [
     path("reminders/<int:reminder_id>/cancel/", views.reminder_cancel, name="cancel"),
     path("reminders/<int:reminder_id>/send-now/", views.reminder_send_now, name="send_now"),
     path("reminders/<int:reminder_id>/preview/", views.reminder_preview, name="preview"),
+    path(
+        "reminders/<int:reminder_id>/preview/email/",
+        views.reminder_preview_email,
+        name="preview_email",
+    ),
     # Links in reminder emails: signed, single-use, and they log no one in.
     path("r/<str:token>/", views.reminder_link, name="link"),
 ]

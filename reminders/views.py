@@ -1,13 +1,15 @@
 from typing import Any
 
+from csp.decorators import csp_exempt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -119,9 +121,7 @@ def reminder_cancel(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     reminder = _reminder(request, reminder_id)
     if request.method == "GET":
         if reminder.status not in Reminder.OPEN and reminder.status != Reminder.Status.FAILED:
-            messages.info(
-                request, f"That reminder is {reminder.get_status_display().lower()} already."
-            )
+            messages.info(request, f"Nothing to cancel. {reminder.state_sentence()}")
             return redirect("reminders:list")
         return render(
             request,
@@ -130,12 +130,8 @@ def reminder_cancel(request: AuthedRequest, reminder_id: int) -> HttpResponse:
         )
     if services.reminder_cancel(reminder=reminder, reason="You cancelled it."):
         messages.success(request, "Reminder cancelled.")
-    elif reminder.status == Reminder.Status.SENT:
-        messages.info(request, "That reminder had already gone out.")
     else:
-        messages.info(
-            request, f"That reminder was already {reminder.get_status_display().lower()}."
-        )
+        messages.info(request, f"Nothing to cancel. {reminder.state_sentence()}")
     return redirect(safe_next(request, reverse("reminders:list")))
 
 
@@ -145,9 +141,7 @@ def reminder_send_now(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     """Says what sending early replaces, then sends on the button press."""
     reminder = _reminder(request, reminder_id)
     if reminder.status not in (Reminder.Status.SCHEDULED, Reminder.Status.FAILED):
-        messages.info(
-            request, f"That reminder is {reminder.get_status_display().lower()}: nothing to send."
-        )
+        messages.info(request, f"Nothing to send. {reminder.state_sentence()}")
         return redirect("reminders:list")
     if request.method == "POST":
         services.reminder_send_now(reminder=reminder)
@@ -190,6 +184,34 @@ def reminder_preview(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     )
 
 
+# The preview's email is the page of a stranger's words (a role or a company name can come
+# from any job posting): it is served on its own, in a sandbox that gives it an opaque origin,
+# no scripts, no forms, no plugins and no navigation of the page around it, and nothing it
+# loads can leave this site. Only this site may frame it.
+PREVIEW_EMAIL_POLICY = (
+    "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+)
+
+
+@login_required
+@xframe_options_sameorigin
+@csp_exempt()  # type: ignore[arg-type]  # its own, stricter policy below
+def reminder_preview_email(request: AuthedRequest, reminder_id: int) -> HttpResponse:
+    """The HTML part of the email as it would go out now, for the preview page's frame."""
+    reminder = _reminder(request, reminder_id)
+    kind = kinds.registered().get(reminder.kind)
+    subject = selectors.subject_of(reminder)
+    if kind is None or subject is None:
+        raise Http404("What this reminder was about has been deleted.")
+    rendered = emails.render(reminder, kind, subject, preview=True)
+    response = HttpResponse(rendered["html"], content_type="text/html; charset=utf-8")
+    response["Content-Security-Policy"] = PREVIEW_EMAIL_POLICY
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 def _link_page(request: HttpRequest, state: str, status: int = 200, **context: Any) -> HttpResponse:
     return render(
         request, "reminders/reminder_link.html", {"state": state, **context}, status=status
@@ -214,8 +236,12 @@ def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
     extra = kind.action(action) if kind else None
     if action not in links.ACTIONS and extra is None:
         return _link_page(request, "invalid", status=400)
-    if data["v"] != reminder.version:
-        return _link_page(request, "used", status=410, reminder=reminder)
+    # Stop and done stay valid for as long as the reminder exists (a mail client's one-click
+    # unsubscribe may come weeks after a snooze); a link that can no longer act says where
+    # the reminder stands, and "already used" only when its own action was taken.
+    state = links.link_state(reminder, action, data["v"])
+    if state is not None:
+        return _link_page(request, state, status=410, reminder=reminder)
     about = selectors.with_subjects([reminder])[0].about
     label = extra.label if extra else links.ACTIONS[action]
     if request.method == "GET":

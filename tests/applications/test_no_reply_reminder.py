@@ -104,10 +104,13 @@ def test_deleting_the_application_cancels_it(alice):
     assert (nudge.status, nudge.ended_reason) == ("cancelled", "The application was deleted.")
 
 
-def test_a_backfilled_application_does_not_nudge_at_once(alice):
+def test_a_backfilled_application_nudges_at_the_next_sending_hour(alice):
+    # Added at 11:00 Berlin time for an application sent 85 days ago: its usual day (10 days
+    # after) is long gone, and today's 09:00 has passed, so it comes tomorrow at 09:00.
     with at(2026, 11, 25, 10):
         application = _applied(alice, dt.date(2026, 9, 1))
-    assert not reminders_about(application).exists()
+    nudge = reminders_about(application, "no_reply").get()
+    assert (nudge.status, nudge.due_at) == ("scheduled", dt.datetime(2026, 11, 26, 8, tzinfo=UTC))
 
 
 def test_changing_the_number_of_days_moves_pending_nudges(alice, alice_client):

@@ -154,7 +154,7 @@ def test_an_interview_schedules_thank_you_and_promised_reply(alice, smtp_sink):
         dispatch()
     (email,) = smtp_sink.messages
     assert "thank-you" in email["Subject"] and "Dear Priya," in str(email)
-    assert "On Tuesday 3 November at 14:00" in str(email)  # in Alice's zone, not UTC
+    assert "Yesterday at 14:00 you had" in str(email)  # in Alice's zone, not UTC
     # The status moves before the promised date: the promised-reply reminder goes away.
     with at(2026, 11, 5, 8):
         app_services.application_change_status(application=app, to_status=Status.OFFER)

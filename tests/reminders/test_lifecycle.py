@@ -86,7 +86,7 @@ def test_letting_the_company_go_cancels_keep_in_touch_and_feedback_cancels_the_c
         request = coping.feedback_request_draft(plan=plan)
         coping.feedback_request_mark_sent(request=request, on=dt.date(2026, 11, 2))
         coping.feedback_request_mark_received(
-            request=request, on=dt.date(2026, 11, 4), feedback="Strong, but less SQL."
+            request=request, on=dt.date(2026, 11, 2), feedback="Strong, but less SQL."
         )
         coping.follow_up_schedule(follow_up=plan.follow_up, interested=False)
     statuses = _statuses(plan)

@@ -85,11 +85,16 @@ def test_a_link_acts_only_on_its_own_reminder_whoever_is_logged_in(alice, bob, b
     assert theirs.status == "sent"
 
 
-def test_an_edit_makes_older_links_stale(alice):
+def test_a_snooze_makes_only_the_older_snooze_link_stale(alice):
     reminder = _sent_reminder(alice)
-    url = _path(reminder, "done")
+    snooze, done = _path(reminder, "snooze"), _path(reminder, "done")
     reminders.reminder_snooze(reminder=reminder)
-    assert Client().post(url).status_code == 410
+    r = Client().post(snooze)
+    assert r.status_code == 410 and "already used" in r.content.decode()
+    # Done still means done, whatever happened since the email.
+    assert "Marked as done" in Client().post(done).content.decode()
+    reminder.refresh_from_db()
+    assert reminder.status == "done"
 
 
 def test_stop_after_it_was_sent_is_final_and_says_so(alice):
@@ -99,10 +104,14 @@ def test_stop_after_it_was_sent_is_final_and_says_so(alice):
     assert "It had already been sent" in page and "won’t come back" in page
     reminder.refresh_from_db()
     assert (reminder.status, reminder.ended_reason) == ("sent", "You stopped it from its email.")
-    # Every other link of that email is dead: the snooze can no longer bring it back.
+    # Nothing of that email can act any more (the snooze can't bring it back), and each link
+    # says where it stands rather than "already used".
     for url in (snooze, done, stop):
         r = Client().post(url)
-        assert r.status_code == 410 and "already used" in r.content.decode(), url
+        page = r.content.decode()
+        assert r.status_code == 410 and "This reminder is finished" in page, url
+        assert "It was sent on 1 November 2026, then stopped from its email." in page, url
+        assert "already used" not in page
     reminder.refresh_from_db()
     assert reminder.status == "sent"
 
@@ -129,3 +138,49 @@ def test_an_expired_link_says_it_expired_and_changes_nothing(alice):
             assert "changed or cut short" not in page
     reminder.refresh_from_db()
     assert reminder.status == "sent"
+
+
+def test_after_a_snooze_stop_and_one_click_unsubscribe_still_work(alice):
+    # Issue 22: "remind me in two weeks", then the same email's stop link, or the mail
+    # client's RFC 8058 one-click POST to the List-Unsubscribe address, must still stop it.
+    for how in ("button", "one-click"):
+        reminder = _sent_reminder(alice)
+        snooze, stop = _path(reminder, "snooze"), _path(reminder, "stop")
+        assert "Snoozed for two weeks" in Client().post(snooze).content.decode()
+        reminder.refresh_from_db()
+        assert reminder.status == "scheduled"
+        if how == "button":
+            page = Client(enforce_csrf_checks=True).get(stop).content.decode()
+            assert "Stop this reminder?" in page
+            r = Client(enforce_csrf_checks=True).post(stop)
+        else:
+            r = Client(enforce_csrf_checks=True).post(
+                stop,
+                "List-Unsubscribe=One-Click",
+                content_type="application/x-www-form-urlencoded",
+            )
+        assert r.status_code == 200, how
+        assert "It had not gone out yet, and now it never will." in r.content.decode()
+        reminder.refresh_from_db()
+        assert (reminder.status, reminder.ended_reason) == (
+            "cancelled",
+            "You stopped it from its email.",
+        )
+        # The snooze link was used; what it answers now says where the reminder stands.
+        page = Client().post(snooze).content.decode()
+        assert "This reminder is finished" in page
+        assert "It was stopped from its email before it went out." in page
+        assert "it is now" not in page.lower()
+
+
+def test_done_after_a_snooze_finishes_it_and_only_done_then_says_already_used(alice):
+    reminder = _sent_reminder(alice)
+    snooze, done, stop = (_path(reminder, a) for a in ("snooze", "done", "stop"))
+    Client().post(snooze)
+    assert "Marked as done" in Client().post(done).content.decode()
+    again = Client().post(done)
+    assert again.status_code == 410 and "already marked done" in again.content.decode()
+    finished = Client().post(stop).content.decode()
+    assert "This reminder is finished" in finished and "It is marked done." in finished
+    reminder.refresh_from_db()
+    assert reminder.status == "done"
