@@ -75,6 +75,11 @@ class ContactForm(OwnedForm):
         return data
 
 
+def _excitement_in_range(value: int) -> None:
+    if not 1 <= value <= 5:
+        raise ValidationError("Choose how excited you are from 1 to 5.", code="excitement_range")
+
+
 class ApplicationForm(OwnedForm):
     tag_text = forms.CharField(
         label="Tags",
@@ -124,6 +129,11 @@ class ApplicationForm(OwnedForm):
             ].help_text = (
                 "The date it moved to Applied on its timeline; changing it corrects that entry."
             )
+        # One check and one message for the whole 1–5 range: the field's own "≥ 0" (it is a
+        # positive integer) and the model's "≥ 1" used to answer 0 and -1 differently.
+        excitement = self.fields["excitement"]
+        excitement.validators = [_excitement_in_range]
+        excitement.widget.attrs.update(min=1, max=5)
         for name in ("salary_min", "salary_max"):
             self.fields[name].validators.append(MaxValueValidator(SALARY_MAX))
             self.fields[name].widget.attrs.update(min=0, max=SALARY_MAX)
@@ -163,7 +173,11 @@ class ApplicationForm(OwnedForm):
 
 
 class QuickAddForm(forms.Form):
-    company = forms.CharField(max_length=200, label="Company")
+    # The page exists for this form: start in its first field rather than 14 navigation
+    # stops away (a form with errors starts at its error summary instead: app.js).
+    company = forms.CharField(
+        max_length=200, label="Company", widget=forms.TextInput(attrs={"autofocus": True})
+    )
     role = forms.CharField(max_length=200, label="Role")
     posting_url = forms.URLField(label="Posting URL", required=False, max_length=1000)
     location = forms.CharField(max_length=200, required=False)
@@ -232,7 +246,10 @@ class ApplicationFilterForm(forms.Form):
         ("status", "Status"),
     ]
     q = forms.CharField(label="Search", required=False)
-    status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), ("open", "Still open (not ended)"), *Status.choices],
+        required=False,
+    )
     source = forms.ChoiceField(choices=[("", "Any source"), *Source.choices], required=False)
     # Plain choices read as (id, name) pairs, not model choice fields: a heavy user has 400
     # companies, and building a model instance for each option was most of the table's time.

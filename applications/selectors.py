@@ -4,13 +4,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, Window
+from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from rebound.models import User
 from rebound.urlcache import object_url
 
-from .models import Application, Tag
+from .models import EXIT_STATUSES, Application, Status, Tag
+
+# Ended one way or the other: what "open" leaves out, on the table's filter and in a plan's
+# "Keep these moving", so the two always agree on the number.
+ENDED_STATUSES = frozenset({*EXIT_STATUSES, Status.ACCEPTED})
+OPEN_FILTER = "open"
+
+
+def open_applications(owner: Any) -> QuerySet[Application]:
+    """The owner's applications still in play: not ended, not archived."""
+    return Application.objects.filter(owner=owner, archived_at__isnull=True).exclude(
+        status__in=ENDED_STATUSES
+    )
+
 
 # Per column, its first cards (the most wanted, then the most recent) read straight off
 # application_board_idx with a LIMIT: a LATERAL join runs one index scan per status. A window

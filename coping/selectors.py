@@ -1,13 +1,15 @@
 """Read-only queries other parts of the project show (the home page's wellbeing card)."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
+from applications.models import Status, StatusChange
 from reminders.models import Reminder
 
 from . import services
-from .models import CopingPlan, JournalEntry
+from .models import CopingPlan, JournalEntry, NetGoal, PlanStep, Step
 from .reminder_kinds import KINDS
 
 
@@ -18,6 +20,123 @@ def plan_reminders(plan: CopingPlan) -> QuerySet[Reminder]:
     )
 
 
+@dataclass(frozen=True)
+class PlanCount:
+    """A plan's progress as every page tells it (plan, plans list, application, home)."""
+
+    finished: int
+    total: int
+    legal_on_plan: bool
+
+    @property
+    def complete(self) -> bool:
+        return self.finished == self.total
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.finished / self.total) if self.total else 0
+
+    def __str__(self) -> str:
+        return services.plan_count_text(
+            finished=self.finished, total=self.total, legal_on_plan=self.legal_on_plan
+        )
+
+
+def net_goal_progress(goal: NetGoal | None) -> int:
+    """New applications toward a "widen the net" goal (0 without one)."""
+    return services.net_goal_progress_query(goal).count() if goal is not None else 0
+
+
+def goals_reached(plans: list[CopingPlan]) -> set[int]:
+    """The ids of the plans (their `net_goal` selected) whose goal is reached, in one query
+    for any number of plans: the lists would otherwise count each goal separately. It
+    counts as `services.net_goal_progress_query` does (tests/coping/test_counting.py checks
+    the two agree): an application counts when it moved into Applied within the goal's
+    weeks, not earlier on the day the plan opened, and is not the plan's own."""
+    goals = [goal for plan in plans if (goal := _goal(plan)) is not None]
+    if not goals:
+        return set()
+    applied = StatusChange.objects.filter(
+        application__owner_id=goals[0].plan.owner_id,
+        to_status=Status.APPLIED,
+        changed_on__gte=min(g.starts_on for g in goals),
+        changed_on__lt=max(g.ends_on for g in goals),
+    ).values_list("application_id", "changed_on", "created_at")
+    changes = list(applied)
+    reached = set()
+    for goal in goals:
+        plan = goal.plan
+        counted = {
+            application_id
+            for application_id, on, created_at in changes
+            if goal.starts_on <= on < goal.ends_on
+            and application_id != plan.application_id
+            and not (on == plan.opened_on and created_at < plan.created_at)
+        }
+        if len(counted) >= goal.target:
+            reached.add(plan.pk)
+    return reached
+
+
+def _goal(plan: CopingPlan) -> NetGoal | None:
+    try:
+        return plan.net_goal
+    except NetGoal.DoesNotExist:
+        return None
+
+
+def _widen_todo(steps: list[PlanStep]) -> bool:
+    return any(s.step == Step.WIDEN and s.state == PlanStep.State.TODO for s in steps)
+
+
+def plan_count(plan: CopingPlan, steps: list[PlanStep] | None = None) -> PlanCount:
+    """One plan's count, from its steps (loaded unless given)."""
+    return plan_counts([plan], {plan.pk: steps} if steps is not None else None)[0]
+
+
+def plan_counts(
+    plans: list[CopingPlan], steps: dict[int, list[PlanStep]] | None = None
+) -> list[PlanCount]:
+    """Each plan's count, from its steps (given, or prefetched or loaded); the goals are
+    looked at only while "Widen the net" is still to do, the one time they change the count."""
+    steps = steps or {plan.pk: list(plan.steps.all()) for plan in plans}
+    reached = goals_reached([p for p in plans if _widen_todo(steps[p.pk])])
+    counts = []
+    for plan in plans:
+        finished, total = services.plan_progress(steps[plan.pk], goal_reached=plan.pk in reached)
+        legal = any(s.step == Step.LEGAL for s in steps[plan.pk])
+        counts.append(PlanCount(finished, total, legal))
+    return counts
+
+
+def plans_listed(owner: Any) -> QuerySet[CopingPlan]:
+    """The plans page's rows: counted in SQL (`with_progress`), plus whether "Widen the net"
+    is still to do, so that only those plans' goals are looked at."""
+    widen_todo = PlanStep.objects.filter(
+        plan=OuterRef("pk"), step=Step.WIDEN, state=PlanStep.State.TODO
+    )
+    return (
+        CopingPlan.objects.filter(owner=owner)
+        .select_related("application__company", "net_goal")
+        .with_progress()
+        .annotate(widen_todo=Exists(widen_todo))
+        .order_by("closed_at", "-opened_on", "-pk")
+    )
+
+
+def listed_plan_counts(plans: list[CopingPlan]) -> list[PlanCount]:
+    """The counts of rows from `plans_listed`, in one more query at most."""
+    reached = goals_reached([p for p in plans if p.widen_todo])  # type: ignore[attr-defined]
+    return [
+        PlanCount(
+            plan.steps_finished + int(plan.pk in reached),  # type: ignore[attr-defined]
+            plan.steps_total,  # type: ignore[attr-defined]
+            plan.legal_flagged,
+        )
+        for plan in plans
+    ]
+
+
 HOME_PLANS = 3
 
 
@@ -26,6 +145,7 @@ def wellbeing(user: Any) -> dict[str, Any]:
     open_plans = list(
         CopingPlan.objects.filter(owner=user, closed_at__isnull=True)
         .select_related("application__company", "net_goal")
+        .prefetch_related("steps")
         # closed_at first although it is NULL in every row: PostgreSQL then reads the rows in
         # copingplan_owner_list_idx's order and stops at three (IS NULL is not an equality
         # to it), instead of joining and sorting all of a heavy user's open plans.
@@ -42,7 +162,7 @@ def wellbeing(user: Any) -> dict[str, Any]:
     open_plans = open_plans[:HOME_PLANS]
     goal = next((p.net_goal for p in open_plans if hasattr(p, "net_goal")), None)
     return {
-        "open_plans": open_plans,
+        "open_plans": list(zip(open_plans, plan_counts(open_plans), strict=True)),
         "more_open_plans": more_plans,
         "latest_mood": latest_mood,
         "net_goal": goal,

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from applications.models import EXIT_STATUSES, Application, Contact, Status, StatusChange
+from applications.validators import validate_past_date
 from rebound.localtime import add_months, local_today
 from reminders.kinds import scope_of
 from reminders.services import reminder_schedule, reminders_cancel
@@ -27,6 +28,7 @@ from .models import (
     Step,
 )
 from .reminder_kinds import COPING_CHECK_IN, FEEDBACK_CHASE, KEEP_IN_TOUCH
+from .validators import validate_feedback_received
 
 BASE_STEPS = [Step.REFLECT, Step.FEELINGS, Step.WIDEN, Step.NEVER_SETTLE, Step.KEEP_IN_TOUCH]
 PLAN_REASONS: dict[str, str] = {
@@ -138,9 +140,22 @@ def _step_done(plan: CopingPlan, step: str) -> None:
     )
 
 
-def plan_progress(steps: list[PlanStep]) -> tuple[int, int]:
-    finished = sum(1 for s in steps if s.state != PlanStep.State.TODO)
+def plan_progress(steps: list[PlanStep], *, goal_reached: bool = False) -> tuple[int, int]:
+    """Steps done or skipped, of the steps on the plan. "Widen the net" is done when its goal
+    is reached (or the user says it is): setting a goal is where it starts, not where it ends."""
+    finished = sum(
+        1
+        for s in steps
+        if s.state != PlanStep.State.TODO or (goal_reached and s.step == Step.WIDEN)
+    )
     return finished, len(steps)
+
+
+def plan_count_text(*, finished: int, total: int, legal_on_plan: bool) -> str:
+    """The one sentence every page uses for a plan's progress. The legal step is opt-in, so
+    the count says whether it is part of the total instead of leaving "5" beside "six"."""
+    legal = "legal step included" if legal_on_plan else "optional legal step not added"
+    return f"{finished} of {total} steps done or skipped · {legal}"
 
 
 @transaction.atomic
@@ -191,6 +206,8 @@ def journal_entry_create(
     written_on: dt.date | None = None,
     plan: CopingPlan | None = None,
 ) -> JournalEntry:
+    if written_on is not None:
+        validate_past_date(written_on, owner=owner, what="The journal entry’s date")
     entry = JournalEntry(
         owner=owner, plan=plan, mood=mood, text=text, written_on=written_on or local_today(owner)
     )
@@ -236,13 +253,15 @@ def feedback_request_mark_sent(*, request: FeedbackRequest, on: dt.date) -> Feed
 def feedback_request_mark_received(
     *, request: FeedbackRequest, on: dt.date, feedback: str
 ) -> FeedbackRequest:
+    validate_past_date(on, owner=request.plan.owner, what="The day it arrived")
+    validate_feedback_received(sent_on=request.sent_on, received_on=on)
     request.status, request.received_on, request.feedback = (
         FeedbackRequest.Status.RECEIVED,
         on,
         feedback,
     )
     request.sent_on = request.sent_on or on
-    request.save()
+    request.save(update_fields=["status", "received_on", "feedback", "sent_on", "updated_at"])
     reminders_cancel(
         subject=request.plan, kinds=[FEEDBACK_CHASE], reason="Their feedback has arrived."
     )

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from applications.models import Application, Status
+from applications.selectors import OPEN_FILTER, open_applications
 from rebound.localtime import local_today
 from rebound.types import AuthedRequest
 
@@ -38,6 +38,7 @@ from .models import (
 from .reminder_kinds import KEEP_IN_TOUCH
 
 PAGE_SIZE = 20
+ACTIVE_SHOWN = 10  # "Keep these moving": the most recently touched open applications
 STEP_INTROS = {
     Step.REFLECT: "A calm look back, while it is fresh. Not to judge yourself — to learn what "
     "to carry into the next interview.",
@@ -72,31 +73,30 @@ def _steps(plan: CopingPlan) -> list[PlanStep]:
 
 @login_required
 def plan_list(request: AuthedRequest) -> HttpResponse:
-    plans = (
-        CopingPlan.objects.filter(owner=request.user)
-        .select_related("application__company")
-        .with_progress()
-        .order_by("closed_at", "-opened_on", "-pk")
+    page = Paginator(selectors.plans_listed(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "coping/plan_list.html", {"page": page})
+    plans = list(page)
+    rows = list(zip(plans, selectors.listed_plan_counts(plans), strict=True))
+    return render(request, "coping/plan_list.html", {"page": page, "rows": rows})
 
 
 @login_required
 def plan_detail(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     steps = _steps(plan)
-    finished, total = services.plan_progress(steps)
+    goal = NetGoal.objects.filter(plan=plan).first()
+    goal_progress = selectors.net_goal_progress(goal)
+    count = selectors.plan_count(plan, steps)
     return render(
         request,
         "coping/plan_detail.html",
         {
             "plan": plan,
             "steps": [(s, STEP_INTROS[Step(s.step)]) for s in steps],
-            "finished": finished,
-            "total": total,
-            "complete": finished == total,
-            "percent": round(100 * finished / total) if total else 0,
+            "count": count,
+            "goal": goal,
+            "goal_progress": goal_progress,
             "reminders": selectors.plan_reminders(plan).order_by("due_at", "pk"),
         },
     )
@@ -197,6 +197,7 @@ def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     received_form = FeedbackReceivedForm(
         request.POST if action == "received" else None,
         owner=request.user,
+        sent_on=feedback.sent_on if feedback is not None else None,
         initial={"received_on": local_today(request.user)},
     )
     if action == "journal" and journal_form.is_valid():
@@ -235,6 +236,8 @@ def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
         journal_form=journal_form,
         draft_form=draft_form,
         received_form=received_form,
+        # What the page re-greets with when another person is chosen (static/js/feedback.js).
+        greetings=draft_form.greetings(),
         # The page's title starts with "Error:" when one of its three forms has errors.
         form_has_errors=any(f.errors for f in (journal_form, draft_form, received_form)),
         feedback=feedback,
@@ -260,11 +263,21 @@ def _widen(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
         instance=NetGoal(target=goal.target, weeks=goal.weeks) if goal else None,
     )
     if request.method == "POST" and form.is_valid():
-        services.net_goal_set(
+        goal = services.net_goal_set(
             plan=plan, target=form.cleaned_data["target"], weeks=form.cleaned_data["weeks"]
         )
-        return _done(request, plan, Step.WIDEN, "Goal set. One application at a time.")
-    progress = services.net_goal_progress_query(goal).count() if goal else 0
+        # Setting the goal starts the step; reaching it (or the user saying so) finishes it.
+        progress = selectors.net_goal_progress(goal)
+        if progress >= goal.target:
+            messages.success(request, "Goal set, and you have reached it already. Well done.")
+        else:
+            messages.success(
+                request,
+                f"Goal set: {progress} of {goal.target} so far. One application at a time.",
+            )
+        return redirect(plan)
+    progress = selectors.net_goal_progress(goal)
+    step_state = plan.steps.get(step=Step.WIDEN).state
     return _render_step(
         request,
         plan,
@@ -273,6 +286,7 @@ def _widen(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
         goal=goal,
         progress=progress,
         percent=min(100, round(100 * progress / goal.target)) if goal else 0,
+        step_state=step_state,
     )
 
 
@@ -291,18 +305,20 @@ def _never_settle(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
             notes=data["notes"],
         )
         return _done(request, plan, Step.NEVER_SETTLE, "Outreach logged. Keep going.")
-    active = (
-        Application.objects.filter(owner=request.user)
-        .exclude(status__in=[Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED, Status.ACCEPTED])
-        .select_related("company")
-        .order_by("-updated_at")[:10]
+    still_open = open_applications(request.user)
+    active = list(
+        still_open.select_related("company").order_by("-updated_at", "-pk")[:ACTIVE_SHOWN]
     )
+    # Counted only when the list is cut short, to say how many more there are.
+    active_total = still_open.count() if len(active) == ACTIVE_SHOWN else len(active)
     return _render_step(
         request,
         plan,
         Step.NEVER_SETTLE,
         form=form,
         active=active,
+        active_total=active_total,
+        open_url=f"{reverse('applications:application_list')}?status={OPEN_FILTER}",
         outreach=plan.outreach.select_related("contact__company").order_by("-on", "-pk"),
     )
 

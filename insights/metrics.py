@@ -10,7 +10,6 @@ Conventions:
 """
 
 import datetime as dt
-import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -325,97 +324,6 @@ def activity(user: Any, period: Period) -> list[Week]:
 
 # --- interviewing better? ------------------------------------------------------------------
 
-_STOPWORDS = frozenset(
-    (
-        "a",
-        "about",
-        "after",
-        "again",
-        "all",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "our",
-        "out",
-        "over",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "too",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "one",
-        "asked",
-        "question",
-        "questions",
-    )
-)
-
 
 @dataclass
 class Assessment:
@@ -432,16 +340,33 @@ class AssessmentReport:
     by_round: dict[str, dict[str, float]]
     # The average of each rating over the earlier and the later half of the assessments.
     trend: dict[str, tuple[float, float]] | None
-    # In the latest THEMES assessments: the most frequent words of "what tripped you"
-    # (stopwords left out), and the skills to build, one per line, most frequent first.
-    tripped_words: list[tuple[str, int]]
+    # The latest TRIPPED_SHOWN notes of "what tripped you", whole, newest first: single
+    # words out of context ("day × 1") told the user nothing they could prepare for.
+    tripped_latest: list["Tripped"]
+    # In the latest THEMES assessments, a line of "what tripped you" written in two or more
+    # of them (case and spacing aside), most frequent first; and the skills to build, one per
+    # line, most frequent first.
+    tripped_again: list[tuple[str, int]]
     skills: list[tuple[str, int]]
+
+
+@dataclass
+class Tripped:
+    """One self-assessment's "what tripped you", with where and when it happened."""
+
+    day: dt.date
+    round_label: str
+    company: str
+    role: str
+    text: str
+    interview_id: int
 
 
 # The page draws and lists the latest POINTS self-assessments (the CSV has them all), and reads
 # its themes from the latest THEMES: recent stumbles are what the next interview needs.
 POINTS = 40
 THEMES = 100
+TRIPPED_SHOWN = 5
 
 
 def _assessed(user: Any, period: Period) -> QuerySet[SelfAssessment]:
@@ -516,17 +441,39 @@ def assessments(user: Any, period: Period) -> AssessmentReport:
             name: (round(halves[f"e_{name}"], 2), round(halves[f"l_{name}"], 2))
             for name in RATING_FIELDS
         }
-    words: Counter[str] = Counter()
     skills: Counter[str] = Counter()
+    tripped_lines: Counter[str] = Counter()
+    tripped_as_written: dict[str, str] = {}  # the newest wording of each repeated line
+    tripped_latest: list[Tripped] = []
     texts = rows.order_by("-interview__starts_at", "-pk").values_list(
-        "tripped_questions", "skills_to_build"
+        "tripped_questions",
+        "skills_to_build",
+        "interview__starts_at",
+        "interview__round_type",
+        "interview__application__company__name",
+        "interview__application__role",
+        "interview_id",
     )[:THEMES]
-    for tripped, to_build in texts:
-        words.update(
-            w
-            for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]+", tripped.lower())
-            if w not in _STOPWORDS and len(w) > 2
-        )
+    for tripped, to_build, starts_at, round_type, company, role, interview_id in texts:
+        if tripped.strip() and len(tripped_latest) < TRIPPED_SHOWN:
+            tripped_latest.append(
+                Tripped(
+                    day=starts_at.astimezone(user.tzinfo).date(),
+                    round_label=rounds.get(round_type, round_type),
+                    company=company,
+                    role=role,
+                    text=tripped.strip(),
+                    interview_id=interview_id,
+                )
+            )
+        lines: dict[str, str] = {}  # casefolded line: as written
+        for line in tripped.splitlines():
+            written = " ".join(line.strip("-• ").split())
+            if written:
+                lines.setdefault(written.casefold(), written)
+        for key, written in lines.items():
+            tripped_as_written.setdefault(key, written)
+        tripped_lines.update(lines.keys())  # once per assessment, however often it says it
         skills.update(
             " ".join(line.strip("-• ").split()).lower()
             for line in to_build.splitlines()
@@ -537,7 +484,10 @@ def assessments(user: Any, period: Period) -> AssessmentReport:
         points=assessment_points(user, period, POINTS) if count else [],
         by_round=by_round,
         trend=trend,
-        tripped_words=words.most_common(10),
+        tripped_latest=tripped_latest,
+        tripped_again=[
+            (tripped_as_written[key], n) for key, n in tripped_lines.most_common(10) if n > 1
+        ],
         skills=skills.most_common(10),
     )
 

@@ -37,10 +37,9 @@ _ROW = (
 )
 
 
-def _day(value: dt.date, year: bool = True) -> str:
-    # As the date filter's "j M Y" and "j M" (English month names: Rebound is English only).
-    text = f"{value.day} {_MONTHS[value.month - 1]}"
-    return f"{text} {value.year}" if year else text
+def _day(value: dt.date) -> str:
+    # As the date filter's "j M Y" (English month names: Rebound is English only).
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 @register.simple_tag
@@ -63,6 +62,7 @@ def application_row(row: dict[str, Any]) -> SafeString:
             source=escape(_SOURCE.get(row["source"], "")) or "—",
             excitement=row["excitement"],
             # In the user's time zone, as the template's date filter would show it.
-            updated=_day(timezone.localtime(row["updated_at"]), year=False),
+            # With its year, as "Applied" has it: one date format per table.
+            updated=_day(timezone.localtime(row["updated_at"])),
         )
     )

@@ -8,7 +8,7 @@ from django import template
 from applications.models import Application
 
 from ..models import CopingPlan
-from ..services import plan_progress
+from ..selectors import plan_counts
 
 register = template.Library()
 
@@ -20,7 +20,9 @@ def coping_section(application: Application) -> dict[str, Any]:
     # the plans page's progress subqueries (CopingPlan.objects.with_progress).
     plans = (
         CopingPlan.objects.filter(application=application)
+        .select_related("net_goal")
         .prefetch_related("steps")
         .order_by("-opened_on", "-pk")
     )
-    return {"plans": [(plan, *plan_progress(list(plan.steps.all()))) for plan in plans]}
+    plans_list = list(plans)
+    return {"plans": list(zip(plans_list, plan_counts(plans_list), strict=True))}

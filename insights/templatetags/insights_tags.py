@@ -23,6 +23,7 @@ def funnel_svg(funnel: Funnel, stage_labels: dict[str, str], applied_label: str)
     scale = (_HEIGHT - _TOP - 70) / most
     step = (_WIDTH - _BAR) / (len(columns) - 1)
     parts = []
+    bottom = 0.0  # the lowest thing drawn: the picture ends there, not at a fixed height
     for i, (key, label, count) in enumerate(columns):
         x = i * step
         h = max(count * scale, 1)
@@ -54,9 +55,11 @@ def funnel_svg(funnel: Funnel, stage_labels: dict[str, str], applied_label: str)
                 f"{escape(exit_.label)} {n}</text>"
             )
             y += eh + 4
+        bottom = max(bottom, _TOP + h, y + 10 if y > _TOP + h + 6 else 0)
+    height = round(bottom + 8)
     return mark_safe(
         # Room on both sides for the first and last stage's labels, centred on their bars.
-        f'<svg viewBox="-{_PAD} 0 {_WIDTH + 2 * _PAD} {_HEIGHT}" class="funnel-svg" role="img" '
+        f'<svg viewBox="-{_PAD} 0 {_WIDTH + 2 * _PAD} {height}" class="funnel-svg" role="img" '
         'aria-labelledby="funnel-title"><title id="funnel-title">How far the applications got, '
         "and where they left: the table below has the same numbers.</title>"
         + "".join(parts)

@@ -12,10 +12,16 @@ function moveUrl(card) {
 }
 
 function enhance(root) {
-  // With this script a card's "Move" opens a dialog: say so to assistive technology.
-  root.querySelectorAll("[data-move]").forEach((link) => {
-    link.setAttribute("role", "button");
-    link.setAttribute("aria-haspopup", "dialog");
+  // With this script a card's "Move" opens a dialog, so it becomes a real button (Space and
+  // Enter both open it, as a button's do); without it, the link leads to the move form.
+  root.querySelectorAll("a[data-move]").forEach((link) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = link.className;
+    button.dataset.move = "";
+    button.setAttribute("aria-haspopup", "dialog");
+    button.append(...link.childNodes);
+    link.replaceWith(button);
   });
 }
 

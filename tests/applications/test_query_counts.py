@@ -83,7 +83,7 @@ def test_the_detail_page_makes_exactly_these_queries(
     # session, user, the application with company and owner, timeline, the people linked to
     # it, the company's contacts, other applications there, its upcoming reminders (one for
     # the rows, one per kind present: none here), its tags, what was sent with it, the
-    # interviews section (interviews with assessments, their interviewers) and coping's
-    # section (plans with their steps).
-    with django_assert_num_queries(13):
+    # interviews section (interviews with assessments, their interviewers), coping's
+    # section (plans with their steps) and mail in's (the emails about it).
+    with django_assert_num_queries(14):
         alice_client.get(target.get_absolute_url())

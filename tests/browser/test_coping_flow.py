@@ -81,6 +81,13 @@ def test_it_walks_a_rejected_user_through_every_step(page: Page, site: str, alic
     page.get_by_label("New applications").fill("4")
     page.get_by_label("Over the next … weeks").fill("3")
     page.get_by_role("button", name="Set my goal").click()
+    # A goal set is a goal started: the step shows its progress until it is reached...
+    expect(page.get_by_text("Goal set: 0 of 4 so far")).to_be_visible()
+    expect(page.get_by_text("2 of 5 steps")).to_be_visible()
+    expect(page.get_by_text("0 of 4 new applications")).to_be_visible()
+    # ...or until the user says it is done.
+    page.get_by_role("link", name="Continue Widen the net").click()
+    page.get_by_role("button", name=re.compile("mark this step done")).click()
     expect(page.get_by_text("3 of 5 steps")).to_be_visible()
 
     # 4. Never settle: outreach to a staffing agency.

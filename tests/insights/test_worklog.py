@@ -71,8 +71,13 @@ def week(alice, bob):
         _interview(a3, dt.datetime(2026, 11, 18, 9, tzinfo=BERLIN), "phone", "", [eve])
         # 23:30 UTC on the 22nd is 00:30 on the 23rd in Berlin: after the range.
         _interview(a2, dt.datetime(2026, 11, 22, 23, 30, tzinfo=dt.UTC), "onsite", "Room 1")
-        # 23:30 UTC on the 15th is 00:30 on the 16th in Berlin: in the range.
-        _interview(a2, dt.datetime(2026, 11, 15, 23, 30, tzinfo=dt.UTC), "onsite", "Hall 2")
+        # 23:30 UTC on the 15th is 00:30 on the 16th in Berlin: in the range. (For an earlier
+        # application to the same role: a2's date applied, the 20th, is after it.)
+        a4 = applications.application_create(
+            owner=alice, company=globex, role="Engineer", status=Status.APPLIED,
+            date_applied=D(2026, 11, 12), source="staffing_agency",
+        )  # fmt: skip
+        _interview(a4, dt.datetime(2026, 11, 15, 23, 30, tzinfo=dt.UTC), "onsite", "Hall 2")
         outreach_log(owner=alice, contact=frank, on=D(2026, 11, 19), outcome="lead")
         outreach_log(owner=alice, contact=frank, on=D(2026, 11, 23), outcome="waiting")
         bobco = CompanyFactory(owner=bob, name="Bobco")
