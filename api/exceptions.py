@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, serializers
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -27,11 +28,25 @@ def _flatten(detail: Any, field: str | None = None) -> list[dict[str, Any]]:
     return [{"field": field, "code": code, "message": str(detail)}]
 
 
+def _details(errors: list[DjangoValidationError]) -> list[ErrorDetail]:
+    """Each message with its parameters filled in, keeping the service's own code."""
+    out = []
+    for error in errors:
+        for single in error.error_list:
+            message = single.message % single.params if single.params else single.message
+            out.append(ErrorDetail(str(message), code=single.code or "invalid"))
+    return out
+
+
 def handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, DjangoValidationError):  # a service's rule, said in its words
-        exc = exceptions.ValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        )
+    if isinstance(exc, DjangoValidationError):
+        # A service's rule (a date before the date applied, a move the pipeline doesn't
+        # allow), however deep it was raised: a 400 in the error shape, in its own words.
+        if hasattr(exc, "error_dict"):
+            detail: Any = {field: _details(errors) for field, errors in exc.error_dict.items()}
+        else:
+            detail = {"non_field_errors": _details([exc])}
+        exc = exceptions.ValidationError(detail)
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -9,10 +9,10 @@ from django.forms import BaseForm
 from django.forms.models import model_to_dict
 from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, pagination, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.exceptions import APIException, ErrorDetail, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -36,6 +36,10 @@ ERRORS = {
     404: ErrorsSerializer,
     429: ErrorsSerializer,
 }
+# A write also answers: its body too large (413), or not JSON (415).
+WRITE_ERRORS = {**ERRORS, 413: ErrorsSerializer, 415: ErrorsSerializer}
+# 409: what the object is now forbids it (a company applications use, a reminder already sent).
+CONFLICT = {409: ErrorsSerializer}
 
 
 PRIVATE = "Needs a token with the “private notes” scope."
@@ -50,6 +54,11 @@ def _reads(summary: str, serializer: type, description: str | None = None) -> An
     )
 
 
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
 class Cursor(pagination.CursorPagination):
     """Newest first; stable under inserts (no page shifts), no counts."""
 
@@ -57,6 +66,33 @@ class Cursor(pagination.CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_page_size(self, request: Request) -> int:
+        # DRF quietly falls back to the default for 0, "abc" or "": say what is wrong instead.
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= self.max_page_size):
+            raise ValidationError(
+                {
+                    self.page_size_query_param: ErrorDetail(
+                        f"page_size is a whole number from 1 to {self.max_page_size}.",
+                        code="invalid",
+                    )
+                }
+            )
+        return int(raw)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(
+                    minimum=1, maximum=self.max_page_size, default=self.page_size
+                )
+            if parameter["name"] == self.cursor_query_param:
+                parameter["schema"]["pattern"] = s.NO_NUL  # the hostile-input guard's rule
+        return parameters
 
 
 def validated(form: BaseForm) -> dict[str, Any]:
@@ -78,7 +114,8 @@ def body(serializer_class: type, request: Request, *, partial: bool = False) -> 
 
 
 class Owned(viewsets.GenericViewSet):
-    """Objects of the caller's own; ids beyond any row are a 404, not a database error."""
+    # Objects of the caller's own; ids beyond any row are a 404, not a database error.
+    # (A comment, not a docstring: drf-spectacular would print it under every operation.)
 
     lookup_value_converter = "int"
     pagination_class = Cursor
@@ -102,16 +139,20 @@ def _merged(instance: Any, fields: list[str], changes: dict[str, Any]) -> dict[s
 
 @extend_schema_view(
     list=extend_schema(summary="Your companies", responses={200: s.CompanySerializer, **ERRORS}),
-    retrieve=extend_schema(responses={200: s.CompanySerializer, **ERRORS}),
+    retrieve=extend_schema(summary="One company", responses={200: s.CompanySerializer, **ERRORS}),
     create=extend_schema(
-        request=s.CompanyWriteSerializer, responses={201: s.CompanySerializer, **ERRORS}
+        summary="Add a company",
+        request=s.CompanyWriteSerializer,
+        responses={201: s.CompanySerializer, **WRITE_ERRORS},
     ),
     partial_update=extend_schema(
-        request=s.CompanyWriteSerializer, responses={200: s.CompanySerializer, **ERRORS}
+        summary="Change a company (only the fields sent)",
+        request=s.CompanyWriteSerializer,
+        responses={200: s.CompanySerializer, **WRITE_ERRORS},
     ),
     destroy=extend_schema(
         summary="Delete a company (refused while applications use it)",
-        responses={204: None, **ERRORS},
+        responses={204: None, **ERRORS, **CONFLICT},
     ),
 )
 class CompanyViewSet(
@@ -144,23 +185,25 @@ class CompanyViewSet(
     def destroy(self, request: Request, pk: int) -> Response:
         company = self.get_object()
         if company.applications.exists():
-            raise ValidationError(
-                {"detail": "Applications use this company: delete or move them first."}
-            )
+            raise Conflict("Applications use this company: delete or move them first.")
         company.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(
     list=extend_schema(summary="Your contacts", responses={200: s.ContactSerializer, **ERRORS}),
-    retrieve=extend_schema(responses={200: s.ContactSerializer, **ERRORS}),
+    retrieve=extend_schema(summary="One contact", responses={200: s.ContactSerializer, **ERRORS}),
     create=extend_schema(
-        request=s.ContactWriteSerializer, responses={201: s.ContactSerializer, **ERRORS}
+        summary="Add a contact",
+        request=s.ContactWriteSerializer,
+        responses={201: s.ContactSerializer, **WRITE_ERRORS},
     ),
     partial_update=extend_schema(
-        request=s.ContactWriteSerializer, responses={200: s.ContactSerializer, **ERRORS}
+        summary="Change a contact (only the fields sent)",
+        request=s.ContactWriteSerializer,
+        responses={200: s.ContactSerializer, **WRITE_ERRORS},
     ),
-    destroy=extend_schema(responses={204: None, **ERRORS}),
+    destroy=extend_schema(summary="Delete a contact", responses={204: None, **ERRORS}),
 )
 class ContactViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.ContactSerializer
@@ -197,16 +240,6 @@ class ContactViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-FILTERS = [
-    OpenApiParameter("status", str, enum=Status.values, description="Only this status."),
-    OpenApiParameter("tag", str, description="Only applications with this tag."),
-    OpenApiParameter("company", int, description="Only this company's (its id)."),
-    OpenApiParameter("q", str, description="Words in the role, company, place or notes."),
-    OpenApiParameter("applied_after", str, description="Applied on or after (YYYY-MM-DD)."),
-    OpenApiParameter("applied_before", str, description="Applied on or before (YYYY-MM-DD)."),
-    OpenApiParameter("created_after", str, description="Added on or after (YYYY-MM-DD)."),
-    OpenApiParameter("created_before", str, description="Added on or before (YYYY-MM-DD)."),
-]
 APPLICATION_FIELDS = [
     "company", "role", "posting_url", "source", "location", "remote_mode", "salary_min",
     "salary_max", "currency", "date_applied", "excitement", "contacts", "notes",
@@ -216,15 +249,21 @@ APPLICATION_FIELDS = [
 @extend_schema_view(
     list=extend_schema(
         summary="Your applications, newest first",
-        parameters=FILTERS,
+        parameters=[s.ApplicationFilterSerializer],
         responses={200: s.ApplicationSerializer, **ERRORS},
     ),
-    retrieve=extend_schema(responses={200: s.ApplicationSerializer, **ERRORS}),
+    retrieve=extend_schema(
+        summary="One application", responses={200: s.ApplicationSerializer, **ERRORS}
+    ),
     create=extend_schema(
-        request=s.ApplicationWriteSerializer, responses={201: s.ApplicationSerializer, **ERRORS}
+        summary="Add an application (applied on date_applied, else on the wishlist)",
+        request=s.ApplicationWriteSerializer,
+        responses={201: s.ApplicationSerializer, **WRITE_ERRORS},
     ),
     partial_update=extend_schema(
-        request=s.ApplicationWriteSerializer, responses={200: s.ApplicationSerializer, **ERRORS}
+        summary="Change an application (only the fields sent; not its status)",
+        request=s.ApplicationWriteSerializer,
+        responses={200: s.ApplicationSerializer, **WRITE_ERRORS},
     ),
     destroy=extend_schema(
         summary="Delete an application, its timeline, interviews and plan",
@@ -243,7 +282,9 @@ class ApplicationViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin
         )
         if self.action != "list":
             return qs
-        filters = s.ApplicationFilterSerializer(data=self.request.query_params)
+        # A plain dict, not the QueryDict: DRF would read "?tag=" as "not given", where the
+        # schema (and a client) reads an empty value as a value, and an invalid one at that.
+        filters = s.ApplicationFilterSerializer(data=self.request.query_params.dict())
         filters.is_valid(raise_exception=True)
         f = filters.validated_data
         if "status" in f:
@@ -317,6 +358,8 @@ class ApplicationViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin
                 application=application,
                 applied_on=cleaned.get("date_applied"),
                 contacts=cleaned.get("contacts"),
+                # Only what the PATCH names: a status moved meanwhile isn't written back.
+                fields={*data, "company"} if cleaned.get("new_company") else set(data),
             )
             applications.application_set_tags(
                 application=application, names=applications.tag_names(cleaned["tag_text"])
@@ -332,7 +375,7 @@ class ApplicationViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin
         description="Goes through the same service as the site: a rejection opens its plan "
         "and schedules its reminders, an offer or an interview theirs.",
         request=s.StatusChangeRequestSerializer,
-        responses={200: s.StatusChangeResultSerializer, **ERRORS},
+        responses={200: s.StatusChangeResultSerializer, **WRITE_ERRORS},
     )
     @action(detail=True, methods=["post"])
     def status(self, request: Request, pk: int) -> Response:
@@ -408,27 +451,27 @@ class ReminderViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     @extend_schema(
         summary="Cancel it (it won’t be sent)",
         request=None,
-        responses={200: s.ReminderSerializer, **ERRORS},
+        responses={200: s.ReminderSerializer, **ERRORS, **CONFLICT},
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: int) -> Response:
         reminder = self.get_object()
         if not reminders.reminder_cancel(reminder=reminder, reason="cancelled through the API"):
-            raise ValidationError({"detail": "Only a reminder still to come can be cancelled."})
+            raise Conflict("Only a reminder still to come can be cancelled.")
         reminder.refresh_from_db()
         return Response(s.ReminderSerializer(reminder).data)
 
     @extend_schema(
         summary="Snooze it by some days",
         request=s.SnoozeSerializer,
-        responses={200: s.ReminderSerializer, **ERRORS},
+        responses={200: s.ReminderSerializer, **WRITE_ERRORS, **CONFLICT},
     )
     @action(detail=True, methods=["post"])
     def snooze(self, request: Request, pk: int) -> Response:
         reminder = self.get_object()
         data = body(s.SnoozeSerializer, request)
         if reminder.status not in Reminder.OPEN:
-            raise ValidationError({"detail": "Only a reminder still to come can be snoozed."})
+            raise Conflict("Only a reminder still to come can be snoozed.")
         reminder = reminders.reminder_snooze(reminder=reminder, days=data["days"])
         return Response(s.ReminderSerializer(reminder).data)
 

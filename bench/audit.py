@@ -65,6 +65,7 @@ def _pages(user: User) -> list[tuple[str, str, bool]]:
         ("landing", "/", True),
         ("log in", "/accounts/login/", True),
         ("sign up", "/accounts/signup/", True),
+        ("API docs", "/api/docs/", True),
         ("home", "/home/", False),
         ("applications", "/applications/", False),
         ("board", "/applications/board/", False),

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from rebound.types import AuthedRequest
@@ -20,7 +20,8 @@ from .calendar import build
 from .models import CalendarFeed
 
 
-@require_GET
+# HEAD too: some calendar apps check a subscription's link with it before fetching.
+@require_safe
 # Calendar apps poll about hourly; a leaked link can't be used to hammer the server.
 @ratelimit(key="ip", rate=lambda group, request: settings.CALENDAR_FEED_RATE, block=True)
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
@@ -48,6 +49,10 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = "private, max-age=0, must-revalidate"
     response["Content-Disposition"] = 'inline; filename="rebound.ics"'
+    if request.method == "HEAD":
+        # The same headers, the length the body would have, and no body (whatever the server).
+        response.content = b""
+        response["Content-Length"] = str(len(built.body))
     return response
 
 

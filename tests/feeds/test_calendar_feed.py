@@ -127,6 +127,18 @@ def test_an_unchanged_feed_answers_304(alice, client, feed_setup):
         assert since.status_code == 304
 
 
+def test_a_head_request_gets_the_feeds_headers_and_no_body(alice, client, feed_setup):
+    """Calendar apps check a subscription with HEAD; it answered 405."""
+    url = _url(alice, feed_setup["feed"])
+    with time_machine.travel(NOW, tick=False):
+        got = client.get(url)
+        head = client.head(url)
+    assert head.status_code == 200 and head.content == b""
+    for header in ("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Content-Disposition"):
+        assert head[header] == got[header], header
+    assert int(head["Content-Length"]) == len(got.content)
+
+
 def test_a_replaced_or_turned_off_link_is_gone_and_a_forged_one_is_not_found(
     alice, bob, client, feed_setup
 ):
