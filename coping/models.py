@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 
 from applications.models import Application, Contact, StatusChange
+from rebound.crypto import EncryptedTextField
 from rebound.urlcache import object_url
 
 MOOD = [MinValueValidator(1), MaxValueValidator(5)]
@@ -115,10 +116,12 @@ class PlanStep(models.Model):
 
 class Reflection(models.Model):
     plan = models.OneToOneField(CopingPlan, on_delete=models.CASCADE, related_name="reflection")
-    qualified = models.TextField("Were you qualified and suited for the role?", blank=True)
-    performance = models.TextField("How did you do in front of the panel?", blank=True)
-    tripped_questions = models.TextField("Which questions tripped you?", blank=True)
-    skills_to_improve = models.TextField("Which interviewing skills will you work on?", blank=True)
+    qualified = EncryptedTextField("Were you qualified and suited for the role?", blank=True)
+    performance = EncryptedTextField("How did you do in front of the panel?", blank=True)
+    tripped_questions = EncryptedTextField("Which questions tripped you?", blank=True)
+    skills_to_improve = EncryptedTextField(
+        "Which interviewing skills will you work on?", blank=True
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -132,7 +135,7 @@ class JournalEntry(models.Model):
     )
     written_on = models.DateField(default=dt.date.today)
     mood = models.PositiveSmallIntegerField(validators=MOOD)
-    text = models.TextField("what is on your mind", blank=True)
+    text = EncryptedTextField("what is on your mind", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -164,11 +167,11 @@ class FeedbackRequest(models.Model):
     )
     contact = models.ForeignKey(Contact, on_delete=models.SET_NULL, null=True, blank=True)
     subject = models.CharField(max_length=200)
-    body = models.TextField()
+    body = EncryptedTextField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFTED)
     sent_on = models.DateField(null=True, blank=True)
     received_on = models.DateField(null=True, blank=True)
-    feedback = models.TextField("the feedback you received", blank=True)
+    feedback = EncryptedTextField("the feedback you received", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -224,7 +227,7 @@ class Outreach(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="outreach")
     on = models.DateField("when")
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.WAITING)
-    notes = models.TextField(blank=True)
+    notes = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -243,9 +246,9 @@ class FollowUp(models.Model):
     interested = models.BooleanField(null=True, help_text="Still interested in this company?")
     check_in_on = models.DateField(null=True, blank=True)
     contact = models.ForeignKey(Contact, on_delete=models.SET_NULL, null=True, blank=True)
-    note = models.TextField("check-in note", blank=True)
-    requirements = models.TextField("what the role asks for", blank=True)
-    experience_now = models.TextField("what you can show now", blank=True)
+    note = EncryptedTextField("check-in note", blank=True)
+    requirements = EncryptedTextField("what the role asks for", blank=True)
+    experience_now = EncryptedTextField("what you can show now", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -270,7 +273,7 @@ class Incident(models.Model):
     kind = models.CharField(max_length=30, choices=Kind.choices)
     happened_on = models.DateField("when it happened")
     jurisdiction = models.CharField(max_length=20, choices=Jurisdiction.choices)
-    facts = models.TextField("what happened, in your words, with names and dates")
+    facts = EncryptedTextField("what happened, in your words, with names and dates")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -91,6 +91,7 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
     from applications.models import Contact
     from coping.models import FollowUp, JournalEntry, PlanStep, Step
     from interviews.models import Interview, SelfAssessment
+    from rebound.accounts import user_email_mark_verified
     from rebound.localtime import add_months, local_to_utc, local_today
     from rebound.models import User
 
@@ -100,6 +101,8 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
         user = User.objects.create_user(
             email=email, password=password, first_name="Casey", timezone="Europe/Berlin"
         )
+        # A made-up address nobody reads: confirmed, so it logs in and its reminders run.
+        user_email_mark_verified(user=user)
         today = local_today(user)
         companies = Company.objects.bulk_create(
             Company(owner=user, name=f"Company {i:04d}") for i in range(shape["companies"])

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from applications.models import Application, Contact
+from rebound.crypto import EncryptedTextField
 from rebound.urlcache import object_url
 
 # An interview is entered as one local day's start and end time, so it lasts under a day (a
@@ -146,10 +147,10 @@ class SelfAssessment(models.Model):
     confidence = models.PositiveSmallIntegerField(
         "overall, how confident you feel about it", validators=RATING
     )
-    went_well = models.TextField("what went well", blank=True)
-    tripped_questions = models.TextField("questions that tripped you, and why", blank=True)
-    change_next_time = models.TextField("what you would do differently", blank=True)
-    skills_to_build = models.TextField("skills to build", blank=True, help_text="One per line.")
+    went_well = EncryptedTextField("what went well", blank=True)
+    tripped_questions = EncryptedTextField("questions that tripped you, and why", blank=True)
+    change_next_time = EncryptedTextField("what you would do differently", blank=True)
+    skills_to_build = EncryptedTextField("skills to build", blank=True, help_text="One per line.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

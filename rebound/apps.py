@@ -6,4 +6,6 @@ class ReboundConfig(AppConfig):
     verbose_name = "Rebound"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import accounts_allauth, checks  # noqa: F401 - registers the system checks
+
+        accounts_allauth.connect()

@@ -1,9 +1,6 @@
-from typing import Any
-
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
-from django.db import transaction
+from django.http import HttpRequest
 
 from .models import User
 from .timezones import all_timezones, grouped_choices
@@ -14,44 +11,23 @@ class TimezoneField(forms.ChoiceField):
         super().__init__(choices=grouped_choices, **kwargs)  # type: ignore[arg-type]
 
 
-class SignUpForm(BaseUserCreationForm):
+class SignupExtrasForm(forms.Form):
+    """What Rebound's sign-up asks beyond allauth's address and password
+    (ACCOUNT_SIGNUP_FORM_CLASS). allauth's sign-up form is built on it, so this module must not
+    import allauth's forms (rebound.accounts_allauth holds what does)."""
+
+    first_name = forms.CharField(label="First name (optional)", max_length=150, required=False)
     # Filled in by the browser (Intl API) so new users start in their own zone.
     timezone = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    class Meta:
-        model = User
-        fields = ("email", "first_name")
-        labels = {"first_name": "First name (optional)"}
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account with this email already exists. Log in or reset your password."
-            )
-        return email
 
     def clean_timezone(self) -> str:
         tz = self.cleaned_data.get("timezone") or ""
         return tz if tz in all_timezones() else settings.DEFAULT_USER_TIMEZONE
 
-    def save(self, commit: bool = True) -> User:
-        user = super().save(commit=False)
+    def signup(self, request: HttpRequest, user: User) -> None:
+        user.first_name = self.cleaned_data["first_name"]
         user.timezone = self.cleaned_data["timezone"]
-        if commit:
-            user.save()
-        return user
-
-
-class EmailAuthenticationForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": "That email and password don’t match an account. The password is "
-        "case-sensitive; the email isn’t.",
-    }
-    username = forms.EmailField(
-        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
-    )
+        user.save(update_fields=["first_name", "timezone"])
 
 
 class DeleteAccountForm(forms.Form):
@@ -83,6 +59,7 @@ class PreferencesForm(forms.ModelForm):
             "keep_in_touch_months",
             "no_reply_days",
             "prep_time",
+            "notify_new_sign_in",
         )
         labels = {
             "first_name": "First name",
@@ -97,14 +74,3 @@ class PreferencesForm(forms.ModelForm):
             "no_reply_days": forms.NumberInput(attrs={"min": 1, "max": 90}),
             "prep_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
-
-
-class QueuedPasswordResetForm(PasswordResetForm):
-    """Hands the sending to a task (after commit), for known and unknown addresses alike."""
-
-    def save(self, *args: Any, request: Any = None, use_https: bool = False, **kwargs: Any) -> None:
-        from .tasks import send_password_reset
-
-        email = self.cleaned_data["email"]
-        domain = request.get_host() if request is not None else ""
-        transaction.on_commit(lambda: send_password_reset.delay(email, domain, use_https))

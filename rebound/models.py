@@ -74,6 +74,15 @@ class User(AbstractUser):
         help_text="Interview-prep emails arrive at this local time the evening before.",
     )
 
+    # Whether `email` is confirmed (allauth keeps the addresses; rebound.accounts_allauth keeps
+    # this in step). Nothing but the confirmation message is sent until it is: reminders wait.
+    email_verified = models.BooleanField(default=False, editable=False)
+    notify_new_sign_in = models.BooleanField(
+        "Email me when my account signs in on a new device",
+        default=True,
+        help_text="Sent only to your confirmed address.",
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -1,17 +1,16 @@
 """The core's Celery tasks: thin, take plain values, call a function."""
 
 from celery import shared_task
-from django.contrib.auth.forms import PasswordResetForm
+from django.core.mail import EmailMultiAlternatives
 
 
 @shared_task(ignore_result=True)
-def send_password_reset(email: str, domain: str, use_https: bool) -> None:
-    """Sends the reset email if the address has an account; does nothing visible otherwise."""
-    form = PasswordResetForm(data={"email": email})
-    if form.is_valid():
-        form.save(
-            domain_override=domain,
-            use_https=use_https,
-            email_template_name="registration/password_reset_email.html",
-            subject_template_name="registration/password_reset_subject.txt",
-        )
+def send_account_email(
+    subject: str, body: str, html: str, from_email: str, to: list[str], headers: dict[str, str]
+) -> None:
+    """One account email (confirmation, reset, notice), rendered by allauth's adapter in the
+    request (rebound.accounts_allauth) and sent here, so a request never waits on SMTP."""
+    message = EmailMultiAlternatives(subject, body, from_email, to, headers=headers)
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,32 +1,44 @@
 """The project's URLs: the top of the layers. Apps are included by name, never imported here,
 so the core package (rebound/) depends on no app (docs/architecture.md)."""
 
+from collections.abc import Callable
+
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.http import HttpResponseBase
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
 
 from . import devmail_views, views
-from .forms import EmailAuthenticationForm
+
+
+def _moved(name: str) -> Callable[..., HttpResponseBase]:
+    # Pages that moved to allauth's addresses: bookmarks and old links still arrive.
+    return RedirectView.as_view(url=reverse_lazy(name), permanent=True, query_string=True)
+
 
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # allauth's pages, under the names the templates have always used. Listed before
+    # allauth's own patterns (same paths), so sign-up and reset keep their throttles.
     path("accounts/signup/", views.signup, name="signup"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", views.login, name="login"),
+    path("accounts/logout/", views.logout, name="logout"),
+    path("accounts/password/reset/", views.password_reset, name="password_reset"),
+    path("accounts/password/change/", views.password_change, name="password_change"),
     path("accounts/delete/", views.account_delete, name="account_delete"),
-    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/password_reset/", _moved("password_reset")),
+    path("accounts/password_change/", _moved("password_change")),
+    path("accounts/reset/<str:uidb64>/<str:token>/", _moved("password_reset")),
+    path("accounts/", include("allauth.urls")),
+    # The admin signs in through the site's log-in: one lock-out, and the second factor.
+    path("admin/login/", views.admin_login),
     path("", include("home.urls")),
     path("applications/", include("applications.urls")),
     path("interviews/", include("interviews.urls")),
     path("coping/", include("coping.urls")),
     path("insights/", include("insights.urls")),
+    path("inbox/", include("mailin.urls")),
     path("", include("feeds.urls")),
     path("", include("api.urls")),
     path("", include("reminders.urls")),

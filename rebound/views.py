@@ -1,17 +1,18 @@
+from allauth.account import views as account_views
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
-from django.contrib.auth import views as auth_views
+from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.decorators import method_decorator
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from .accounts import sessions_end_for
-from .forms import DeleteAccountForm, QueuedPasswordResetForm, SignUpForm
+from .accounts import lockout_records_delete_for, login_identifier, sessions_end_for
+from .forms import DeleteAccountForm
 from .types import AuthedRequest
 
 # The public pages may be indexed; everything behind the log-in says noindex in its own head.
@@ -33,18 +34,20 @@ def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "registration/rate_limited.html", status=429)
 
 
-@ratelimit(key="ip", rate=lambda group, request: settings.SIGNUP_RATE, method="POST")
-@require_http_methods(["GET", "POST"])
-def signup(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("home")
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to Rebound. Your account is ready.")
-        return redirect("home")
-    return render(request, "registration/signup.html", {"form": form})
+# allauth's pages (templates/account/), under Rebound's names and throttles.
+login = account_views.LoginView.as_view()
+logout = account_views.LogoutView.as_view()
+password_change = account_views.PasswordChangeView.as_view()
+signup = ratelimit(key="ip", rate=lambda group, request: settings.SIGNUP_RATE, method="POST")(
+    account_views.SignupView.as_view()
+)
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin's log-in is the site's: one lock-out to count, and the second factor asked
+    for (Django's admin form would skip it)."""
+    target = request.GET.get("next") or "/admin/"
+    return redirect(f"{reverse('login')}?{urlencode({'next': target})}")
 
 
 @login_required
@@ -55,8 +58,9 @@ def account_delete(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = request.user
         with transaction.atomic():
-            logout(request)
+            auth_logout(request)
             sessions_end_for(user=user)
+            lockout_records_delete_for(email=user.email)
             user.delete()
         messages.success(request, "Your account and all its data are deleted. Good luck out there.")
         return redirect("landing")
@@ -64,19 +68,14 @@ def account_delete(request: AuthedRequest) -> HttpResponse:
 
 
 def _reset_address(group: str, request: HttpRequest) -> str:
-    return request.POST.get("email", "").strip().lower()
+    # Counted per account, as the lock-out counts: "ALICE@…" and " alice@…" are one address.
+    return login_identifier(request.POST.get("email", ""))
 
 
-@method_decorator(
-    ratelimit(key="ip", rate=lambda g, r: settings.RESET_RATE_PER_IP, method="POST"),
-    name="post",
+# allauth's reset page: the same answer for any address (ACCOUNT_PREVENT_ENUMERATION), and
+# an email only to an address that has an account.
+password_reset = ratelimit(key="ip", rate=lambda g, r: settings.RESET_RATE_PER_IP, method="POST")(
+    ratelimit(key=_reset_address, rate=lambda g, r: settings.RESET_RATE_PER_ADDRESS, method="POST")(
+        account_views.PasswordResetView.as_view()
+    )
 )
-@method_decorator(
-    ratelimit(key=_reset_address, rate=lambda g, r: settings.RESET_RATE_PER_ADDRESS, method="POST"),
-    name="post",
-)
-class PasswordResetView(auth_views.PasswordResetView):
-    """Django's reset page; the email goes out from a Celery task whether or not the address
-    has an account, so the answer takes the same time and says the same thing either way."""
-
-    form_class = QueuedPasswordResetForm

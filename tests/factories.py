@@ -19,10 +19,29 @@ class UserFactory(factory.django.DjangoModelFactory):
     timezone = "Europe/Berlin"
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
+    # An account as it is once its address is confirmed (what reminders and log-in need);
+    # UserFactory(email_verified=False) is one just signed up.
+    email_verified = True
+
     @factory.post_generation
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+            if obj.email_verified:
+                from allauth.account.models import EmailAddress
+
+                EmailAddress.objects.create(
+                    user=obj, email=obj.email.lower(), verified=True, primary=True
+                )
+
+    @factory.post_generation
+    def second_factor(obj, create, extracted, **kwargs):
+        """Staff have an authenticator app, as the admin requires (issue 25);
+        UserFactory(is_staff=True, second_factor=False) makes one who hasn't set it up."""
+        if create and obj.is_staff and extracted is not False:
+            from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+            TOTP.activate(obj, generate_totp_secret())
 
 
 class CompanyFactory(factory.django.DjangoModelFactory):

@@ -21,8 +21,16 @@ def test_it_signs_up_logs_in_changes_preferences_and_resets_password(
     page.get_by_label("Email").fill("nia@example.com")
     page.get_by_label("First name (optional)").fill("Nia")
     page.get_by_label(re.compile(r"^\s*Password\W*$")).fill("a-long-pass-phrase")
-    page.get_by_label("Password confirmation").fill("a-long-pass-phrase")
+    page.get_by_label("Password (again)").fill("a-long-pass-phrase")
     page.get_by_role("button", name="Sign up").click()
+    # The address is confirmed first (issue 25): the link logs the new user in.
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
+    assert_accessible(page)
+    (confirmation,) = smtp_sink.wait_for(1)
+    body = confirmation.get_payload(decode=True).decode()
+    page.goto(re.search(r"http://\S+/accounts/confirm-email/\S+/", body).group(0))
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm nia@example.com").click()
     expect(page.get_by_role("heading", name="Hello, Nia")).to_be_visible()
     # The browser's own zone was picked up at sign-up (Chromium here runs in UTC or TZ).
     assert User.objects.get(email="nia@example.com").timezone
@@ -57,16 +65,21 @@ def test_it_signs_up_logs_in_changes_preferences_and_resets_password(
     expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     assert_accessible(page)
 
-    (message,) = smtp_sink.wait_for(1)
+    message = smtp_sink.wait_for(2)[-1]
+    # The confirmation, then the reset: the browser that opened the link is no new device.
+    assert [m["Subject"] for m in smtp_sink.messages] == [
+        "Rebound: Confirm your address to start with Rebound",
+        "Rebound: Choose a new password",
+    ]
     assert message["To"] == "nia@example.com"
     body = message.get_payload(decode=True).decode()
-    link = re.search(r"http://\S+/accounts/reset/\S+/", body).group(0)
+    link = re.search(r"http://\S+/accounts/password/reset/key/\S+/", body).group(0)
 
     page.goto(link)
     expect(page.get_by_role("heading", name="Choose a new password")).to_be_visible()
     assert_accessible(page)
-    page.get_by_label(re.compile(r"^\s*New password\W*$")).fill("another-long-phrase")
-    page.get_by_label("New password confirmation").fill("another-long-phrase")
+    page.get_by_label(re.compile(r"^\s*New password\W*$", re.I)).fill("another-long-phrase")
+    page.get_by_label(re.compile(r"password \(again\)", re.I)).fill("another-long-phrase")
     page.get_by_role("button", name="Save the new password").click()
     expect(page.get_by_role("heading", name="Your password is changed")).to_be_visible()
 

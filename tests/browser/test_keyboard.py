@@ -68,17 +68,25 @@ def type_date(page: Page, day: dt.date) -> None:
     page.keyboard.type(day.strftime("%m%d%Y"))
 
 
-def test_the_main_journeys_work_with_the_keyboard_alone(page: Page, site: str):
+def test_the_main_journeys_work_with_the_keyboard_alone(
+    page: Page, site: str, smtp_sink, eager_tasks
+):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site + "/accounts/signup/")
-    # Sign up.
+    # Sign up, then confirm the address from its email.
     tab_to(page, page.get_by_label("Email"))
     page.keyboard.type("kai@example.com")
     tab_to(page, page.get_by_label(re.compile(r"^\s*Password\W*$")))
     page.keyboard.type("a-long-pass-phrase")
-    tab_to(page, page.get_by_label("Password confirmation"))
+    tab_to(page, page.get_by_label("Password (again)"))
     page.keyboard.type("a-long-pass-phrase")
     tab_to(page, page.get_by_role("button", name="Sign up"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
+    (confirmation,) = smtp_sink.wait_for(1)
+    body = confirmation.get_payload(decode=True).decode()
+    page.goto(re.search(r"http://\S+/accounts/confirm-email/\S+/", body).group(0))
+    tab_to(page, page.get_by_role("button", name="Confirm kai@example.com"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")
     # The top bar's links show where focus is, white on teal.

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from rebound.models import User
@@ -6,7 +7,8 @@ from rebound.models import User
 pytestmark = pytest.mark.django_db
 
 
-def test_it_signs_up_with_email_and_browser_timezone(client):
+@pytest.mark.django_db(transaction=True)
+def test_it_signs_up_with_email_and_browser_timezone(client, mailoutbox, eager_tasks):
     r = client.post(
         reverse("signup"),
         {
@@ -17,12 +19,19 @@ def test_it_signs_up_with_email_and_browser_timezone(client):
             "timezone": "America/Chicago",
         },
     )
-    assert r.status_code == 302 and r.url == reverse("home")
+    # Asked to confirm the address first (issue 25): the link in the email logs them in.
+    assert r.status_code == 302 and r.url == reverse("account_email_verification_sent")
     user = User.objects.get()
-    assert user.email == "New@example.com"
-    assert user.timezone == "America/Chicago"
+    assert user.email == "new@example.com"  # allauth stores addresses in lower case
+    assert (user.timezone, user.first_name, user.email_verified) == (
+        "America/Chicago",
+        "Nia",
+        False,
+    )
     assert user.keep_in_touch_months == 3 and user.reminder_time.hour == 9
-    assert client.get(reverse("home")).status_code == 200
+    (message,) = mailoutbox
+    assert message.to == ["new@example.com"]
+    assert message.subject == "Rebound: Confirm your address to start with Rebound"
 
 
 def test_it_falls_back_to_default_timezone_for_unknown_zone(client, settings):
@@ -38,18 +47,24 @@ def test_it_falls_back_to_default_timezone_for_unknown_zone(client, settings):
     assert User.objects.get().timezone == settings.DEFAULT_USER_TIMEZONE
 
 
-def test_it_rejects_duplicate_email_case_insensitively(client, alice):
-    r = client.post(
-        reverse("signup"),
-        {
-            "email": "ALICE@example.com",
-            "password1": "a-long-pass-phrase",
-            "password2": "a-long-pass-phrase",
-        },
+@pytest.mark.django_db(transaction=True)
+def test_an_existing_address_gets_the_same_answer_and_its_owner_an_email(
+    client, alice, mailoutbox, eager_tasks
+):
+    data = {"password1": "a-long-pass-phrase", "password2": "a-long-pass-phrase"}
+    fresh = client.post(reverse("signup"), {**data, "email": "nobody-yet@example.com"})
+    taken = Client().post(reverse("signup"), {**data, "email": "ALICE@example.com"})
+    assert (taken.status_code, taken.url) == (fresh.status_code, fresh.url)
+    assert "already" not in Client().get(taken.url).content.decode()
+    assert User.objects.count() == 2  # alice and the new one; no second alice
+    owner_mail = [m for m in mailoutbox if m.to == ["alice@example.com"]]
+    assert [m.subject for m in owner_mail] == [
+        "Rebound: Someone tried to sign up with your address"
+    ]
+    assert (
+        "/accounts/login/" in owner_mail[0].body
+        and "/accounts/password/reset/" in owner_mail[0].body
     )
-    assert r.status_code == 200
-    assert "already exists" in r.content.decode()
-    assert User.objects.count() == 1
 
 
 def test_it_rejects_mismatched_and_weak_passwords(client):
@@ -57,17 +72,17 @@ def test_it_rejects_mismatched_and_weak_passwords(client):
         reverse("signup"), {"email": "y@example.com", "password1": "123", "password2": "1234"}
     )
     assert r.status_code == 200
-    assert "didn’t match" in r.content.decode()
+    assert "This password is too short." in r.content.decode()
     assert not User.objects.exists()
 
 
 def test_it_logs_in_with_email_in_any_case(client, alice, password):
-    r = client.post(reverse("login"), {"username": "Alice@Example.com", "password": password})
+    r = client.post(reverse("login"), {"login": "Alice@Example.com", "password": password})
     assert r.status_code == 302 and r.url == reverse("home")
 
 
 def test_it_refuses_a_wrong_password(client, alice):
-    r = client.post(reverse("login"), {"username": "alice@example.com", "password": "nope"})
+    r = client.post(reverse("login"), {"login": "alice@example.com", "password": "nope"})
     assert r.status_code == 200
     assert "That email and password don’t match an account." in r.content.decode()
 
