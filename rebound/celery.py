@@ -27,6 +27,18 @@ app.conf.beat_schedule = {
         "schedule": 24 * 3600.0,
         "options": {"expires": 3600},
     },
+    # Raw emails past the time their owner chose are forgotten; their facts stay (mailin).
+    "forget-old-raw-mail": {
+        "task": "mailin.tasks.inbound_messages_forget_raw_task",
+        "schedule": 24 * 3600.0,
+        "options": {"expires": 3600},
+    },
+    # Connected IMAP folders are read for new mail every few minutes (mailin.sources).
+    "poll-imap-folders": {
+        "task": "mailin.tasks.imap_accounts_poll_task",
+        "schedule": 300.0,
+        "options": {"expires": 240},
+    },
 }
 
 

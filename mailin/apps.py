@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MailinConfig(AppConfig):
+    name = "mailin"
+    verbose_name = "Mail in"

@@ -1,0 +1,566 @@
+"""Mail in's one write: keep what a message said, and the question it raises."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from applications.models import TRANSITIONS, Application, Status, StatusChange
+from applications.services import (
+    application_change_status,
+    application_create,
+    application_delete,
+    company_get_or_create,
+)
+from coping.models import CopingPlan, FollowUp
+from coping.services import follow_up_schedule, plan_close
+from interviews.models import Interview
+from interviews.services import interview_delete
+from rebound.localtime import local_today
+from rebound.models import User
+
+from . import suggest as suggesting
+from .classify import LABEL_NAMES, Classification
+from .extract import Facts
+from .matching import MATCH, NONE, MatchResult
+from .models import InboundMessage, InboxPreference, SenderCorrection, Suggestion
+from .parse import ParsedMessage
+from .pipeline import Reading, read_message
+
+
+def thread_application(user: User, message: ParsedMessage) -> Application | None:
+    """The application of a stored message this one answers (In-Reply-To, then References),
+    among the user's own messages only."""
+    ids = [i for i in (message.in_reply_to, *reversed(message.references)) if i]
+    if not ids:
+        return None
+    stored = (
+        InboundMessage.objects.filter(owner=user, message_id__in=ids, application__isnull=False)
+        .select_related("application__company")
+        .order_by("-created_at")
+        .first()
+    )
+    return stored.application if stored else None
+
+
+def fingerprint(message: ParsedMessage) -> str:
+    """One email, however it arrived: its Message-ID, else what it says and who said it when."""
+    if message.message_id:
+        basis = f"id:{message.message_id}"
+    else:
+        when = message.date.isoformat() if message.date else ""
+        basis = f"{message.sender_address}|{when}|{message.subject}|{message.text}"
+    return hashlib.sha256(basis.encode("utf-8", errors="replace")).hexdigest()
+
+
+def inbound_message_store(
+    *, user: User, raw: bytes | str, source: str
+) -> tuple[InboundMessage, Reading, bool]:
+    """Read a message and keep its facts and its suggestion. Returns (message, reading,
+    created); the same Message-ID stored before gives the stored one back, unchanged."""
+    reading = read_message(
+        user=user,
+        raw=raw,
+        thread_lookup=thread_application,
+        correction_lookup=sender_correction_lookup,
+    )
+    parsed = reading.message
+    message_id = parsed.message_id[:255]
+    key = fingerprint(parsed)
+    existing = InboundMessage.objects.filter(owner=user, fingerprint=key).first()
+    if existing is not None:
+        return existing, reading, False
+    app = reading.match.application
+    suggestion = reading.suggestion
+    try:
+        with transaction.atomic():
+            stored = InboundMessage.objects.create(
+                owner=user,
+                source=source,
+                message_id=message_id,
+                fingerprint=key,
+                in_reply_to=parsed.in_reply_to[:255],
+                sender=parsed.sender_address[:320],
+                sender_name=parsed.sender_name[:200],
+                subject=parsed.subject[:500],
+                sent_at=parsed.date,
+                label=reading.classification.label,
+                confidence=reading.classification.confidence,
+                company=(app.company.name if app else reading.facts.company)[:200],
+                role=(app.role if app else reading.facts.role)[:200],
+                application=app,
+                facts=suggestion.prefill,
+                **_raw_kept(user, raw),
+            )
+            kept = Suggestion.objects.create(
+                owner=user,
+                message=stored,
+                action=suggestion.action,
+                text=suggestion.text[:500],
+                application=app,
+                auto_applicable=suggestion.auto_applicable,
+                on=suggestion.on,
+            )
+    except IntegrityError:
+        # Stored by a concurrent call between the check and the insert.
+        return InboundMessage.objects.get(owner=user, fingerprint=key), reading, False
+    if kept.auto_applicable and inbox_preference(user).auto_apply:
+        _auto_apply(kept)
+    return stored, reading, True
+
+
+logger = logging.getLogger(__name__)
+
+Action = Suggestion.Action
+
+
+# -- What the person chose: preferences and corrections ------------------------------------
+
+
+def inbox_preference(user: User) -> InboxPreference:
+    """The owner's choices, or the defaults (auto-apply off, raw text kept 30 days)."""
+    found = InboxPreference.objects.filter(owner=user).first()
+    return found or InboxPreference(owner=user)
+
+
+def inbox_preference_set(*, user: User, auto_apply: bool, keep_raw_days: int) -> InboxPreference:
+    """Save the owner's choices. A shorter keeping time applies to the messages already kept,
+    counted from when each arrived."""
+    preference, _ = InboxPreference.objects.update_or_create(
+        owner=user, defaults={"auto_apply": auto_apply, "keep_raw_days": keep_raw_days}
+    )
+    kept = InboundMessage.objects.filter(owner=user, raw_until__isnull=False)
+    for message in kept.only("pk", "created_at", "raw_until"):
+        until = message.created_at + dt.timedelta(days=keep_raw_days)
+        if message.raw_until is not None and until < message.raw_until:
+            InboundMessage.objects.filter(pk=message.pk).update(raw_until=until)
+    inbound_messages_forget_raw(user=user)
+    return preference
+
+
+def _raw_kept(user: User, raw: bytes | str) -> dict[str, object]:
+    days = inbox_preference(user).keep_raw_days
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if days <= 0 or len(text) > settings.MAILIN_UPLOAD_MAX_BYTES:
+        return {"raw": "", "raw_until": None}
+    # PostgreSQL's text can't hold NUL; nothing a person reads is lost with it.
+    return {
+        "raw": text.replace("\x00", ""),
+        "raw_until": timezone.now() + dt.timedelta(days=days),
+    }
+
+
+def sender_correction_lookup(
+    user: User, message: ParsedMessage
+) -> tuple[str, Application | None] | None:
+    """The pipeline's correction hook: what the owner said this sender's last message was."""
+    if not message.sender_address:
+        return None
+    found = (
+        SenderCorrection.objects.filter(owner=user, sender__iexact=message.sender_address)
+        .select_related("application__company")
+        .first()
+    )
+    return (found.label, found.application) if found else None
+
+
+# -- Pasting ---------------------------------------------------------------------------------
+
+
+def inbound_message_paste(
+    *, user: User, raw: bytes | str, application: Application | None = None
+) -> tuple[InboundMessage, bool]:
+    """A pasted or uploaded email, through the same pipeline as every other way in. Pasted on
+    an application's page, it is about that application unless its thread says otherwise."""
+    size = len(raw.encode("utf-8", errors="replace") if isinstance(raw, str) else raw)
+    if size > settings.MAILIN_UPLOAD_MAX_BYTES:
+        limit = settings.MAILIN_UPLOAD_MAX_BYTES // (1024 * 1024)
+        raise ValidationError(
+            f"That email is larger than {limit} MB. Paste its text instead of the whole file."
+        )
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if not text.strip():
+        raise ValidationError("There was nothing to read: paste the email's text or pick a file.")
+    if application is not None and application.owner_id != user.pk:
+        raise ValidationError("Unknown application.")
+    stored, _, created = inbound_message_store(
+        user=user, raw=raw, source=InboundMessage.Source.PASTE
+    )
+    suggestion = stored.suggestion
+    if (
+        created
+        and application is not None
+        and stored.application_id != application.pk
+        and suggestion.state == Suggestion.State.PENDING
+    ):
+        _reword(suggestion, label=stored.label, application=application)
+    return stored, created
+
+
+# -- Deciding -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a decision did, in words, and where the person goes next."""
+
+    message: str
+    url: str = ""
+
+
+def _note(suggestion: Suggestion) -> str:
+    message = suggestion.message
+    who = message.company or message.sender_name or message.sender or "an email"
+    return f"From an email from {who}"[:300]
+
+
+@transaction.atomic
+def suggestion_apply(
+    *, suggestion: Suggestion, application: Application | None = None, auto: bool = False
+) -> Outcome:
+    """Do what the suggestion asks, through the same services as the pages, dated by the
+    email. `application` answers "which one?" for an ambiguous match. An offer and an
+    interview are the person's to record: the first opens the application, the second the
+    interview form, pre-filled (suggestion_interview_saved marks it applied)."""
+    suggestion = (
+        Suggestion.objects.select_for_update(of=("self",))
+        .select_related("message", "application__company", "owner")
+        .get(pk=suggestion.pk)
+    )
+    if suggestion.state != Suggestion.State.PENDING:
+        return Outcome("That one was already decided.")
+    owner = suggestion.owner
+    if application is not None:
+        if application.owner_id != owner.pk:
+            raise ValidationError("Unknown application.")
+        suggestion.application = application
+    app = suggestion.application
+    action = suggestion.action
+    on = suggestion.on or local_today(owner)
+    on = min(on, local_today(owner))
+    undo: dict[str, object] = {}
+    url = ""
+    if action == Action.MARK_OFFER_REVIEW:
+        if auto:
+            raise ValidationError("An offer is never applied automatically.")
+        if app is None:
+            raise ValidationError("Choose which application the offer is for.")
+        return Outcome(
+            "An offer is yours to record: here is the application.", app.get_absolute_url()
+        )
+    if action == Action.IGNORE:
+        raise ValidationError("There is nothing to apply: dismiss it instead.")
+    if action in {Action.MARK_REJECTED, Action.MARK_APPLIED, Action.ADD_INTERVIEW} and app is None:
+        raise ValidationError("Choose which application it is about first.")
+    if action == Action.ADD_INTERVIEW:
+        if auto:
+            raise ValidationError("An interview is added from its form.")
+        return Outcome("Check the details, then save the interview.", "")
+    if action in {Action.MARK_REJECTED, Action.MARK_APPLIED}:
+        assert app is not None
+        to_status = Status.REJECTED if action == Action.MARK_REJECTED else Status.APPLIED
+        previous = app.status
+        change = application_change_status(
+            application=app, to_status=to_status, on=on, note=_note(suggestion)
+        )
+        if change is None:
+            message = f"It was already {app.get_status_display().lower()}; nothing changed."
+        else:
+            undo.update(change=change.pk, previous=previous)
+            message = f"Marked {change.get_to_status_display().lower()}, dated {on.day} {on:%b}."
+            plan = CopingPlan.objects.filter(opened_by=change).first()
+            if plan is not None:
+                undo["plan"] = plan.pk
+                url = plan.get_absolute_url()
+                message += " Your plan is open."
+                keep = _keep_in_touch(suggestion, plan)
+                if keep:
+                    undo["follow_up"] = keep
+                    message += " The keep-in-touch check-in follows what they said."
+    elif action == Action.NEW_APPLICATION:
+        msg = suggestion.message
+        if not msg.company:
+            raise ValidationError("Rebound couldn't tell the company: add it from Applications.")
+        company = company_get_or_create(owner=owner, name=msg.company)
+        app = application_create(
+            owner=owner,
+            company=company,
+            role=msg.role or "Role not named in the email",
+            status=Status.APPLIED,
+            date_applied=on,
+        )
+        suggestion.application = app
+        undo["created_application"] = app.pk
+        message = f"Added {company.name} to your applications, applied {on.day} {on:%b}."
+        url = app.get_absolute_url()
+    else:
+        # A note: the email stays on the application's timeline; nothing else changes.
+        message = "Kept on the application's timeline."
+    suggestion.state = Suggestion.State.APPLIED
+    suggestion.auto_applied = auto
+    suggestion.applied_at = timezone.now()
+    suggestion.undo = undo
+    suggestion.save(update_fields=["state", "auto_applied", "applied_at", "undo", "application"])
+    if app is not None and suggestion.message.application_id != app.pk:
+        InboundMessage.objects.filter(pk=suggestion.message_id).update(application=app)
+    return Outcome(message, url)
+
+
+def _keep_in_touch(suggestion: Suggestion, plan: CopingPlan) -> dict[str, object] | None:
+    """ "Apply again in six months" or "we'll keep your CV on file" shapes the check-in."""
+    facts = suggestion.message.facts or {}
+    reapply = facts.get("reapply_after")
+    if not reapply and not facts.get("keep_on_file"):
+        return None
+    follow_up = FollowUp.objects.filter(plan=plan).first()
+    if follow_up is None:
+        return None
+    before: dict[str, object] = {
+        "interested": follow_up.interested,
+        "check_in_on": follow_up.check_in_on.isoformat() if follow_up.check_in_on else None,
+        "note": follow_up.note,
+    }
+    check_in_on = dt.date.fromisoformat(str(reapply)) if reapply else None
+    if check_in_on is not None and check_in_on <= local_today(plan.owner):
+        check_in_on = None
+    note = (
+        f"They suggested applying again after {check_in_on:%-d %b %Y}."
+        if check_in_on
+        else "They said they'd keep your CV on file."
+    )
+    follow_up_schedule(
+        follow_up=follow_up,
+        interested=True,
+        check_in_on=check_in_on,
+        contact=follow_up.contact,
+        note=note,
+        requirements=follow_up.requirements,
+        experience_now=follow_up.experience_now,
+    )
+    return before
+
+
+def _auto_apply(suggestion: Suggestion) -> None:
+    """The owner chose to let confident confirmations and rejections through; anything the
+    services refuse stays in the Inbox for them."""
+    if suggestion.action not in {Action.MARK_REJECTED, Action.MARK_APPLIED}:
+        return
+    try:
+        with transaction.atomic():
+            suggestion_apply(suggestion=suggestion, auto=True)
+    except ValidationError as exc:
+        logger.info("auto-apply left suggestion %s for the person: %s", suggestion.pk, exc)
+
+
+def suggestion_interview_saved(*, suggestion: Suggestion, interview: Interview) -> Suggestion:
+    """The pre-filled interview form was saved: the invitation is applied."""
+    suggestion.state = Suggestion.State.APPLIED
+    suggestion.applied_at = timezone.now()
+    suggestion.application = interview.application
+    suggestion.undo = {"interview": interview.pk}
+    suggestion.save(update_fields=["state", "applied_at", "application", "undo"])
+    return suggestion
+
+
+def suggestion_dismiss(*, suggestion: Suggestion) -> Suggestion:
+    """Nothing to do about it. It leaves the Inbox's questions; the email stays listed."""
+    if suggestion.state == Suggestion.State.PENDING:
+        suggestion.state = Suggestion.State.DISMISSED
+        suggestion.save(update_fields=["state"])
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_correct(
+    *, suggestion: Suggestion, label: str, application: Application | None
+) -> Suggestion:
+    """The person says what the email really is (and which application): the question is
+    asked again in those terms, and the sender's next message is read the same way."""
+    if label not in LABEL_NAMES:
+        raise ValidationError("Choose one of the kinds of email Rebound knows.")
+    owner = suggestion.owner
+    if application is not None and application.owner_id != owner.pk:
+        raise ValidationError("Unknown application.")
+    if suggestion.state == Suggestion.State.APPLIED:
+        raise ValidationError("Undo it first, then correct it.")
+    message = suggestion.message
+    if message.sender:
+        SenderCorrection.objects.update_or_create(
+            owner=owner,
+            sender=message.sender.lower(),
+            defaults={"label": label, "application": application},
+        )
+    return _reword(suggestion, label=label, application=application)
+
+
+def _reword(suggestion: Suggestion, *, label: str, application: Application | None) -> Suggestion:
+    """Ask the question again for a label and application the person gave."""
+    message = suggestion.message
+    facts = message.facts or {}
+    app = application or message.application
+    parsed = ParsedMessage(
+        sender_name=message.sender_name,
+        sender_address=message.sender,
+        subject=message.subject,
+        date=message.sent_at,
+    )
+    interview_at = facts.get("interview_at")
+    reply_by, reapply = facts.get("reply_by"), facts.get("reapply_after")
+    read = Facts(
+        company=message.company,
+        company_hints=(),
+        role=message.role,
+        interview_at=dt.datetime.fromisoformat(interview_at) if interview_at else None,
+        reply_by=dt.date.fromisoformat(reply_by) if reply_by else None,
+        reapply_after=dt.date.fromisoformat(reapply) if reapply else None,
+        keep_on_file=bool(facts.get("keep_on_file")),
+        via="",
+    )
+    scores = dict.fromkeys(LABEL_NAMES, 0.0)
+    # The person's word: no competing label, so nothing is read as "not about the search".
+    scores[label] = 10.0
+    classification = Classification(label, message.confidence, scores, ("your correction",))
+    match = (
+        MatchResult(MATCH, app, company=app.company, reasons=("your choice",))
+        if app is not None
+        else MatchResult(NONE)
+    )
+    asked = suggesting.suggest(
+        message=parsed,
+        classification=classification,
+        facts=read,
+        match=match,
+        tz=suggestion.owner.tzinfo,
+    )
+    InboundMessage.objects.filter(pk=message.pk).update(
+        label=label,
+        application=app,
+        company=(app.company.name if app else message.company)[:200],
+        role=(app.role if app else message.role)[:200],
+    )
+    suggestion.action = asked.action
+    suggestion.text = asked.text[:500]
+    suggestion.application = app
+    # A corrected suggestion is the person's own: never applied without them.
+    suggestion.auto_applicable = False
+    suggestion.state = Suggestion.State.PENDING
+    suggestion.save(update_fields=["action", "text", "application", "auto_applicable", "state"])
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_undo(*, suggestion: Suggestion) -> Outcome:
+    """Reverse what applying did, through the same services; say plainly what can't be."""
+    suggestion = (
+        Suggestion.objects.select_for_update(of=("self",))
+        .select_related("application__company", "owner")
+        .get(pk=suggestion.pk)
+    )
+    if suggestion.state != Suggestion.State.APPLIED:
+        return Outcome("There is nothing to undo.")
+    undo: dict[str, Any] = suggestion.undo or {}
+    said: list[str] = []
+    if "created_application" in undo:
+        created = Application.objects.filter(
+            pk=undo["created_application"], owner=suggestion.owner
+        ).first()
+        if created is not None:
+            application_delete(application=created)
+            said.append("The application it added is removed.")
+        suggestion.application = None
+    if "interview" in undo:
+        interview = Interview.objects.filter(pk=undo["interview"], owner=suggestion.owner).first()
+        if interview is not None:
+            interview_delete(interview=interview)
+            said.append("The interview it added is removed.")
+    if "change" in undo:
+        said.append(_undo_status(suggestion, undo))
+    suggestion.state = Suggestion.State.PENDING
+    suggestion.auto_applied = False
+    suggestion.applied_at = None
+    suggestion.undo = {}
+    suggestion.save(update_fields=["state", "auto_applied", "applied_at", "undo", "application"])
+    return Outcome(" ".join(["Undone: it's back in your Inbox.", *said]))
+
+
+def _undo_status(suggestion: Suggestion, undo: dict[str, Any]) -> str:
+    app = suggestion.application
+    change = StatusChange.objects.filter(pk=undo["change"]).select_related("application").first()
+    if app is None or change is None:
+        return "The status change was already gone."
+    latest = app.status_changes.order_by("-created_at", "-pk").first()
+    plan = None
+    if "plan" in undo:
+        plan = CopingPlan.objects.filter(pk=undo["plan"], closed_at__isnull=True).first()
+    if latest is None or latest.pk != change.pk:
+        return (
+            f"The status stays {app.get_status_display().lower()}: it has moved on since, so "
+            "Rebound leaves the timeline as you made it."
+        )
+    previous = str(undo.get("previous", ""))
+    if previous and previous in TRANSITIONS[app.status]:
+        application_change_status(
+            application=app,
+            to_status=previous,
+            on=change.changed_on,
+            note="Undone from the Inbox",
+        )
+        if plan is not None:
+            plan_close(plan=plan)
+        return f"It's back to {Status(previous).label.lower()}" + (
+            ", and the plan is closed." if plan is not None else "."
+        )
+    if plan is not None:
+        follow_up = FollowUp.objects.filter(plan=plan).first()
+        before = undo.get("follow_up")
+        if follow_up is not None and isinstance(before, dict):
+            was = before.get("check_in_on")
+            follow_up.note = str(before.get("note") or "")
+            follow_up_schedule(
+                follow_up=follow_up,
+                interested=before.get("interested") is not False,
+                check_in_on=dt.date.fromisoformat(was)
+                if was and dt.date.fromisoformat(was) > local_today(app.owner)
+                else None,
+                contact=follow_up.contact,
+                note=follow_up.note,
+                requirements=follow_up.requirements,
+                experience_now=follow_up.experience_now,
+            )
+        plan_close(plan=plan)
+    back = Status(previous).label.lower() if previous else "where it was"
+    return (
+        f"The plan is closed, but the status stays {app.get_status_display().lower()}: "
+        f"Rebound's timeline can't go from {app.get_status_display()} back to {back}. "
+        "If they are still talking to you, move it along from the application's page."
+    )
+
+
+# -- Forgetting -------------------------------------------------------------------------------
+
+
+def inbound_messages_forget_raw(*, user: User | None = None) -> int:
+    """Empty the raw text of messages whose keeping time is up; the facts stay. Daily (beat)."""
+    due = InboundMessage.objects.filter(raw_until__lte=timezone.now())
+    if user is not None:
+        due = due.filter(owner=user)
+    return due.update(raw="", raw_until=None)
+
+
+@transaction.atomic
+def inbound_messages_delete(*, user: User, source: str) -> int:
+    """Remove every message (and its question) a way in brought, e.g. when the forwarding
+    address or the IMAP link is removed. What the person already applied stays in their
+    tracker: those are their applications now."""
+    messages = InboundMessage.objects.filter(owner=user, source=source)
+    count = messages.count()
+    messages.delete()
+    return count

@@ -1,0 +1,32 @@
+"""Mail in's section on an application's page, owned here so applications/ need not import
+mailin/ (docs/architecture.md)."""
+
+from typing import Any
+
+from django import template
+
+from applications.models import Application
+
+from ..forms import PasteForm
+from ..models import InboundMessage
+
+register = template.Library()
+
+# The application's timeline shows its latest emails; the Inbox has them all.
+SHOWN = 20
+
+
+@register.inclusion_tag("mailin/_application_section.html", takes_context=True)
+def mailin_section(context: Any, application: Application) -> dict[str, Any]:
+    emails = (
+        InboundMessage.objects.filter(application=application, owner=application.owner_id)
+        .only("pk", "company", "sender_name", "sender", "sent_at", "label")
+        .order_by("-sent_at", "-pk")[:SHOWN]
+    )
+    return {
+        "application": application,
+        "emails": list(emails),
+        "form": PasteForm(),
+        "csrf_token": context.get("csrf_token"),
+        "request": context.get("request"),
+    }
