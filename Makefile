@@ -23,14 +23,15 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	touch $(RUN_STAMP)
 
 # Local defaults: SQLite and Celery's filesystem transport under var/, emails saved as .eml
-# files under var/mail/ (listed at /dev/mail/). PORT and SITE_URL may be set.
+# files under var/mail/ (listed at /dev/mail/), the mail-in service on 127.0.0.1:2525 unless
+# MAILIN_SMTP_PORT says otherwise. PORT and SITE_URL may be set.
 run: export DEBUG ?= 1
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(RUN_STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo ""
-	@echo "  Rebound is starting on http://127.0.0.1:$(PORT)/  (web, Celery worker and beat)"
+	@echo "  Rebound is starting on http://127.0.0.1:$(PORT)/  (web, Celery worker and beat, and the mail-in service)"
 	@echo ""
 	PATH="$(abspath $(BIN)):$$PATH" PORT=$(PORT) $(BIN)/honcho start
 
@@ -42,6 +43,7 @@ browser:
 
 # The whole suite against the machine's real PostgreSQL and Redis, and a real Chromium.
 test: $(STAMP) services browser
+	scripts/ensure-dovecot
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -49,7 +51,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	SECRET_KEY=typecheck $(BIN)/mypy rebound reminders applications interviews coping insights feeds api home
+	SECRET_KEY=typecheck REBOUND_OFFLINE_COMMAND=1 $(BIN)/mypy rebound reminders applications interviews coping mailin insights feeds api home
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .mypy_cache

@@ -3,12 +3,19 @@
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import environ
+from cryptography.fernet import Fernet
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from rebound.devsecret import dev_secret_key
+from rebound.devsecret import (
+    MISSING_FIELD_KEY_MESSAGE,
+    dev_field_encryption_key,
+    dev_secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -25,6 +32,26 @@ if not SECRET_KEY:
     # random key made once for this checkout and kept in var/, so no key in the repository
     # can forge this instance's sessions or email links.
     SECRET_KEY = dev_secret_key(VAR_DIR)
+
+# Private words (journal, incidents, feedback, notes) are encrypted with these (rebound.crypto):
+# comma-separated Fernet keys, the first encrypts, all decrypt (rotation: docs/security.md).
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
+if not FIELD_ENCRYPTION_KEYS:
+    if DEBUG:
+        FIELD_ENCRYPTION_KEYS = [dev_field_encryption_key(VAR_DIR)]
+    elif not env.bool("REBOUND_OFFLINE_COMMAND", default=False):
+        raise ImproperlyConfigured(MISSING_FIELD_KEY_MESSAGE)
+    # An offline command (collectstatic, makemigrations, migrate) runs with no key at all, never
+    # a made-up one: a migration that has rows to encrypt then stops with the message above
+    # rather than lock the words under a key nobody kept.
+for _key in FIELD_ENCRYPTION_KEYS:
+    try:
+        Fernet(_key.encode())
+    except ValueError as _error:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS holds something that is not a Fernet key "
+            "(44 characters of url-safe base64)."
+        ) from _error
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -47,13 +74,21 @@ INSTALLED_APPS = [
     "csp",
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
+    # Accounts (docs/security.md): sign-up, log-in, verified addresses, two-factor and
+    # passkeys, the list of signed-in sessions, and single sign-on.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",  # single sign-on (OIDC_ISSUER)
     # Bottom to top; each app may import only those above it in this list (docs/architecture.md).
     "rebound",
     "reminders",
     "applications",
     "interviews",
     "coping",
+    "mailin",
     "insights",
     "feeds",
     "api",
@@ -68,13 +103,26 @@ MIDDLEWARE = [
     # since Django 4.2 the middleware pads each response with random bytes (Heal the Breach);
     # session cookies are never in a body. See docs/security.md.
     "django.middleware.gzip.GZipMiddleware",
+    # Under /api/, errors Django answers itself (a body it can't parse or that is too big, an
+    # unknown address, the CSRF check, a 500) come in the API's JSON shape. Outside the rest,
+    # so it sees them all; inside GZip, so its answers are compressed like any other.
+    "api.middleware.ErrorShapeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Keeps the list of where an account is signed in (and its last address and browser).
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Before anything reads the body: an upload over its view's limit is refused unread.
+    "rebound.upload_limits.UploadSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff without a second factor are sent to set one up before the admin opens.
+    "rebound.admin.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # An htmx request after the session ended: HX-Redirect to log in, not a page swapped in.
+    "rebound.htmx_auth.HtmxSessionEndedMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "rebound.middleware.UserTimezoneMiddleware",
@@ -124,6 +172,8 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out account+address before any password is checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Passkey (password-less) log-in and single sign-on finish through allauth's backend.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 # Argon2 first (Django's recommendation); older hashes upgrade on the next log-in.
 PASSWORD_HASHERS = [
@@ -133,6 +183,59 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 LOGIN_URL = "login"
+
+# django-allauth (docs/security.md, "Accounts"). Email only, no usernames. Verification is
+# mandatory: a new account's address receives the confirmation link and nothing else until it
+# is confirmed, and opening the link logs the new user in. That is what lets sign-up answer
+# an address that already has an account exactly as a new one (the owner gets a "someone
+# tried" email instead): with optional verification allauth has to say the address is taken.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# A reset for an address with no account sends nothing (as before allauth): nothing goes to
+# an inbox that never asked to be in Rebound.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# One address per account; a new one replaces the old only once confirmed, so reminders keep
+# going to the old, verified address meanwhile.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_MAX_EMAIL_ADDRESSES = 2
+ACCOUNT_SIGNUP_FORM_CLASS = "rebound.forms.SignupExtrasForm"
+ACCOUNT_FORMS = {
+    "login": "rebound.accounts_allauth.EmailLoginForm",
+    "reset_password": "rebound.accounts_allauth.EmailResetPasswordForm",
+}
+ACCOUNT_ADAPTER = "rebound.accounts_allauth.AccountAdapter"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Rebound: "
+# Links in account emails use the scheme the site is served with.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
+# Guessing passwords is stopped by django-axes (in the database, below); sign-up and reset
+# keep their django-ratelimit limits (SIGNUP_RATE, RESET_RATE_*). allauth's own limits stay on
+# for everything else (confirmation emails, email changes, re-authentication). "login_failed"
+# also counts wrong two-factor codes per account, so it stays, set above the lock-out's five
+# (the lock-out answers first for passwords): 15 wrong codes in 15 minutes, then a pause.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "30/m/ip,15/900s/key",
+    "signup": None,
+    "reset_password": None,
+}
+# Two-factor: an authenticator app (TOTP) with recovery codes, and passkeys, which can also
+# sign in without a password. Optional for users, required for staff (rebound.admin).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Rebound"
+# Passkeys need a secure context; a plain-http localhost is one, for `make run` and tests.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=DEBUG)
+# Sessions are recorded when they sign in (allauth's log-in signal). Tracking "last seen" on
+# every request would cost every page a SELECT and an UPDATE (issue 12: constant, small
+# query counts), so the sessions page shows when and where each session started instead.
+USERSESSIONS_TRACK_ACTIVITY = False
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "landing"
 AUTH_PASSWORD_VALIDATORS = [
@@ -204,29 +307,47 @@ SECURE_REFERRER_POLICY = "same-origin"
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counted per account, the way log-in finds it (case, Unicode case, spaces: issue 21), in the
+# database, so lock-outs hold when the cache is down.
+AXES_USERNAME_CALLABLE = "rebound.accounts.axes_username"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_SENSITIVE_PARAMETERS = ["password", "username"]
+# allauth's log-in form names the address "login" (rebound.accounts.axes_username).
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_SENSITIVE_PARAMETERS = ["password", "login", "username"]
 # Behind a proxy, how many proxies sit in front (their X-Forwarded-For entries are trusted).
 AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
 RATELIMIT_VIEW = "rebound.views.rate_limited"
+# Sign-up, reset and feed limits spare capacity and inboxes; guessing passwords is stopped by
+# the lock-out, in the database. So with the cache down they let requests through.
+RATELIMIT_FAIL_OPEN = True
 SIGNUP_RATE = env.str("SIGNUP_RATE", default="5/h")
 # Calendar apps poll a feed about hourly: plenty for several devices, not for hammering it.
 CALENDAR_FEED_RATE = env.str("CALENDAR_FEED_RATE", default="240/h")
 RESET_RATE_PER_IP = env.str("RESET_RATE_PER_IP", default="10/h")
 RESET_RATE_PER_ADDRESS = env.str("RESET_RATE_PER_ADDRESS", default="3/h")
+# API tokens that fail their check, per client address (api.throttling): then 429 for a while.
+API_BAD_TOKEN_RATE = env.str("API_BAD_TOKEN_RATE", default="10/m")
 
-# A cache shared by every web process (rate limits and lock-outs count there): Redis in
-# compose, CI and production. Without CACHE_URL (`make run`, one web process) memory will do.
+# A cache shared by every web process (rate limits and fragments live there; lock-outs are in
+# the database): Redis in compose, CI and production. Without CACHE_URL (`make run`, one web
+# process) memory will do. An optimisation only: with its Redis unreachable, every page, the
+# API and the feed still answer (rebound.cache), and the rate limits below let requests through
+# with a logged warning rather than refuse everyone.
 CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        "default": {
+            "BACKEND": "rebound.cache.ForgivingRedisCache",
+            "LOCATION": CACHE_URL,
+            # An unreachable host costs a second, not a worker stuck on a socket.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -258,6 +379,42 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Single sign-on for self-hosters (docs/security.md, "Single sign-on"): OpenID Connect through
+# allauth's openid_connect provider, configured by the environment; no issuer, no button.
+# An account is reached by its address only when the provider says the address is verified
+# (SOCIALACCOUNT_EMAIL_AUTHENTICATION looks at verified addresses only), never otherwise.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
+SOCIALACCOUNT_PROVIDERS: dict[str, Any] = {}
+if OIDC_ISSUER:
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "sso",
+                "name": env.str("OIDC_BUTTON_LABEL", default="Log in with single sign-on"),
+                "client_id": env.str("OIDC_CLIENT_ID"),
+                "secret": env.str("OIDC_CLIENT_SECRET"),
+                "settings": {"server_url": OIDC_ISSUER, "fetch_userinfo": True},
+            }
+        ],
+    }
+    # The log-in button posts to Rebound, which redirects to the provider: browsers hold that
+    # redirect to form-action too.
+    _issuer = urlsplit(OIDC_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [
+        SELF,
+        f"{_issuer.scheme}://{_issuer.netloc}",
+    ]
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# SOCIALACCOUNT_EMAIL_VERIFICATION follows ACCOUNT_EMAIL_VERIFICATION (mandatory): an address
+# the provider verified counts as verified; any other gets our confirmation email first.
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# Only a POST starts a log-in (a link on another site can't sign someone in as someone else).
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
 # The REST API (api/, docs/api.md): personal tokens or the site's session; every error in one
 # JSON shape; requests counted per token in the cache. No CORS headers are sent, so browsers
 # on other sites can't call it (scripts and tools can).
@@ -287,8 +444,6 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # The schema and its docs describe the API, nothing of anyone's: public, like this repo.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "StatusEnum": "applications.models.Status",
@@ -346,3 +501,22 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Mail in (docs/mail-in.md): the forwarding addresses' domain and Rebound's own inbound SMTP
+# service (`python manage.py mail_smtpd`), and how connected IMAP folders are read (the beat
+# reads them every five minutes: rebound/celery.py).
+MAILIN_DOMAIN = env.str("MAILIN_DOMAIN", default="in.localhost")
+MAILIN_SMTP_HOST = env.str("MAILIN_SMTP_HOST", default="127.0.0.1")
+MAILIN_SMTP_PORT = env.int("MAILIN_SMTP_PORT", default=2525)
+# Refused with 552 above this (and announced through the SIZE extension).
+MAILIN_MAX_BYTES = env.int("MAILIN_MAX_BYTES", default=10 * 1024 * 1024)
+MAILIN_MAX_RECIPIENTS = env.int("MAILIN_MAX_RECIPIENTS", default=10)
+# A pasted or uploaded email is refused above this; a larger one from the other ways in keeps
+# only its facts (no raw text to show later).
+MAILIN_UPLOAD_MAX_BYTES = env.int("MAILIN_UPLOAD_MAX_BYTES", default=2 * 1024 * 1024)
+# New messages read per IMAP folder per poll; the rest wait for the next one.
+MAILIN_IMAP_BATCH = env.int("MAILIN_IMAP_BATCH", default=50)
+MAILIN_IMAP_TIMEOUT = env.float("MAILIN_IMAP_TIMEOUT", default=20)
+# Connected IMAP servers must be public addresses unless this is on (a server on the same
+# machine or network; the tests' own dovecot).
+MAILIN_IMAP_ALLOW_PRIVATE_HOSTS = env.bool("MAILIN_IMAP_ALLOW_PRIVATE_HOSTS", default=DEBUG)

@@ -13,6 +13,7 @@ LAYERS = [
     "applications",
     "interviews",
     "coping",
+    "mailin",
     "insights",
     "feeds",
     "api",
