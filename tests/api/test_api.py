@@ -17,6 +17,8 @@ from applications import services as applications
 from applications.models import Application, Status
 from coping.models import CopingPlan
 from coping.services import incident_record, journal_entry_create
+from mailin.models import Suggestion
+from mailin.services import inbound_message_paste
 from reminders.kinds import scope_of
 from reminders.models import Reminder
 from tests.factories import ContactFactory, InterviewFactory, SelfAssessmentFactory
@@ -58,6 +60,12 @@ def alices(alice):
     incident = incident_record(
         plan=plan, kind="other", happened_on=D(2026, 11, 20), jurisdiction="uk", facts="x"
     )
+    email, _ = inbound_message_paste(
+        user=alice,
+        raw="From: Acme Hiring <jobs@acme.example>\nSubject: Your application\n"
+        "Date: Thu, 03 Dec 2026 09:30:00 +0100\n\nWe have decided to move forward with other "
+        "candidates for the Analyst role at Acme.",
+    )
     return {
         "company": acme.pk,
         "contact": contact.pk,
@@ -69,6 +77,7 @@ def alices(alice):
         "journal": entry.pk,
         "incident": incident.pk,
         "feedback": plan.feedback_request.pk if hasattr(plan, "feedback_request") else None,
+        "suggestion": email.suggestion.pk,
     }
 
 
@@ -162,6 +171,10 @@ def test_every_endpoint_is_owner_scoped(alices, bob):
         f"/api/v1/plans/{alices['plan']}/": ("get",),
         f"/api/v1/journal/{alices['journal']}/": ("get",),
         f"/api/v1/incidents/{alices['incident']}/": ("get",),
+        f"/api/v1/inbox/{alices['suggestion']}/": ("get",),
+        f"/api/v1/inbox/{alices['suggestion']}/apply/": ("post",),
+        f"/api/v1/inbox/{alices['suggestion']}/dismiss/": ("post",),
+        f"/api/v1/inbox/{alices['suggestion']}/undo/": ("post",),
     }
     before = list(Application.objects.order_by("pk").values())
     reminders = list(Reminder.objects.order_by("pk").values("status", "local_date"))
@@ -173,10 +186,11 @@ def test_every_endpoint_is_owner_scoped(alices, bob):
             assert response.status_code == 404, (method, url)
             assert response.json()["errors"][0]["code"] == "not_found"
     for listing in ("companies", "contacts", "applications", "interviews", "reminders",
-                    "plans", "journal", "incidents", "feedback"):  # fmt: skip
+                    "plans", "journal", "incidents", "feedback", "inbox"):  # fmt: skip
         assert client.get(f"/api/v1/{listing}/").json()["results"] == [], listing
     assert list(Application.objects.order_by("pk").values()) == before
     assert list(Reminder.objects.order_by("pk").values("status", "local_date")) == reminders
+    assert Suggestion.objects.get(pk=alices["suggestion"]).state == "pending"
 
 
 def test_private_notes_need_their_scope(alice, alices, reader):
