@@ -172,7 +172,8 @@ class CompanyViewSet(
             s.form_data(data), owner=request.user, instance=Company(owner=request.user)
         )
         validated(form)
-        return Response(s.CompanySerializer(form.save()).data, status=status.HTTP_201_CREATED)
+        company = applications.company_save(company=form.save(commit=False))
+        return Response(s.CompanySerializer(company).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, pk: int) -> Response:
         company = self.get_object()
@@ -180,7 +181,8 @@ class CompanyViewSet(
         merged = _merged(company, ["name", "website", "notes"], data)
         form = CompanyForm(merged, owner=request.user, instance=company)
         validated(form)
-        return Response(s.CompanySerializer(form.save()).data)
+        company = applications.company_save(company=form.save(commit=False))
+        return Response(s.CompanySerializer(company).data)
 
     def destroy(self, request: Request, pk: int) -> Response:
         company = self.get_object()

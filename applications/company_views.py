@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
@@ -73,9 +74,13 @@ def company_create(request: AuthedRequest) -> HttpResponse:
     form = CompanyForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
-        company = form.save()
-        messages.success(request, f"Added {company}.")
-        return redirect(company)
+        try:
+            company = services.company_save(company=form.save(commit=False))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Added {company}.")
+            return redirect(company)
     return render(
         request,
         "form_page.html",
@@ -89,9 +94,13 @@ def company_update(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = get_object_or_404(Company, pk=company_id, owner=request.user)
     form = CompanyForm(request.POST or None, instance=company, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Saved.")
-        return redirect(company)
+        try:
+            services.company_save(company=form.save(commit=False))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(company)
     return render(
         request,
         "form_page.html",

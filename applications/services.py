@@ -61,6 +61,20 @@ def company_get_or_create(*, owner: Any, name: str) -> Company:
         return _named(Company.objects.filter(owner=owner), name).get()
 
 
+def company_save(*, company: Company) -> Company:
+    """Save a company a form filled in (new or renamed). The form checks the name is free;
+    two requests naming the same new company at once both pass that check, and the loser
+    of the insert gets the form's own message instead of a 500."""
+    try:
+        with transaction.atomic():
+            company.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"name": ValidationError("You already have a company with this name.", "invalid")}
+        ) from exc
+    return company
+
+
 def _set_contacts(application: Application, contacts: Iterable[Contact]) -> None:
     people = list(contacts)
     if any(person.owner_id != application.owner_id for person in people):

@@ -27,6 +27,7 @@ ENV = {
         "AUDIT_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rebound_audit"
     ),
     "SECRET_KEY": "audit-only-not-a-secret-" + "x" * 40,
+    "FIELD_ENCRYPTION_KEYS": "YmVuY2gtb25seS1ub3QtYS1zZWNyZXQta2V5LTMyYnk=",  # audit-only
     "DEBUG": "0",
     "ALLOWED_HOSTS": "127.0.0.1",
     # Plain HTTP on 127.0.0.1 (browsers treat it as a secure context).

@@ -25,6 +25,7 @@ ENV = {
     "DJANGO_SETTINGS_MODULE": "bench.settings",
     "DATABASE_URL": DATABASE_URL,
     "SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
+    "FIELD_ENCRYPTION_KEYS": "YmVuY2gtb25seS1ub3QtYS1zZWNyZXQta2V5LTMyYnk=",  # bench-only
     "DEBUG": "0",
     "ALLOWED_HOSTS": "127.0.0.1",
     "SECURE_SSL_REDIRECT": "false",

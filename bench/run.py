@@ -34,6 +34,7 @@ from django.utils import timezone  # noqa: E402
 
 from applications.models import Application, Company  # noqa: E402
 from home.bulk import due_check_ins  # noqa: E402
+from rebound.accounts import user_email_mark_verified  # noqa: E402
 from rebound.models import User  # noqa: E402
 from reminders.dispatch import reminders_dispatch  # noqa: E402
 from reminders.models import Reminder  # noqa: E402
@@ -45,7 +46,10 @@ DISPATCH_TARGET_PER_S = 200
 def _reset() -> User:
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
-    return User.objects.create_user(email="bench@example.com", password="x", timezone="UTC")
+    user = User.objects.create_user(email="bench@example.com", password="x", timezone="UTC")
+    # Reminders go only to a confirmed address.
+    user_email_mark_verified(user=user)
+    return user
 
 
 def _median_ms(client: Client, url: str, runs: int = 30) -> float:

@@ -127,6 +127,22 @@ def test_forty_quick_adds_naming_one_new_company_make_one_company():
 
 
 @pytest.mark.django_db(transaction=True)
+def test_twenty_company_forms_naming_one_new_company_make_one_and_no_error_page():
+    user = UserFactory()
+    url = reverse("applications:company_create")
+    # Logged in before the start, so the requests meet at the name check.
+    clients = [_client(user) for _ in range(20)]
+    results = _together([lambda c=c: c.post(url, {"name": "Twin Peaks Ltd"}) for c in clients])
+    codes = [getattr(r, "status_code", r) for r in results]
+    # Each either made it (302) or is told on the form that it exists (200): never a 500.
+    assert set(codes) <= {200, 302} and 302 in codes, codes
+    for response in results:
+        if response.status_code == 200:
+            assert "You already have a company with this name." in response.content.decode()
+    assert Company.objects.filter(owner=user).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
 def test_forty_taggings_naming_one_new_tag_make_one_tag():
     user = UserFactory()
     company = CompanyFactory(owner=user)
