@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import secrets
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.db import transaction
@@ -233,11 +233,5 @@ def _settings_of(account: ImapAccount) -> ImapSettings:
 
 
 def _open_folder(connection: ImapSettings) -> AbstractContextManager[imap.Folder]:
-    return imap.open_folder(
-        host=connection.host,
-        port=connection.port,
-        security=connection.security,
-        username=connection.username,
-        password=connection.password,
-        folder=connection.folder,
-    )
+    # ImapSettings' fields are open_folder's keywords, one for one.
+    return imap.open_folder(**asdict(connection))
