@@ -3,8 +3,8 @@ from typing import Any
 
 from django import forms
 
-from rebound.formfields import bound_date
-from rebound.localtime import local_today
+from rebound.lib.formfields import bound_date
+from rebound.lib.localtime import local_today
 
 
 class TokenForm(forms.Form):

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from rebound.types import AuthedRequest
+from rebound.lib.types import AuthedRequest
 
 from .forms import TokenForm
 from .models import ApiToken

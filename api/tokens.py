@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from rebound.localtime import local_today
+from rebound.lib.localtime import local_today
 
 from .models import ApiToken
 

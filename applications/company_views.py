@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from rebound.redirects import safe_next
-from rebound.types import AuthedRequest
+from rebound.lib.redirects import safe_next
+from rebound.lib.types import AuthedRequest
 
 from . import services
 from .forms import CompanyForm, ContactForm

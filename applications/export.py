@@ -7,9 +7,9 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import StreamingHttpResponse
 
-from rebound.csvfile import csv_response
-from rebound.localtime import local_today
-from rebound.types import AuthedRequest
+from rebound.lib.csvfile import csv_response
+from rebound.lib.localtime import local_today
+from rebound.lib.types import AuthedRequest
 
 from .models import Attachment, StatusChange
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.urls import reverse
 
-from rebound.formfields import bound_past_date
+from rebound.lib.formfields import bound_past_date
 
 from .importing import FIELDS, REQUIRED, known_status, status_word
 from .models import Application, Attachment, Company, Contact, RemoteMode, Source, Status, Tag

@@ -11,9 +11,9 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from rebound.csvfile import csv_response
-from rebound.localtime import local_today
-from rebound.types import AuthedRequest
+from rebound.lib.csvfile import csv_response
+from rebound.lib.localtime import local_today
+from rebound.lib.types import AuthedRequest
 from rebound.upload_limits import upload_limit
 
 from . import importing, services

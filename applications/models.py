@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from rebound.urlcache import object_url
+from rebound.lib.urlcache import object_url
 
 
 class Company(models.Model):

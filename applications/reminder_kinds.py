@@ -5,8 +5,8 @@ from typing import Any
 
 from django.conf import settings
 
-from rebound.letters import days_ago, greeting, signature
-from rebound.localtime import local_today
+from rebound.lib.letters import days_ago, greeting, signature
+from rebound.lib.localtime import local_today
 from reminders.kinds import KindAction, ReminderKind
 
 from .models import Application, Status

@@ -7,8 +7,8 @@ from django.db import connection
 from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from rebound.lib.urlcache import object_url
 from rebound.models import User
-from rebound.urlcache import object_url
 
 from .models import EXIT_STATUSES, Application, Status, Tag
 

@@ -15,7 +15,7 @@ from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from rebound.localtime import local_to_utc, local_today
+from rebound.lib.localtime import local_to_utc, local_today
 from reminders.kinds import scope_of
 from reminders.models import Reminder
 from reminders.services import reminder_schedule, reminders_cancel

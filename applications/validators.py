@@ -12,8 +12,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from rebound.formfields import EARLIEST, schedule_limit
-from rebound.localtime import local_today
+from rebound.lib.formfields import EARLIEST, schedule_limit
+from rebound.lib.localtime import local_today
 
 from .models import Status
 

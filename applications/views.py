@@ -16,10 +16,10 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rebound.fragments import fragment_keys
-from rebound.localtime import local_today
-from rebound.redirects import safe_next
-from rebound.types import AuthedRequest
-from rebound.urlcache import object_url
+from rebound.lib.localtime import local_today
+from rebound.lib.redirects import safe_next
+from rebound.lib.types import AuthedRequest
+from rebound.lib.urlcache import object_url
 from reminders.kinds import scope_of
 from reminders.selectors import upcoming_in_scope
 

@@ -49,7 +49,7 @@ from django.utils import timezone  # noqa: E402
 
 from bench.common import free_port, wait_for_port  # noqa: E402
 from home.bulk import due_check_ins  # noqa: E402
-from rebound.accounts import user_email_mark_verified  # noqa: E402
+from rebound.accounts.services import user_email_mark_verified  # noqa: E402
 from rebound.models import User  # noqa: E402
 from reminders import emails, kinds, selectors  # noqa: E402
 from reminders.dispatch import reminders_dispatch  # noqa: E402

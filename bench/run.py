@@ -34,7 +34,7 @@ from django.utils import timezone  # noqa: E402
 
 from applications.models import Application, Company  # noqa: E402
 from home.bulk import due_check_ins  # noqa: E402
-from rebound.accounts import user_email_mark_verified  # noqa: E402
+from rebound.accounts.services import user_email_mark_verified  # noqa: E402
 from rebound.models import User  # noqa: E402
 from reminders.dispatch import reminders_dispatch  # noqa: E402
 from reminders.models import Reminder  # noqa: E402

@@ -2,8 +2,8 @@
 
 from applications.models import Application, Contact
 from interviews.models import SelfAssessment
-from rebound.letters import greeting, signature
-from rebound.localtime import local_today
+from rebound.lib.letters import greeting, signature
+from rebound.lib.localtime import local_today
 
 from .models import CopingPlan
 

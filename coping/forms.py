@@ -6,8 +6,8 @@ from django import forms
 from django.db.models import Case, When
 
 from applications.models import Contact
-from rebound.formfields import bound_past_date, bound_schedule_date
-from rebound.localtime import local_today
+from rebound.lib.formfields import bound_past_date, bound_schedule_date
+from rebound.lib.localtime import local_today
 
 from . import drafts
 from .models import FeedbackRequest, Incident, JournalEntry, NetGoal, Outreach, Reflection

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import holidays
 
-from rebound.localtime import add_months
+from rebound.lib.localtime import add_months
 
 from .models import Incident
 

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 
 from applications.models import Application, Contact, StatusChange
 from rebound.crypto import EncryptedTextField
-from rebound.urlcache import object_url
+from rebound.lib.urlcache import object_url
 
 MOOD = [MinValueValidator(1), MaxValueValidator(5)]
 

@@ -5,8 +5,8 @@ from typing import Any
 from django.conf import settings
 
 from applications.models import EXIT_STATUSES
-from rebound.letters import days_ago_opening, span
-from rebound.localtime import local_today
+from rebound.lib.letters import days_ago_opening, span
+from rebound.lib.localtime import local_today
 from reminders.kinds import ReminderKind
 
 from . import drafts

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from applications.models import EXIT_STATUSES, Application, Contact, Status, StatusChange
 from applications.validators import validate_past_date
-from rebound.localtime import add_months, local_today
+from rebound.lib.localtime import add_months, local_today
 from reminders.kinds import scope_of
 from reminders.services import reminder_schedule, reminders_cancel
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from applications.selectors import OPEN_FILTER, open_applications
-from rebound.localtime import local_today
-from rebound.types import AuthedRequest
+from rebound.lib.localtime import local_today
+from rebound.lib.types import AuthedRequest
 
 from . import drafts, legal, selectors, services
 from .forms import (

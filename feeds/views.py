@@ -13,7 +13,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
-from rebound.types import AuthedRequest
+from rebound.lib.types import AuthedRequest
 
 from . import services, tokens
 from .calendar import build

@@ -25,7 +25,7 @@ from coping.validators import validate_feedback_received
 from feeds.models import CalendarFeed
 from feeds.services import feed_enable
 from interviews.validators import validate_interview_after_applied, validate_interview_date
-from rebound.localtime import local_date_of
+from rebound.lib.localtime import local_date_of
 from reminders import kinds
 from reminders.models import Reminder
 from reminders.services import reminder_schedule

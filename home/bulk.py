@@ -91,8 +91,8 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
     from applications.models import Contact
     from coping.models import FollowUp, JournalEntry, PlanStep, Step
     from interviews.models import Interview, SelfAssessment
-    from rebound.accounts import user_email_mark_verified
-    from rebound.localtime import add_months, local_to_utc, local_today
+    from rebound.accounts.services import user_email_mark_verified
+    from rebound.lib.localtime import add_months, local_to_utc, local_today
     from rebound.models import User
 
     rng = random.Random(42)

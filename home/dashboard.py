@@ -12,7 +12,7 @@ from coping.selectors import wellbeing
 from insights.forms import last_days
 from insights.metrics import at_a_glance
 from interviews.models import Interview
-from rebound.localtime import local_today
+from rebound.lib.localtime import local_today
 
 
 def for_user(user: Any) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from coping import services as coping
 from coping.models import CopingPlan
 from interviews import services as interviews
 from interviews.models import Interview, SelfAssessment
-from rebound.accounts import user_email_mark_verified
-from rebound.localtime import local_today
+from rebound.accounts.services import user_email_mark_verified
+from rebound.lib.localtime import local_today
 from rebound.models import User
 
 DEMO_EMAIL = "demo@rebound.example"

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods
 from applications.services import no_reply_reminders_rederive
 from feeds import tokens
 from feeds.models import CalendarFeed
-from rebound.forms import PreferencesForm
+from rebound.accounts.forms import PreferencesForm
 from rebound.fragments import fragment_keys
-from rebound.localtime import local_today
-from rebound.types import AuthedRequest
+from rebound.lib.localtime import local_today
+from rebound.lib.types import AuthedRequest
 from rebound.upload_limits import upload_limit
 from reminders.services import reminders_rederive_for_user
 

@@ -11,10 +11,10 @@ from django.utils.functional import SimpleLazyObject
 
 from applications.models import Status
 from interviews.models import RATING_FIELDS, SelfAssessment
-from rebound.csvfile import csv_response
 from rebound.fragments import fragment_keys
-from rebound.localtime import local_today
-from rebound.types import AuthedRequest
+from rebound.lib.csvfile import csv_response
+from rebound.lib.localtime import local_today
+from rebound.lib.types import AuthedRequest
 
 from . import metrics, worklog
 from .forms import PeriodForm, WorkLogForm, presets

@@ -1,6 +1,6 @@
 """Drafted words about interviews the user can edit."""
 
-from rebound.letters import greeting, signature
+from rebound.lib.letters import greeting, signature
 
 from .models import Interview
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from applications.forms import DATE, TIME, OwnedForm
 from applications.models import Contact
-from rebound.formfields import bound_event_date
-from rebound.localtime import local_datetime
+from rebound.lib.formfields import bound_event_date
+from rebound.lib.localtime import local_datetime
 
 from .models import RATING_FIELDS, Interview, SelfAssessment
 from .validators import INTERVIEW_BEFORE_APPLIED, validate_interview_after_applied

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from applications.models import Application, Contact
 from rebound.crypto import EncryptedTextField
-from rebound.urlcache import object_url
+from rebound.lib.urlcache import object_url
 
 # An interview is entered as one local day's start and end time, so it lasts under a day (a
 # daylight-saving change adds an hour). The bound lets "now" queries read a range of the

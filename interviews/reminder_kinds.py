@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from applications.models import Contact
-from rebound.localtime import local_date_of, local_today
+from rebound.lib.localtime import local_date_of, local_today
 from reminders.kinds import ReminderKind
 
 from . import drafts

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from applications.models import Application, Contact, Status
 from applications.services import application_change_status, status_change_correct_date
-from rebound.localtime import local_date_of, local_to_utc, local_today
+from rebound.lib.localtime import local_date_of, local_to_utc, local_today
 from reminders.kinds import scope_of
 from reminders.services import reminder_schedule, reminders_cancel
 

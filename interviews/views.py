@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from applications.models import Application
-from rebound.localtime import local_today
-from rebound.paging import Window
-from rebound.types import AuthedRequest
+from rebound.lib.localtime import local_today
+from rebound.lib.paging import Window
+from rebound.lib.types import AuthedRequest
 
 from . import calendar, services
 from .forms import InterviewForm, SelfAssessmentForm
@@ -33,7 +33,7 @@ def interview_list(request: AuthedRequest) -> HttpResponse:
     base = Interview.objects.filter(owner=request.user).select_related(
         "application__company", "assessment"
     )
-    # Pages without a count (rebound.paging): counting thousands of past interviews was the
+    # Pages without a count (rebound.lib.paging): counting thousands of past interviews was the
     # page's slowest query, and the total is not shown.
     upcoming = Window(
         base.upcoming(now).order_by("starts_at", "pk"), request.GET.get("upcoming"), PAGE_SIZE

@@ -24,7 +24,7 @@ from coping.models import CopingPlan, FollowUp
 from coping.services import follow_up_schedule, plan_close
 from interviews.models import Interview
 from interviews.services import interview_delete
-from rebound.localtime import local_today
+from rebound.lib.localtime import local_today
 from rebound.models import User
 
 from . import suggest as suggesting

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from rebound.types import AuthedRequest
+from rebound.lib.types import AuthedRequest
 
 from . import sources
 from .forms_sources import ImapAccountForm

@@ -17,9 +17,9 @@ from applications.models import Application
 from interviews.forms import InterviewForm
 from interviews.models import Interview
 from interviews.services import interview_save
-from rebound.paging import Window
-from rebound.redirects import safe_next
-from rebound.types import AuthedRequest
+from rebound.lib.paging import Window
+from rebound.lib.redirects import safe_next
+from rebound.lib.types import AuthedRequest
 from rebound.upload_limits import upload_limit
 
 from . import services

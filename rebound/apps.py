@@ -6,6 +6,7 @@ class ReboundConfig(AppConfig):
     verbose_name = "Rebound"
 
     def ready(self) -> None:
-        from . import accounts_allauth, checks  # noqa: F401 - registers the system checks
+        from . import checks  # noqa: F401 - registers the system checks
+        from .accounts import allauth
 
-        accounts_allauth.connect()
+        allauth.connect()

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 
-from .timezones import all_timezones
+from rebound.lib.timezones import all_timezones
 
 
 def validate_timezone(value: str) -> None:
@@ -74,7 +74,7 @@ class User(AbstractUser):
         help_text="Interview-prep emails arrive at this local time the evening before.",
     )
 
-    # Whether `email` is confirmed (allauth keeps the addresses; rebound.accounts_allauth keeps
+    # Whether `email` is confirmed (allauth keeps the addresses; rebound.accounts.allauth keeps
     # this in step). Nothing but the confirmation message is sent until it is: reminders wait.
     email_verified = models.BooleanField(default=False, editable=False)
     notify_new_sign_in = models.BooleanField(

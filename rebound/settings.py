@@ -204,12 +204,12 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # going to the old, verified address meanwhile.
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_MAX_EMAIL_ADDRESSES = 2
-ACCOUNT_SIGNUP_FORM_CLASS = "rebound.forms.SignupExtrasForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "rebound.accounts.forms.SignupExtrasForm"
 ACCOUNT_FORMS = {
-    "login": "rebound.accounts_allauth.EmailLoginForm",
-    "reset_password": "rebound.accounts_allauth.EmailResetPasswordForm",
+    "login": "rebound.accounts.allauth.EmailLoginForm",
+    "reset_password": "rebound.accounts.allauth.EmailResetPasswordForm",
 }
-ACCOUNT_ADAPTER = "rebound.accounts_allauth.AccountAdapter"
+ACCOUNT_ADAPTER = "rebound.accounts.allauth.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Rebound: "
@@ -309,12 +309,12 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", defaul
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Counted per account, the way log-in finds it (case, Unicode case, spaces: issue 21), in the
 # database, so lock-outs hold when the cache is down.
-AXES_USERNAME_CALLABLE = "rebound.accounts.axes_username"
+AXES_USERNAME_CALLABLE = "rebound.accounts.services.axes_username"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# allauth's log-in form names the address "login" (rebound.accounts.axes_username).
+# allauth's log-in form names the address "login" (rebound.accounts.services.axes_username).
 AXES_USERNAME_FORM_FIELD = "login"
 AXES_SENSITIVE_PARAMETERS = ["password", "login", "username"]
 # Behind a proxy, how many proxies sit in front (their X-Forwarded-For entries are trusted).
@@ -322,7 +322,7 @@ AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
-RATELIMIT_VIEW = "rebound.views.rate_limited"
+RATELIMIT_VIEW = "rebound.accounts.views.rate_limited"
 # Sign-up, reset and feed limits spare capacity and inboxes; guessing passwords is stopped by
 # the lock-out, in the database. So with the cache down they let requests through.
 RATELIMIT_FAIL_OPEN = True

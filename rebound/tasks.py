@@ -9,7 +9,7 @@ def send_account_email(
     subject: str, body: str, html: str, from_email: str, to: list[str], headers: dict[str, str]
 ) -> None:
     """One account email (confirmation, reset, notice), rendered by allauth's adapter in the
-    request (rebound.accounts_allauth) and sent here, so a request never waits on SMTP."""
+    request (rebound.accounts.allauth) and sent here, so a request never waits on SMTP."""
     message = EmailMultiAlternatives(subject, body, from_email, to, headers=headers)
     if html:
         message.attach_alternative(html, "text/html")

@@ -8,7 +8,8 @@ from django.http import HttpResponseBase
 from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 
-from . import devmail_views, views
+from . import devmail_views
+from .accounts import views
 
 
 def _moved(name: str) -> Callable[..., HttpResponseBase]:

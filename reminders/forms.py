@@ -2,7 +2,7 @@ from typing import Any
 
 from django import forms
 
-from rebound.formfields import bound_schedule_date
+from rebound.lib.formfields import bound_schedule_date
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

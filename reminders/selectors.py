@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rebound.urlcache import object_url
+from rebound.lib.urlcache import object_url
 
 from .kinds import load_subjects, registered
 from .models import Reminder
@@ -18,7 +18,7 @@ class ReminderRow:
     # Why an upcoming reminder's date is not the usual one, if it isn't (ReminderKind.note).
     note: str = ""
 
-    # The row's own pages, without a reverse() each (rebound.urlcache).
+    # The row's own pages, without a reverse() each (rebound.lib.urlcache).
     @property
     def update_url(self) -> str:
         return object_url("reminders:update", self.reminder.pk)

@@ -15,8 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Model, Q
 from django.utils import timezone
 
-from rebound.formfields import schedule_limit
-from rebound.localtime import local_to_utc, local_today
+from rebound.lib.formfields import schedule_limit
+from rebound.lib.localtime import local_to_utc, local_today
 
 from . import kinds
 from .kinds import registered as registered_kinds

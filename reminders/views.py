@@ -13,10 +13,10 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from rebound.localtime import local_to_utc
-from rebound.paging import Window
-from rebound.redirects import safe_next
-from rebound.types import AuthedRequest
+from rebound.lib.localtime import local_to_utc
+from rebound.lib.paging import Window
+from rebound.lib.redirects import safe_next
+from rebound.lib.types import AuthedRequest
 
 from . import emails, kinds, links, selectors, services
 from .forms import ReminderDateForm
@@ -39,7 +39,7 @@ def reminder_list(request: AuthedRequest) -> HttpResponse:
     base = Reminder.objects.filter(owner=request.user).only(
         "pk", "kind", "subject_id", "status", "due_at", "sent_at", "last_error", "ended_reason"
     )
-    # Every list is paginated, without counts (rebound.paging): a long search leaves
+    # Every list is paginated, without counts (rebound.lib.paging): a long search leaves
     # thousands of reminders behind it, and counting them was a third of the page.
     upcoming = Window(
         base.filter(status__in=Reminder.OPEN).order_by("due_at", "pk"),

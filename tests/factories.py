@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from rebound.localtime import local_today
+from rebound.lib.localtime import local_today
 from rebound.models import User
 
 PASSWORD = "correct-horse-battery"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from applications.models import Source, Status
-from rebound.urlcache import object_url
+from rebound.lib.urlcache import object_url
 
 register = template.Library()
 

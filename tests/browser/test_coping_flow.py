@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from applications.models import Status
 from coping.models import CopingPlan, FeedbackRequest, Outreach
-from rebound.localtime import add_months
+from rebound.lib.localtime import add_months
 from reminders.models import Reminder
 from tests.conftest import assert_accessible, log_in, screenshot
 from tests.factories import (

@@ -58,7 +58,7 @@ def test_the_work_search_log_prints_on_a4_and_letter(page: Page, site: str, alic
 
     from applications import services
     from applications.models import Status
-    from rebound.localtime import local_today
+    from rebound.lib.localtime import local_today
     from tests.factories import CompanyFactory
 
     today = local_today(alice)  # the log's default range is the user's last seven days

@@ -1,4 +1,4 @@
-from rebound.letters import greeting
+from rebound.lib.letters import greeting
 
 
 def test_it_greets_people_as_a_person_would():

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from rebound.localtime import add_months, local_to_utc, next_business_day
+from rebound.lib.localtime import add_months, local_to_utc, next_business_day
 
 
 @pytest.mark.parametrize(

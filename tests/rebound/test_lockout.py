@@ -12,7 +12,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.test import Client
 from django.urls import reverse
 
-from rebound.accounts import login_identifier
+from rebound.accounts.services import login_identifier
 from rebound.models import User
 from tests.factories import PASSWORD, UserFactory
 

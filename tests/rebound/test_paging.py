@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from interviews.models import Interview
-from rebound.paging import Window
+from rebound.lib.paging import Window
 from tests.factories import ApplicationFactory, CompanyFactory, InterviewFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from coping.services import (
     journal_entry_create,
     outreach_log,
 )
-from rebound.csvfile import safe_cell
+from rebound.lib.csvfile import safe_cell
 from reminders.dispatch import describe_error
 from tests.factories import (
     ApplicationFactory,

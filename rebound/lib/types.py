@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
-from .models import User
+from rebound.models import User
 
 
 class AuthedRequest(HttpRequest):

@@ -11,9 +11,10 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from .accounts import lockout_records_delete_for, login_identifier, sessions_end_for
+from rebound.accounts.services import lockout_records_delete_for, login_identifier, sessions_end_for
+from rebound.lib.types import AuthedRequest
+
 from .forms import DeleteAccountForm
-from .types import AuthedRequest
 
 # The public pages may be indexed; everything behind the log-in says noindex in its own head.
 ROBOTS = "User-agent: *\nDisallow: /admin/\nDisallow: /r/\n"

@@ -1,8 +1,9 @@
 """Where Rebound meets django-allauth: its adapter, the log-in form, and the signals that keep
 the core's facts (User.email_verified) in step and send the new-device notice.
 
-Kept apart from rebound.forms and rebound.accounts: allauth builds its sign-up form on
-rebound.forms.SignupExtrasForm, so importing allauth's forms there would be circular.
+Kept apart from rebound.accounts.forms and rebound.accounts.services: allauth builds its
+sign-up form on rebound.accounts.forms.SignupExtrasForm, so importing allauth's forms there
+would be circular.
 """
 
 from typing import Any
@@ -14,7 +15,12 @@ from django import forms
 from django.http import HttpRequest
 from django.urls import reverse
 
-from .accounts import login_text, queue_email, sign_in_notice_send, user_email_verified_sync
+from rebound.accounts.services import (
+    login_text,
+    queue_email,
+    sign_in_notice_send,
+    user_email_verified_sync,
+)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -65,7 +71,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class LoginEmailField(forms.EmailField):
-    """An address typed to log in, cleaned (rebound.accounts.login_text) before it is
+    """An address typed to log in, cleaned (rebound.accounts.services.login_text) before it is
     validated: fullwidth letters are the plain ones, as Django's admin log-in has them."""
 
     def to_python(self, value: Any) -> str:

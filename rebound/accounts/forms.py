@@ -2,8 +2,8 @@ from django import forms
 from django.conf import settings
 from django.http import HttpRequest
 
-from .models import User
-from .timezones import all_timezones, grouped_choices
+from rebound.lib.timezones import all_timezones, grouped_choices
+from rebound.models import User
 
 
 class TimezoneField(forms.ChoiceField):
@@ -14,7 +14,7 @@ class TimezoneField(forms.ChoiceField):
 class SignupExtrasForm(forms.Form):
     """What Rebound's sign-up asks beyond allauth's address and password
     (ACCOUNT_SIGNUP_FORM_CLASS). allauth's sign-up form is built on it, so this module must not
-    import allauth's forms (rebound.accounts_allauth holds what does)."""
+    import allauth's forms (rebound.accounts.allauth holds what does)."""
 
     first_name = forms.CharField(label="First name (optional)", max_length=150, required=False)
     # Filled in by the browser (Intl API) so new users start in their own zone.

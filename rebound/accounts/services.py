@@ -90,7 +90,7 @@ def user_email_verified_sync(*, user: Any) -> bool:
 
     allauth keeps the addresses; the core keeps this one fact on the user, so the reminder
     engine can wait for it without knowing about allauth. Called by allauth's signals
-    (rebound.accounts_allauth) whenever an address is confirmed, added, removed or changed.
+    (rebound.accounts.allauth) whenever an address is confirmed, added, removed or changed.
     """
     from allauth.account.models import EmailAddress
 
@@ -105,7 +105,7 @@ def user_email_verified_sync(*, user: Any) -> bool:
 
 
 KNOWN_DEVICE_COOKIE = "rebound_known_device"
-KNOWN_DEVICE_SALT = "rebound.accounts.known-device"
+KNOWN_DEVICE_SALT = "rebound.accounts.services.known-device"
 
 
 def _known_here(request: HttpRequest) -> list[int]:
@@ -166,7 +166,7 @@ def sign_in_notice_send(
 
 def queue_email(message: EmailMessage) -> None:
     """Send a rendered account email from a task once the transaction commits."""
-    from .tasks import send_account_email
+    from rebound.tasks import send_account_email
 
     html = ""
     for content, mimetype in getattr(message, "alternatives", []):
