@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import nh3
 
-from .parse import ParsedMessage, parse_message
+from .parse.message import parse_message
+from .parse.parsed import ParsedMessage
 
 # No img, area/map or anything else that loads; tables and text formatting stay readable.
 SAFE_TAGS = frozenset(nh3.ALLOWED_TAGS) - {"img", "area", "map"}

@@ -1,5 +1,5 @@
 """The Inbox's forms: paste or upload an email, answer "which application?", correct a label,
-and the owner's choices. They validate; the services in services.py write."""
+and the owner's choices. They validate; the services in services/ write."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from django.utils import timezone
 
 from applications.models import Application
 from interviews.models import Interview
+from rebound.models import User
 
-from .classify import LABEL_NAMES
+from .classify.labels import LABEL_NAMES
 from .models import InboundMessage, InboxPreference
-from .parse import parse_message
+from .parse.message import parse_message
 
 
 def _limit_text() -> str:
@@ -61,7 +62,7 @@ class PasteForm(forms.Form):
         return str(self.cleaned_data["text"])
 
 
-def owner_applications(owner: Any) -> QuerySet[Application]:
+def owner_applications(owner: User) -> QuerySet[Application]:
     """The applications a suggestion can be about: the owner's, open ones first."""
     return (
         Application.objects.filter(owner=owner, archived_at__isnull=True)
@@ -80,7 +81,7 @@ class ChooseApplicationForm(forms.Form):
         queryset=Application.objects.none(), label="Which application is it about?"
     )
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["application"].queryset = owner_applications(owner)  # type: ignore[attr-defined]
 
@@ -94,7 +95,7 @@ class CorrectForm(forms.Form):
         empty_label="None of them",
     )
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["application"].queryset = owner_applications(owner)  # type: ignore[attr-defined]
 

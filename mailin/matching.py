@@ -19,12 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from applications.models import EXIT_STATUSES, Application, Company
+from applications.models import Application, Company
+from applications.pipeline import EXITS
 from rebound.models import User
 
-from .classify import APPLICATION_RECEIVED, Classification
-from .extract import Facts, tenant_slug
-from .parse import ParsedMessage
+from .classify.classifier import Classification
+from .classify.labels import APPLICATION_RECEIVED
+from .extract.companies import tenant_slug
+from .extract.facts import Facts
+from .parse.parsed import ParsedMessage
 
 MATCH = "match"
 AMBIGUOUS = "ambiguous"
@@ -129,7 +132,7 @@ def match_application(
         return MatchResult(MATCH, first, (first,), first.company, (*reasons, "the role"))
     # The role doesn't tell them apart: if only one is still open, news is about that one.
     tied = [app for score, app in ranked if score >= first_score - 1]
-    open_ones = [app for app in tied if app.status not in EXIT_STATUSES and not app.archived_at]
+    open_ones = [app for app in tied if app.status not in EXITS and not app.archived_at]
     if len(open_ones) == 1 and classification.label != APPLICATION_RECEIVED:
         only = open_ones[0]
         return MatchResult(MATCH, only, (only,), only.company, (*reasons, "the only open one"))

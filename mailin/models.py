@@ -10,7 +10,7 @@ from django.db.models import Q
 from applications.models import Application
 from rebound.crypto import EncryptedTextField
 
-from .classify import LABEL_NAMES
+from .classify.labels import LABEL_NAMES
 
 
 class InboundMessage(models.Model):

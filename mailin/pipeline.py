@@ -8,10 +8,11 @@ from dataclasses import dataclass, replace
 from applications.models import Application
 from rebound.models import User
 
-from .classify import Classification, classify
-from .extract import Facts, extract
+from .classify.classifier import Classification, classify
+from .extract.facts import Facts, extract
 from .matching import MATCH, MatchResult, ThreadLookup, match_application
-from .parse import ParsedMessage, parse_message
+from .parse.message import parse_message
+from .parse.parsed import ParsedMessage
 from .suggest import Suggestion, suggest
 
 

@@ -22,7 +22,7 @@ from django.db import close_old_connections, connections
 
 from rebound.models import User
 
-from .sources import forwarded_message_store, forwarding_address_owner
+from .services.sources import forwarded_message_store, forwarding_address_owner
 
 logger = logging.getLogger(__name__)
 

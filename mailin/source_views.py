@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from rebound.lib.types import AuthedRequest
 
-from . import sources
 from .forms_sources import ImapAccountForm
 from .imap import ImapProblem
 from .models import ImapAccount, InboundMessage
+from .services import sources
 
 
 def _page(request: AuthedRequest, imap_form: ImapAccountForm | None = None) -> HttpResponse:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from applications.models import Status
+from applications.pipeline import Status
 
-from .classify import (
+from .classify.classifier import Classification
+from .classify.labels import (
     APPLICATION_RECEIVED,
     ASSESSMENT,
     INTERVIEW_INVITE,
@@ -22,11 +23,10 @@ from .classify import (
     RECRUITER_OUTREACH,
     REJECTION,
     STATUS_UPDATE_OTHER,
-    Classification,
 )
-from .extract import Facts
+from .extract.facts import Facts
 from .matching import AMBIGUOUS, MATCH, NEW, MatchResult
-from .parse import ParsedMessage
+from .parse.parsed import ParsedMessage
 
 MARK_REJECTED = "mark_rejected"
 MARK_APPLIED = "mark_applied"

@@ -2,8 +2,9 @@
 
 from celery import shared_task
 
-from . import services, sources
 from .models import ImapAccount
+from .services import sources
+from .services.retention import inbound_messages_forget_raw
 
 
 @shared_task(ignore_result=True)
@@ -27,4 +28,4 @@ def imap_account_poll_task(account_id: int) -> None:
 @shared_task(ignore_result=True)
 def inbound_messages_forget_raw_task() -> None:
     """Daily: raw messages past the time their owner chose are emptied; the facts stay."""
-    services.inbound_messages_forget_raw()
+    inbound_messages_forget_raw()

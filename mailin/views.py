@@ -1,6 +1,6 @@
 """The Inbox: what Rebound read in the user's mail, and the person's decision on each.
 
-Thin views: an owner-scoped getter, a form, one service call (mailin/services.py)."""
+Thin views: an owner-scoped getter, a form, one service call (mailin/services/)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,7 @@ from rebound.lib.redirects import safe_next
 from rebound.lib.types import AuthedRequest
 from rebound.upload_limits import upload_limit
 
-from . import services
-from .classify import LABEL_NAMES
+from .classify.labels import LABEL_NAMES
 from .display import message_shown
 from .forms import (
     ChooseApplicationForm,
@@ -34,6 +33,9 @@ from .forms import (
     owner_applications,
 )
 from .models import InboundMessage, Suggestion
+from .services import suggestions
+from .services.messages import inbound_message_paste
+from .services.preferences import inbox_preference, inbox_preference_set
 
 PAGE_SIZE = 20
 
@@ -68,9 +70,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
             "applications": list(owner_applications(request.user)),
             "labels": list(LABEL_NAMES.items()),
             "paste_form": PasteForm(),
-            "preference_form": InboxPreferenceForm(
-                instance=services.inbox_preference(request.user)
-            ),
+            "preference_form": InboxPreferenceForm(instance=inbox_preference(request.user)),
         },
     )
 
@@ -90,7 +90,7 @@ def paste(request: AuthedRequest, application_id: int | None = None) -> HttpResp
             messages.error(request, " ".join(str(error) for error in errors))
         return redirect(back)
     try:
-        stored, created = services.inbound_message_paste(
+        stored, created = inbound_message_paste(
             user=request.user, raw=form.raw, application=application
         )
     except ValidationError as exc:
@@ -121,7 +121,7 @@ def suggestion_apply(request: AuthedRequest, suggestion_id: int) -> HttpResponse
         url = reverse("mailin:suggestion_interview", args=[suggestion.pk])
         return redirect(f"{url}?application={chosen.pk}" if chosen else url)
     try:
-        outcome = services.suggestion_apply(suggestion=suggestion, application=chosen)
+        outcome = suggestions.suggestion_apply(suggestion=suggestion, application=chosen)
     except ValidationError as exc:
         _error(request, exc)
         return redirect("mailin:inbox")
@@ -161,7 +161,7 @@ def suggestion_interview(request: AuthedRequest, suggestion_id: int) -> HttpResp
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            services.suggestion_interview_saved(suggestion=suggestion, interview=interview)
+            suggestions.suggestion_interview_saved(suggestion=suggestion, interview=interview)
             messages.success(request, "Interview added from the email. Good luck!")
             return redirect(interview)
     return render(
@@ -174,7 +174,7 @@ def suggestion_interview(request: AuthedRequest, suggestion_id: int) -> HttpResp
 @login_required
 @require_POST
 def suggestion_dismiss(request: AuthedRequest, suggestion_id: int) -> HttpResponse:
-    services.suggestion_dismiss(suggestion=_suggestion(request, suggestion_id))
+    suggestions.suggestion_dismiss(suggestion=_suggestion(request, suggestion_id))
     messages.success(request, "Dismissed. The email stays listed, with nothing changed.")
     return redirect("mailin:inbox")
 
@@ -188,7 +188,7 @@ def suggestion_correct(request: AuthedRequest, suggestion_id: int) -> HttpRespon
         messages.error(request, "Choose what the email is, and the application if there is one.")
         return redirect("mailin:inbox")
     try:
-        services.suggestion_correct(
+        suggestions.suggestion_correct(
             suggestion=suggestion,
             label=form.cleaned_data["label"],
             application=form.cleaned_data["application"],
@@ -205,7 +205,7 @@ def suggestion_correct(request: AuthedRequest, suggestion_id: int) -> HttpRespon
 @login_required
 @require_POST
 def suggestion_undo(request: AuthedRequest, suggestion_id: int) -> HttpResponse:
-    outcome = services.suggestion_undo(suggestion=_suggestion(request, suggestion_id))
+    outcome = suggestions.suggestion_undo(suggestion=_suggestion(request, suggestion_id))
     messages.success(request, outcome.message)
     return redirect(safe_next(request, reverse("mailin:inbox")))
 
@@ -215,7 +215,7 @@ def suggestion_undo(request: AuthedRequest, suggestion_id: int) -> HttpResponse:
 def preferences(request: AuthedRequest) -> HttpResponse:
     form = InboxPreferenceForm(request.POST)
     if form.is_valid():
-        services.inbox_preference_set(
+        inbox_preference_set(
             user=request.user,
             auto_apply=form.cleaned_data["auto_apply"],
             keep_raw_days=form.cleaned_data["keep_raw_days"],

@@ -13,7 +13,7 @@ companies, and wrapped the ways mail reaches Rebound: direct, forwarded by Gmail
 Outlook or Thunderbird in English or German, replied to, HTML only. The hard cases (hard_cases.py)
 are written out one by one.
 
-The templates were written before the rules in mailin/classify.py and independently of them.
+The templates were written before the rules in mailin/classify/rules.py and independently of them.
 Every template family carries a split: "tune" ones were looked at while writing the rules,
 "heldout" ones were not (test_corpus.py reports the two apart).
 """

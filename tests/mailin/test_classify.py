@@ -2,8 +2,9 @@
 
 import pytest
 
-from mailin.classify import RULES, classify
-from mailin.parse import parse_message
+from mailin.classify.classifier import classify
+from mailin.classify.rules import RULES
+from mailin.parse.message import parse_message
 
 
 def label_of(body: str, subject: str = "Your application", headers: str = "") -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from mailin.classify import LABELS, NOT_JOB
+from mailin.classify.labels import LABELS, NOT_JOB
 from mailin.pipeline import Reading, read_message
 from mailin.suggest import STATUS_CHANGING
 from tests.factories import ApplicationFactory, CompanyFactory, UserFactory

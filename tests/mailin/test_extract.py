@@ -5,8 +5,10 @@ import zoneinfo
 
 import pytest
 
-from mailin.extract import extract, find_datetimes, tenant_slug
-from mailin.parse import parse_message
+from mailin.extract.companies import tenant_slug
+from mailin.extract.dates import find_datetimes
+from mailin.extract.facts import extract
+from mailin.parse.message import parse_message
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 LONDON = zoneinfo.ZoneInfo("Europe/London")

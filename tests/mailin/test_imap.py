@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from mailin import sources
 from mailin.models import ImapAccount, InboundMessage
-from mailin.services import inbound_message_store
+from mailin.services import sources
+from mailin.services.messages import inbound_message_store
 from mailin.tasks import imap_accounts_poll_task
 from rebound.celery import app as celery_app
 from tests.factories import ApplicationFactory, CompanyFactory

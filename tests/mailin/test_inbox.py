@@ -4,7 +4,6 @@ with one click (through the same services as the pages), dismiss, correct, undo.
 import datetime as dt
 import html
 
-import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -15,7 +14,8 @@ from applications.models import Application, StatusChange
 from coping.models import CopingPlan
 from interviews.models import Interview
 from mailin.models import InboundMessage, InboxPreference, SenderCorrection, Suggestion
-from mailin.services import inbound_message_store, inbound_messages_delete
+from mailin.services.messages import inbound_message_store
+from mailin.services.retention import inbound_messages_delete
 from mailin.tasks import inbound_messages_forget_raw_task
 from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
 from tests.scoping import object_urls
@@ -63,19 +63,6 @@ FORWARDED_REJECTION = (
     "Unfortunately, we have decided to move forward with other candidates.\n\nNorthwind Labs"
 )
 QUESTION = "Northwind Labs said no to Data Analyst on 3 Dec — mark it rejected and open your plan?"
-
-
-@pytest.fixture
-def ada(db):
-    return UserFactory(email="ada@example.org", timezone="Europe/Berlin")
-
-
-@pytest.fixture
-def northwind(ada):
-    company = CompanyFactory(owner=ada, name="Northwind Labs", website="https://northwindlabs.com")
-    return ApplicationFactory(
-        owner=ada, company=company, role="Data Analyst", status_changed_on=dt.date(2026, 11, 2)
-    )
 
 
 def _paste(client, text, url=None):

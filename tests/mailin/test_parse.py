@@ -7,7 +7,9 @@ import zoneinfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailin.parse import MAX_MESSAGE_BYTES, MAX_PARTS, html_to_text, parse_message
+from mailin.parse.bodies import html_to_text
+from mailin.parse.message import parse_message
+from mailin.parse.parsed import MAX_MESSAGE_BYTES, MAX_PARTS
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError
 
 from mailin.models import InboundMessage, Suggestion
-from mailin.services import inbound_message_store
+from mailin.services.messages import inbound_message_store
 from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
 
 INVITE = (

@@ -18,9 +18,9 @@ from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 
-from mailin import sources
 from mailin.models import ForwardingAddress, InboundMessage
-from mailin.services import inbound_message_store
+from mailin.services import sources
+from mailin.services.messages import inbound_message_store
 from mailin.smtpd import controller
 from tests.factories import ApplicationFactory, CompanyFactory
 

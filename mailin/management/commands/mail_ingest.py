@@ -4,9 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mailin.models import InboundMessage
-from mailin.parse import MAX_MESSAGE_BYTES
+from mailin.parse.parsed import MAX_MESSAGE_BYTES
 from mailin.pipeline import read_message
-from mailin.services import inbound_message_store, thread_application
+from mailin.services.messages import inbound_message_store, thread_application
 from rebound.models import User
 
 

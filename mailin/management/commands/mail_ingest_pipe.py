@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from mailin.sources import forwarded_message_store, forwarding_address_owner
+from mailin.services.sources import forwarded_message_store, forwarding_address_owner
 
 EX_NOUSER = 67
 EX_DATAERR = 65

@@ -1,7 +1,7 @@
 """The automatic ways in: a personal forwarding address and a connected IMAP folder.
 
-Both hand each message to the one pipeline (`services.inbound_message_store`), as the pasted
-and command-line ways do; nothing here reads a message itself.
+Both hand each message to the one pipeline (`messages.inbound_message_store`),
+as the pasted and command-line ways do; nothing here reads a message itself.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from rebound.models import User
 
-from . import imap
-from .models import ForwardingAddress, ImapAccount, InboundMessage
-from .services import inbound_message_store
+from .. import imap
+from ..models import ForwardingAddress, ImapAccount, InboundMessage
+from .messages import inbound_message_store
 
 logger = logging.getLogger(__name__)
 

@@ -1,211 +1,42 @@
-"""Mail in's one write: keep what a message said, and the question it raises."""
+"""Deciding a message's question: apply it through the services below mail in, dismiss it,
+correct it, or undo it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from applications.models import TRANSITIONS, Application, Status, StatusChange
+from applications.company_services import company_get_or_create
+from applications.models import Application, StatusChange
+from applications.pipeline import TRANSITIONS, Status
 from applications.services import (
     application_change_status,
     application_create,
     application_delete,
-    company_get_or_create,
 )
 from coping.models import CopingPlan, FollowUp
 from coping.services import follow_up_schedule, plan_close
 from interviews.models import Interview
 from interviews.services import interview_delete
 from rebound.lib.localtime import local_today
-from rebound.models import User
 
-from . import suggest as suggesting
-from .classify import LABEL_NAMES, Classification
-from .extract import Facts
-from .matching import MATCH, NONE, MatchResult
-from .models import InboundMessage, InboxPreference, SenderCorrection, Suggestion
-from .parse import ParsedMessage
-from .pipeline import Reading, read_message
-
-
-def thread_application(user: User, message: ParsedMessage) -> Application | None:
-    """The application of a stored message this one answers (In-Reply-To, then References),
-    among the user's own messages only."""
-    ids = [i for i in (message.in_reply_to, *reversed(message.references)) if i]
-    if not ids:
-        return None
-    stored = (
-        InboundMessage.objects.filter(owner=user, message_id__in=ids, application__isnull=False)
-        .select_related("application__company")
-        .order_by("-created_at")
-        .first()
-    )
-    return stored.application if stored else None
-
-
-def fingerprint(message: ParsedMessage) -> str:
-    """One email, however it arrived: its Message-ID, else what it says and who said it when."""
-    if message.message_id:
-        basis = f"id:{message.message_id}"
-    else:
-        when = message.date.isoformat() if message.date else ""
-        basis = f"{message.sender_address}|{when}|{message.subject}|{message.text}"
-    return hashlib.sha256(basis.encode("utf-8", errors="replace")).hexdigest()
-
-
-def inbound_message_store(
-    *, user: User, raw: bytes | str, source: str
-) -> tuple[InboundMessage, Reading, bool]:
-    """Read a message and keep its facts and its suggestion. Returns (message, reading,
-    created); the same Message-ID stored before gives the stored one back, unchanged."""
-    reading = read_message(
-        user=user,
-        raw=raw,
-        thread_lookup=thread_application,
-        correction_lookup=sender_correction_lookup,
-    )
-    parsed = reading.message
-    message_id = parsed.message_id[:255]
-    key = fingerprint(parsed)
-    existing = InboundMessage.objects.filter(owner=user, fingerprint=key).first()
-    if existing is not None:
-        return existing, reading, False
-    app = reading.match.application
-    suggestion = reading.suggestion
-    try:
-        with transaction.atomic():
-            stored = InboundMessage.objects.create(
-                owner=user,
-                source=source,
-                message_id=message_id,
-                fingerprint=key,
-                in_reply_to=parsed.in_reply_to[:255],
-                sender=parsed.sender_address[:320],
-                sender_name=parsed.sender_name[:200],
-                subject=parsed.subject[:500],
-                sent_at=parsed.date,
-                label=reading.classification.label,
-                confidence=reading.classification.confidence,
-                company=(app.company.name if app else reading.facts.company)[:200],
-                role=(app.role if app else reading.facts.role)[:200],
-                application=app,
-                facts=suggestion.prefill,
-                **_raw_kept(user, raw),
-            )
-            kept = Suggestion.objects.create(
-                owner=user,
-                message=stored,
-                action=suggestion.action,
-                text=suggestion.text[:500],
-                application=app,
-                auto_applicable=suggestion.auto_applicable,
-                on=suggestion.on,
-            )
-    except IntegrityError:
-        # Stored by a concurrent call between the check and the insert.
-        return InboundMessage.objects.get(owner=user, fingerprint=key), reading, False
-    if kept.auto_applicable and inbox_preference(user).auto_apply:
-        _auto_apply(kept)
-    return stored, reading, True
-
+from .. import suggest as suggesting
+from ..classify.classifier import Classification
+from ..classify.labels import LABEL_NAMES
+from ..extract.facts import Facts
+from ..matching import MATCH, NONE, MatchResult
+from ..models import InboundMessage, SenderCorrection, Suggestion
+from ..parse.parsed import ParsedMessage
 
 logger = logging.getLogger(__name__)
 
 Action = Suggestion.Action
-
-
-# -- What the person chose: preferences and corrections ------------------------------------
-
-
-def inbox_preference(user: User) -> InboxPreference:
-    """The owner's choices, or the defaults (auto-apply off, raw text kept 30 days)."""
-    found = InboxPreference.objects.filter(owner=user).first()
-    return found or InboxPreference(owner=user)
-
-
-def inbox_preference_set(*, user: User, auto_apply: bool, keep_raw_days: int) -> InboxPreference:
-    """Save the owner's choices. A shorter keeping time applies to the messages already kept,
-    counted from when each arrived."""
-    preference, _ = InboxPreference.objects.update_or_create(
-        owner=user, defaults={"auto_apply": auto_apply, "keep_raw_days": keep_raw_days}
-    )
-    kept = InboundMessage.objects.filter(owner=user, raw_until__isnull=False)
-    for message in kept.only("pk", "created_at", "raw_until"):
-        until = message.created_at + dt.timedelta(days=keep_raw_days)
-        if message.raw_until is not None and until < message.raw_until:
-            InboundMessage.objects.filter(pk=message.pk).update(raw_until=until)
-    inbound_messages_forget_raw(user=user)
-    return preference
-
-
-def _raw_kept(user: User, raw: bytes | str) -> dict[str, object]:
-    days = inbox_preference(user).keep_raw_days
-    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
-    if days <= 0 or len(text) > settings.MAILIN_UPLOAD_MAX_BYTES:
-        return {"raw": "", "raw_until": None}
-    # PostgreSQL's text can't hold NUL; nothing a person reads is lost with it.
-    return {
-        "raw": text.replace("\x00", ""),
-        "raw_until": timezone.now() + dt.timedelta(days=days),
-    }
-
-
-def sender_correction_lookup(
-    user: User, message: ParsedMessage
-) -> tuple[str, Application | None] | None:
-    """The pipeline's correction hook: what the owner said this sender's last message was."""
-    if not message.sender_address:
-        return None
-    found = (
-        SenderCorrection.objects.filter(owner=user, sender__iexact=message.sender_address)
-        .select_related("application__company")
-        .first()
-    )
-    return (found.label, found.application) if found else None
-
-
-# -- Pasting ---------------------------------------------------------------------------------
-
-
-def inbound_message_paste(
-    *, user: User, raw: bytes | str, application: Application | None = None
-) -> tuple[InboundMessage, bool]:
-    """A pasted or uploaded email, through the same pipeline as every other way in. Pasted on
-    an application's page, it is about that application unless its thread says otherwise."""
-    size = len(raw.encode("utf-8", errors="replace") if isinstance(raw, str) else raw)
-    if size > settings.MAILIN_UPLOAD_MAX_BYTES:
-        limit = settings.MAILIN_UPLOAD_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(
-            f"That email is larger than {limit} MB. Paste its text instead of the whole file."
-        )
-    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
-    if not text.strip():
-        raise ValidationError("There was nothing to read: paste the email's text or pick a file.")
-    if application is not None and application.owner_id != user.pk:
-        raise ValidationError("Unknown application.")
-    stored, _, created = inbound_message_store(
-        user=user, raw=raw, source=InboundMessage.Source.PASTE
-    )
-    suggestion = stored.suggestion
-    if (
-        created
-        and application is not None
-        and stored.application_id != application.pk
-        and suggestion.state == Suggestion.State.PENDING
-    ):
-        _reword(suggestion, label=stored.label, application=application)
-    return stored, created
-
-
-# -- Deciding -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,9 +99,10 @@ def suggestion_apply(
         assert app is not None
         to_status = Status.REJECTED if action == Action.MARK_REJECTED else Status.APPLIED
         previous = app.status
-        change = application_change_status(
+        moved = application_change_status(
             application=app, to_status=to_status, on=on, note=_note(suggestion)
         )
+        change = moved.change if moved else None
         if change is None:
             message = f"It was already {app.get_status_display().lower()}; nothing changed."
         else:
@@ -348,7 +180,7 @@ def _keep_in_touch(suggestion: Suggestion, plan: CopingPlan) -> dict[str, object
     return before
 
 
-def _auto_apply(suggestion: Suggestion) -> None:
+def suggestion_auto_apply(suggestion: Suggestion) -> None:
     """The owner chose to let confident confirmations and rejections through; anything the
     services refuse stays in the Inbox for them."""
     if suggestion.action not in {Action.MARK_REJECTED, Action.MARK_APPLIED}:
@@ -398,10 +230,12 @@ def suggestion_correct(
             sender=message.sender.lower(),
             defaults={"label": label, "application": application},
         )
-    return _reword(suggestion, label=label, application=application)
+    return suggestion_reword(suggestion, label=label, application=application)
 
 
-def _reword(suggestion: Suggestion, *, label: str, application: Application | None) -> Suggestion:
+def suggestion_reword(
+    suggestion: Suggestion, *, label: str, application: Application | None
+) -> Suggestion:
     """Ask the question again for a label and application the person gave."""
     message = suggestion.message
     facts = message.facts or {}
@@ -542,25 +376,3 @@ def _undo_status(suggestion: Suggestion, undo: dict[str, Any]) -> str:
         f"Rebound's timeline can't go from {app.get_status_display()} back to {back}. "
         "If they are still talking to you, move it along from the application's page."
     )
-
-
-# -- Forgetting -------------------------------------------------------------------------------
-
-
-def inbound_messages_forget_raw(*, user: User | None = None) -> int:
-    """Empty the raw text of messages whose keeping time is up; the facts stay. Daily (beat)."""
-    due = InboundMessage.objects.filter(raw_until__lte=timezone.now())
-    if user is not None:
-        due = due.filter(owner=user)
-    return due.update(raw="", raw_until=None)
-
-
-@transaction.atomic
-def inbound_messages_delete(*, user: User, source: str) -> int:
-    """Remove every message (and its question) a way in brought, e.g. when the forwarding
-    address or the IMAP link is removed. What the person already applied stays in their
-    tracker: those are their applications now."""
-    messages = InboundMessage.objects.filter(owner=user, source=source)
-    count = messages.count()
-    messages.delete()
-    return count
