@@ -10,6 +10,9 @@ from django.db.models.functions import Lower
 
 from rebound.lib.urlcache import object_url
 
+from . import pipeline
+from .pipeline import Status
+
 
 class Company(models.Model):
     # Counted by the company list for the companies on its page.
@@ -91,70 +94,6 @@ class Tag(models.Model):
         return self.name
 
 
-class Status(models.TextChoices):
-    WISHLIST = "wishlist", "Wishlist"
-    APPLIED = "applied", "Applied"
-    SCREENING = "screening", "Screening"
-    INTERVIEWING = "interviewing", "Interviewing"
-    OFFER = "offer", "Offer"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    GHOSTED = "ghosted", "Ghosted"
-
-
-EXIT_STATUSES = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED})
-# The way forward, in order: the natural next step is the first allowed status after this one.
-PIPELINE = [
-    Status.WISHLIST,
-    Status.APPLIED,
-    Status.SCREENING,
-    Status.INTERVIEWING,
-    Status.OFFER,
-    Status.ACCEPTED,
-]
-
-# Where an application may go from each status. Moving back one stage is allowed to fix a
-# slip; exits can be reopened when the company comes back.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    Status.WISHLIST: frozenset({Status.APPLIED, Status.WITHDRAWN}),
-    Status.APPLIED: frozenset(
-        {
-            Status.WISHLIST,
-            Status.SCREENING,
-            Status.INTERVIEWING,
-            Status.OFFER,
-            Status.REJECTED,
-            Status.WITHDRAWN,
-            Status.GHOSTED,
-        }
-    ),
-    Status.SCREENING: frozenset(
-        {
-            Status.APPLIED,
-            Status.INTERVIEWING,
-            Status.OFFER,
-            Status.REJECTED,
-            Status.WITHDRAWN,
-            Status.GHOSTED,
-        }
-    ),
-    Status.INTERVIEWING: frozenset(
-        {Status.SCREENING, Status.OFFER, Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED}
-    ),
-    Status.OFFER: frozenset(
-        {Status.INTERVIEWING, Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED}
-    ),
-    # From accepted, "rejected" means the offer was rescinded.
-    Status.ACCEPTED: frozenset({Status.OFFER, Status.REJECTED, Status.WITHDRAWN}),
-    Status.REJECTED: frozenset({Status.SCREENING, Status.INTERVIEWING, Status.OFFER}),
-    Status.WITHDRAWN: frozenset({Status.WISHLIST, Status.APPLIED}),
-    Status.GHOSTED: frozenset(
-        {Status.SCREENING, Status.INTERVIEWING, Status.OFFER, Status.REJECTED, Status.WITHDRAWN}
-    ),
-}
-
-
 class Source(models.TextChoices):
     JOB_BOARD = "job_board", "Job board"
     COMPANY_SITE = "company_site", "Company website"
@@ -223,8 +162,8 @@ class Application(models.Model):
             # Only a closed application can be archived.
             models.CheckConstraint(
                 condition=Q(archived_at__isnull=True)
-                # Sorted: a set's order changes between runs, and so would the migration.
-                | Q(status__in=sorted([*EXIT_STATUSES, Status.ACCEPTED])),
+                # Sorted, as the migration wrote it.
+                | Q(status__in=sorted(pipeline.CLOSED)),
                 name="application_archived_only_when_closed",
             ),
         ]
@@ -254,40 +193,20 @@ class Application(models.Model):
 
     @property
     def is_closed(self) -> bool:
-        return self.status in EXIT_STATUSES or self.status == Status.ACCEPTED
+        return pipeline.is_closed(self.status)
 
+    # The pipeline's rules (applications.pipeline) as the templates ask for them.
     @property
     def allowed_next_statuses(self) -> list[tuple[str, str]]:
-        allowed = TRANSITIONS[self.status]
-        return [(value, label) for value, label in Status.choices if value in allowed]
+        return pipeline.allowed_moves(self.status)
 
     @property
     def next_status(self) -> str:
-        """The natural next step forward ("" from an exit: reopening is a deliberate choice)."""
-        if self.status not in PIPELINE:
-            return ""
-        here = PIPELINE.index(Status(self.status))
-        allowed = TRANSITIONS[self.status]
-        return next((s.value for s in PIPELINE[here + 1 :] if s in allowed), "")
+        return pipeline.next_status(self.status)
 
     @property
     def move_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """The allowed moves grouped as a person thinks of them: forward, closing, back."""
-        here = PIPELINE.index(Status(self.status)) if self.status in PIPELINE else len(PIPELINE)
-        forward, closing, back = [], [], []
-        for value, label in self.allowed_next_statuses:
-            if value in EXIT_STATUSES:
-                closing.append((value, label))
-            elif PIPELINE.index(Status(value)) > here:
-                forward.append((value, label))
-            else:
-                back.append((value, label))
-        if self.status in EXIT_STATUSES:  # what was closed can only be reopened
-            forward, back = [], [*forward, *back]
-            groups = [("Close it differently", closing), ("Reopen", back)]
-            return [(name, items) for name, items in groups if items]
-        groups = [("Forward", forward), ("Close it", closing), ("Back a step", back)]
-        return [(name, items) for name, items in groups if items]
+        return pipeline.move_groups(self.status)
 
 
 class StatusChange(models.Model):
@@ -320,8 +239,8 @@ class StatusChange(models.Model):
 
 class ImportJob(models.Model):
     """One uploaded file on its way in: read, mapped by the user, previewed, then imported
-    by a background task (applications.services.import_run). A workbook is read in the
-    background too (services.import_read): its bytes wait in `upload` until then. The file's
+    by a background task (applications.imports.work.import_run). A workbook is read in
+    the background too (work.import_read): its bytes wait in `upload` until then. The file's
     rows are kept until the import is done; then only the skipped ones stay, for their CSV."""
 
     class State(models.TextChoices):
@@ -342,6 +261,10 @@ class ImportJob(models.Model):
     # Rebound's field → the file's column (its index), and the file's status words → status.
     mapping = models.JSONField(default=dict)
     statuses = models.JSONField(default=dict)
+    # The rows read with that mapping (applications.imports.records.to_json), kept from the
+    # mapping step to the run so that the preview, the skipped rows and the import read the
+    # same records; None until the user maps the columns.
+    records = models.JSONField(null=True, blank=True, default=None)
     # Treat rejections as if logged today: open plans and schedule reminders (off by default:
     # an old rejection needs neither).
     as_new = models.BooleanField(default=False)
@@ -349,7 +272,7 @@ class ImportJob(models.Model):
     total = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
     # Progress, where every process sees it: the rows imported so far and when the worker
-    # last said so, written beside the import's own transaction (services.import_run).
+    # last said so, written beside the import's own transaction (imports.progress).
     done = models.PositiveIntegerField(default=0)
     beat_at = models.DateTimeField(null=True, blank=True)
     skipped_rows = models.JSONField(default=list)

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.dispatch import receiver
 
-from applications.models import EXIT_STATUSES, Application, StatusChange
+from applications.models import Application, StatusChange
+from applications.pipeline import is_exit
 from applications.signals import NextStep, status_changed
 
 from . import services
@@ -18,7 +19,7 @@ def on_status_changed(
     previous_status: str,
     **kwargs: Any,
 ) -> NextStep | None:
-    if previous_status in EXIT_STATUSES and change.to_status not in EXIT_STATUSES:
+    if is_exit(previous_status) and not is_exit(change.to_status):
         services.plan_reminders_pause(application=application)
     plan = services.plan_open(application=application, change=change)
     if plan is None or plan.opened_by_id != change.pk:

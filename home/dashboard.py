@@ -4,18 +4,20 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Count, F
-from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from applications.models import Application, Status
+from applications.models import Application
+from applications.pipeline import Status
 from coping.selectors import wellbeing
-from insights.forms import last_days
-from insights.metrics import at_a_glance
+from insights.forms import preset_period
+from insights.metrics.activity import applications_per_week
+from insights.metrics.responses import Responsiveness, at_a_glance
 from interviews.models import Interview
 from rebound.lib.localtime import local_today
+from rebound.models import User
 
 
-def for_user(user: Any) -> dict[str, Any]:
+def for_user(user: User) -> dict[str, Any]:
     now = timezone.now()
     counts = dict(
         Application.objects.filter(owner=user)
@@ -48,21 +50,12 @@ def for_user(user: Any) -> dict[str, Any]:
     return context
 
 
-def weekly_applications(user: Any, weeks: int = 12) -> list[dict[str, Any]]:
-    """Applications per week by the date applied (Monday-based weeks), oldest first: a
-    backfilled application counts in the week it was sent, not the week it was typed in."""
+def weekly_applications(user: User, weeks: int = 12) -> list[dict[str, Any]]:
+    """The last `weeks` Monday-based weeks, oldest first, each with its applications counted
+    as Insights counts them (insights.metrics.activity.applications_per_week)."""
     today = local_today(user)
     first_monday = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
-    counts = {
-        row["week"]: row["n"]
-        for row in Application.objects.filter(
-            owner=user, date_applied__gte=first_monday, date_applied__lte=today
-        )
-        .annotate(week=TruncWeek("date_applied"))
-        .values("week")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
+    counts = applications_per_week(user, first_monday, today)
     return [
         {
             "week": (monday := first_monday + dt.timedelta(weeks=i)).isoformat(),
@@ -73,6 +66,6 @@ def weekly_applications(user: Any, weeks: int = 12) -> list[dict[str, Any]]:
     ]
 
 
-def glance(user: Any) -> Any:
+def glance(user: User) -> Responsiveness:
     """The Insights page's first numbers, for the same period its "Last 30 days" shows."""
-    return at_a_glance(user, last_days(local_today(user), 30, "Last 30 days"))
+    return at_a_glance(user, preset_period(user, "30"))

@@ -5,8 +5,9 @@ from django import forms
 
 from rebound.lib.formfields import bound_past_date
 from rebound.lib.localtime import local_today
+from rebound.models import User
 
-from .metrics import Period
+from .metrics.period import Period
 from .worklog import MAX_DAYS
 
 PERIODS = [
@@ -54,23 +55,24 @@ class PeriodForm(_PastRangeForm):
 
     def chosen_period(self) -> Period:
         """The chosen period; the default one when the form is empty or has errors."""
-        today = local_today(self.user)
         choice = self.cleaned_data.get("period") if self.is_valid() else DEFAULT
         choice = choice or DEFAULT
-        labels = dict(PERIODS)
         if choice == "custom":
             start, end = self.cleaned_data["start"], self.cleaned_data["end"]
             return Period(start, end, f"{start:%-d %b %Y} to {end:%-d %b %Y}")
-        if choice == "all":
-            return Period(None, today, labels["all"])
-        if choice == "year":
-            return Period(dt.date(today.year, 1, 1), today, labels["year"])
-        return last_days(today, int(choice), labels[choice])
+        return preset_period(self.user, choice)
 
 
-def last_days(today: dt.date, days: int, label: str) -> Period:
-    """The `days` days up to and including today."""
-    return Period(today - dt.timedelta(days=days - 1), today, label)
+def preset_period(user: User, choice: str) -> Period:
+    """One of the page's ready-made periods (PERIODS but "custom"), up to the user's today:
+    home's summary asks for "30" and shows the same numbers as the page's "Last 30 days"."""
+    today = local_today(user)
+    label = dict(PERIODS)[choice]
+    if choice == "all":
+        return Period(None, today, label)
+    if choice == "year":
+        return Period(dt.date(today.year, 1, 1), today, label)
+    return Period(today - dt.timedelta(days=int(choice) - 1), today, label)
 
 
 class WorkLogForm(_PastRangeForm):

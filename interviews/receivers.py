@@ -4,7 +4,8 @@ from typing import Any
 
 from django.dispatch import receiver
 
-from applications.models import EXIT_STATUSES, Application, Status, StatusChange
+from applications.models import Application, StatusChange
+from applications.pipeline import is_closed
 from applications.signals import status_changed
 from reminders.kinds import scope_of
 from reminders.services import reminders_cancel
@@ -30,7 +31,7 @@ def on_status_changed(
             kinds=[THANK_YOU, INTERVIEW_PREP],
             reason=f"The application is {application.get_status_display().lower()}.",
         )
-    elif previous_status in EXIT_STATUSES or previous_status == Status.ACCEPTED:
+    elif is_closed(previous_status):
         # Reopened (the company came back): what is still ahead is scheduled again.
         for interview in application.interviews.all():
             interview.application = application

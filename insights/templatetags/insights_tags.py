@@ -6,7 +6,8 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from insights.metrics import EXITS, STAGES, Funnel
+from applications.pipeline import EXITS
+from insights.metrics.funnel import FUNNEL_STAGES, Funnel
 
 register = template.Library()
 
@@ -17,7 +18,7 @@ _EXIT_COLOURS = {"rejected": "#9b2c2c", "withdrawn": "#6c5d2e", "ghosted": "#5a6
 @register.simple_tag
 def funnel_svg(funnel: Funnel, stage_labels: dict[str, str], applied_label: str) -> SafeString:
     columns = [("applied", applied_label, funnel.applied)] + [
-        (s.value, stage_labels[s.value], funnel.reached[s.value]) for s in STAGES
+        (s.value, stage_labels[s.value], funnel.reached[s.value]) for s in FUNNEL_STAGES
     ]
     most = max(funnel.applied, 1)
     scale = (_HEIGHT - _TOP - 70) / most

@@ -8,9 +8,10 @@ import pytest
 import time_machine
 
 from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from coping.services import journal_entry_create, plan_close
-from insights import metrics
+from insights.metrics import assessments, wellbeing
+from insights.metrics.period import Period
 from insights.views import report
 from interviews.models import Interview, SelfAssessment
 from interviews.services import assessment_save, interview_save
@@ -96,7 +97,7 @@ def search(alice):
         plan_close(plan=a2.coping_plans.get())  # finished today, 25 November
         for day, mood in [(20, 2), (20, 1), (22, 2), (24, 1)]:
             journal_entry_create(owner=alice, mood=mood, text="-", written_on=D(2026, 11, day))
-    return metrics.Period(D(2026, 10, 1), D(2026, 11, 25), "October and November")
+    return Period(D(2026, 10, 1), D(2026, 11, 25), "October and November")
 
 
 def test_the_funnel_counts_every_stage_reached_and_where_they_left(alice, search):
@@ -232,7 +233,7 @@ def test_the_page_costs_the_same_queries_at_5_and_500_applications():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from home.bulk import load_heavy
+    from demo.bulk import load_heavy
 
     counts = []
     for email, scale in (("few@example.com", 0.001), ("many@example.com", 0.1)):
@@ -249,10 +250,10 @@ def test_the_page_lists_the_latest_while_averages_and_csv_use_all(
 ):
     from django.urls import reverse
 
-    monkeypatch.setattr(metrics, "POINTS", 2)
-    monkeypatch.setattr(metrics, "THEMES", 2)
-    monkeypatch.setattr(metrics, "MOOD_DAYS", 2)
-    monkeypatch.setattr(metrics, "EVENTS", 3)
+    monkeypatch.setattr(assessments, "POINTS", 2)
+    monkeypatch.setattr(assessments, "THEMES", 2)
+    monkeypatch.setattr(wellbeing, "MOOD_DAYS", 2)
+    monkeypatch.setattr(wellbeing, "EVENTS", 3)
     data = report(alice, search)
     assessed = data["assessments"]
     # The latest two of three (12 and 14 October), oldest first; averages still over all three.

@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from applications.models import Status
-from insights import metrics
+from applications.pipeline import Status
+from insights.metrics.period import Period
 from insights.views import report
 from interviews.models import Interview, SelfAssessment
 from interviews.services import assessment_save, interview_save
@@ -79,7 +79,7 @@ def notes(alice):
 
 
 def test_the_latest_notes_are_whole_with_their_interview_and_recurring_lines_counted(alice, notes):
-    period = metrics.Period(D(2026, 10, 1), D(2026, 11, 25), "October and November")
+    period = Period(D(2026, 10, 1), D(2026, 11, 25), "October and November")
     data = report(alice, period)["assessments"]
     # By hand: newest first; 12 November's note is blank, so three notes.
     assert [(t.day, t.round_label, t.company, t.role, t.text) for t in data.tripped_latest] == [

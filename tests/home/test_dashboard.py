@@ -4,9 +4,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from applications import services
 from applications.models import Application
+from applications.pipeline import Status
 from home.dashboard import weekly_applications
-from tests.factories import ApplicationFactory, CompanyFactory
+from tests.factories import ApplicationFactory, CompanyFactory, InterviewFactory, reject
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +43,6 @@ def test_a_new_user_sees_a_welcome_instead_of_empty_charts(alice_client):
 
 
 def test_the_home_page_lists_three_open_plans_and_points_to_the_rest(alice_client, alice):
-    from applications.models import Status
-    from tests.factories import reject
-
     company = CompanyFactory(owner=alice, name="Acme")
     for _ in range(3):
         reject(ApplicationFactory(company=company, status=Status.INTERVIEWING))
@@ -60,9 +59,6 @@ def test_the_home_page_lists_three_open_plans_and_points_to_the_rest(alice_clien
 
 @time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
 def test_home_sums_up_the_last_30_days_as_insights_counts_them(alice_client, alice, bob):
-    from applications import services
-    from applications.models import Status
-
     acme = CompanyFactory(owner=alice, name="Acme")
 
     def sent(on, *moves):
@@ -94,3 +90,24 @@ def test_home_sums_up_the_last_30_days_as_insights_counts_them(alice_client, ali
     Application.objects.filter(owner=alice).update(date_applied=D(2026, 1, 5))
     page = alice_client.get(reverse("home_glance")).content.decode()
     assert "Nothing sent in the last 30 days." in page
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False)
+def test_home_makes_exactly_these_queries(alice_client, alice, django_assert_num_queries):
+    company = CompanyFactory(owner=alice, name="Acme")
+    for status in Status.values:
+        ApplicationFactory(company=company, status=status, date_applied=dt.date(2026, 11, 2))
+    InterviewFactory(application=ApplicationFactory(company=company, status=Status.INTERVIEWING))
+    reject(ApplicationFactory(company=company, status=Status.INTERVIEWING))
+    # session, user, the count per status, the interviews awaiting a self-assessment (one is,
+    # so whether any is past needs no query), the applications per week (Insights' count),
+    # the open plans, their steps, the journal's moods, the upcoming interviews, the overdue
+    # replies.
+    with django_assert_num_queries(10):
+        alice_client.get(reverse("home"))
+    # The summary (an htmx fragment): session, user, the data version that keys the cached
+    # fragment, then on a miss the last 30 days' answers (Insights' one query); on a hit none.
+    with django_assert_num_queries(4):
+        alice_client.get(reverse("home_glance"))
+    with django_assert_num_queries(3):
+        alice_client.get(reverse("home_glance"))

@@ -1,0 +1,97 @@
+"""The weekly pace: applications and interviews per week, against the goals that ask for a
+pace. Home's weekly chart counts applications with `applications_per_week` too."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Min
+from django.db.models.functions import TruncWeek
+
+from applications.models import Application
+from coping.models import NetGoal
+from interviews.models import Interview
+from rebound.models import User
+
+from .period import Period, cohort
+
+
+@dataclass
+class Week:
+    monday: dt.date
+    applications: int
+    interviews: int
+    goal: float | None  # applications a week the open goals ask for (summed), if any
+
+
+def mondays(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The Monday of each week from `start`'s to `end`'s (Monday-based weeks)."""
+    first = start - dt.timedelta(days=start.weekday())
+    return [first + dt.timedelta(weeks=i) for i in range((end - first).days // 7 + 1)]
+
+
+def applications_per_week(user: User, first_monday: dt.date, end: dt.date) -> dict[dt.date, int]:
+    """The user's applications per Monday-based week by the date applied, from the week of
+    `first_monday` to `end` (both included), archived ones included; weeks without any are
+    absent. A backfilled application counts in the week it was sent, not the week it was
+    typed in. One query."""
+    return dict(
+        Application.objects.filter(
+            owner=user, date_applied__gte=first_monday, date_applied__lte=end
+        )
+        .annotate(week=TruncWeek("date_applied"))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .values_list("week", "n")
+        .order_by()
+    )
+
+
+MAX_WEEKS = 104
+
+
+def activity(user: User, period: Period) -> list[Week]:
+    """Per Monday-based week of the period (at most the last MAX_WEEKS): applications by date
+    applied (`applications_per_week`), interviews by their local start date, and the weekly
+    pace of the widen-the-net goals running that week. Three queries."""
+    start = period.start
+    if start is None:
+        first = cohort(user, period).aggregate(first=Min("date_applied"))["first"]
+        start = first or period.end
+    start = max(start, period.end - dt.timedelta(weeks=MAX_WEEKS - 1))
+    weeks_of = mondays(start, period.end)
+    applied = applications_per_week(user, weeks_of[0], period.end)
+    interviews = dict(
+        Interview.objects.filter(
+            owner=user,
+            starts_at__date__gte=weeks_of[0],
+            starts_at__date__lte=period.end,
+        )
+        .annotate(week=TruncWeek("starts_at", tzinfo=user.tzinfo))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .values_list("week", "n")
+        .order_by()
+    )
+    interviews = {(k.date() if isinstance(k, dt.datetime) else k): v for k, v in interviews.items()}
+    goals = list(
+        NetGoal.objects.filter(plan__owner=user, plan__closed_at__isnull=True).values(
+            "target", "weeks", "starts_on"
+        )
+    )
+    weeks = []
+    for monday in weeks_of:
+        pace = [
+            g["target"] / g["weeks"]
+            for g in goals
+            if g["starts_on"] <= monday + dt.timedelta(days=6)
+            and monday < g["starts_on"] + dt.timedelta(weeks=g["weeks"])
+        ]
+        weeks.append(
+            Week(
+                monday=monday,
+                applications=applied.get(monday, 0),
+                interviews=interviews.get(monday, 0),
+                goal=round(sum(pace), 1) if pace else None,
+            )
+        )
+    return weeks
