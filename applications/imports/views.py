@@ -1,6 +1,7 @@
 """Import another tracker's export: upload (a workbook is read in the background) → check
-the columns and status words → preview every row → import in the background, with progress
-(services.import_*)."""
+the columns and status words → preview every row → import in the background, with progress.
+Pages read through selectors.py and write through services/steps.py; a GET writes nothing (a job
+whose worker was lost is shown as failed, progress.as_shown)."""
 
 from typing import Any
 
@@ -16,16 +17,22 @@ from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
 from rebound.upload_limits import upload_limit
 
-from . import importing, services
+from ..models import ImportJob
+from ..pipeline import Status
+from . import reading, selectors
 from .forms import MAX_STATUS_WORDS, ImportMappingForm, ImportUploadForm
-from .models import ImportJob, Status
+from .mapping import ignored_columns, status_words
+from .records import import_timeline, row_at, shown
+from .services import progress, steps
 
 PREVIEW_ROWS = 100
 
 
 def _job(request: AuthedRequest, job_id: int) -> ImportJob:
-    # The uploaded bytes are the reading task's alone.
-    return get_object_or_404(ImportJob.objects.defer("upload"), pk=job_id, owner=request.user)
+    # The uploaded bytes are the reading task's alone; the records, the pages' that read them.
+    return get_object_or_404(
+        ImportJob.objects.defer("upload", "records"), pk=job_id, owner=request.user
+    )
 
 
 def _unread(job: ImportJob) -> bool:
@@ -35,7 +42,7 @@ def _unread(job: ImportJob) -> bool:
     )
 
 
-@upload_limit(importing.MAX_BYTES)
+@upload_limit(reading.MAX_BYTES)
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_start(request: AuthedRequest) -> HttpResponse:
@@ -43,16 +50,14 @@ def import_start(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            job = services.import_start(
-                owner=request.user, filename=upload.name, raw=importing.read_upload(upload)
+            job = steps.import_start(
+                owner=request.user, filename=upload.name, raw=reading.read_upload(upload)
             )
-        except importing.ImportFileError as error:
+        except reading.ImportFileError as error:
             form.add_error("file", f"{error} Nothing was imported.")
         else:
             return redirect(job)
-    jobs = ImportJob.objects.filter(owner=request.user).only(
-        "filename", "state", "created", "total", "created_at", "recognised"
-    )[:10]
+    jobs = selectors.imports_recent(owner=request.user)
     return render(request, "applications/import_start.html", {"form": form, "jobs": jobs})
 
 
@@ -60,61 +65,53 @@ def import_start(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
-    if services.import_stalled(job):
-        job.refresh_from_db()
-    if _unread(job) or job.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
-        return render(request, "applications/import_status.html", _status(job))
+    display = progress.as_shown(job)
+    if _unread(display) or display.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
+        return render(request, "applications/import_status.html", _status(display))
     mapping = {k: int(v) for k, v in job.mapping.items()}
-    words = importing.status_words(job.header, job.rows, mapping)
+    words = status_words(job.header, job.rows, mapping)
+    form = ImportMappingForm(request.POST or None, job=job, words=words)
     if request.method == "POST":
-        # A different status column brings other words: save the columns, then ask.
-        posted = request.POST.get("col_status", "")
-        if posted != (str(mapping["status"]) if "status" in mapping else ""):
-            columns = {
-                name: int(request.POST[f"col_{name}"])
-                for name in importing.FIELDS
-                if request.POST.get(f"col_{name}", "").isdigit()
-                and int(request.POST[f"col_{name}"]) < len(job.header)
-            }
-            ImportJob.objects.filter(pk=job.pk).update(mapping=columns)
+        if form.status_column_changed():
+            steps.import_columns(job=job, columns=form.columns())
             messages.info(request, "The status column changed: say what its words mean.")
             return redirect(job)
-    form = ImportMappingForm(request.POST or None, job=job, words=words)
-    if request.method == "POST" and form.is_valid():
-        ImportJob.objects.filter(pk=job.pk).update(
-            mapping=form.mapping(),
-            statuses=form.statuses(),
-            as_new=form.cleaned_data["as_new"],
-        )
-        return redirect("applications:import_preview", job.pk)
+        if form.is_valid():
+            steps.import_map(
+                job=job,
+                columns=form.mapping(),
+                statuses=form.statuses(),
+                as_new=form.cleaned_data["as_new"],
+            )
+            return redirect("applications:import_preview", job.pk)
     return render(
         request,
         "applications/import_mapping.html",
         {
-            "job": job,
+            "job": display,
             "form": form,
             "column_fields": [form[f"col_{name}"] for name in form.field_names],
             "status_fields": [form[f"status_{i}"] for i in range(len(form.words))],
             "too_many_words": len(words) > MAX_STATUS_WORDS,
-            "sample": [importing.shown(row) for row in job.rows if any(row)][:3],
-            "ignored": importing.ignored_columns(job.header, mapping),
+            "sample": [shown(row) for row in job.rows if any(row)][:3],
+            "ignored": ignored_columns(job.header, mapping),
         },
     )
 
 
 @login_required
 def import_preview(request: AuthedRequest, job_id: int) -> HttpResponse:
-    job = _job(request, job_id)
+    job = progress.as_shown(_job(request, job_id))
     if _unread(job) or job.state not in (ImportJob.State.MAPPING, ImportJob.State.FAILED):
         return redirect(job)
-    records = services.import_records(job)
+    records = selectors.import_records(job)
     errors = sum(1 for r in records if r.errors)
     duplicates = sum(1 for r in records if not r.errors and r.warnings)
     page = Paginator(records, PREVIEW_ROWS).get_page(request.GET.get("page"))
     today = local_today(request.user)
     # Each row's timeline as it will be written (its dates filled in as the import fills them).
     timelines = [
-        [(Status(status).label, on) for status, on in services.import_timeline(r, today)]
+        [(Status(status).label, on) for status, on in import_timeline(r, today)]
         if not r.errors
         else []
         for r in page
@@ -138,13 +135,13 @@ def import_preview(request: AuthedRequest, job_id: int) -> HttpResponse:
 @require_POST
 def import_run(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
-    if not services.import_queue(job=job):
+    if not steps.import_queue(job=job):
         messages.info(request, "That import has already started.")
     return redirect(job)
 
 
 def _status(job: ImportJob) -> dict[str, Any]:
-    done, _ = services.import_progress(job)
+    done, _ = progress.import_progress(job)
     good = job.created if job.state == ImportJob.State.DONE else None
     return {"job": job, "done": done, "created": good, "unread": _unread(job)}
 
@@ -152,9 +149,7 @@ def _status(job: ImportJob) -> dict[str, Any]:
 @login_required
 def import_progress(request: AuthedRequest, job_id: int) -> HttpResponse:
     """The progress fragment htmx polls while the import runs; its last answer stops it."""
-    job = _job(request, job_id)
-    if services.import_stalled(job):
-        job.refresh_from_db()
+    job = progress.as_shown(_job(request, job_id))
     if job.state == ImportJob.State.MAPPING and request.htmx:
         # The file is read: on to its columns.
         return HttpResponse(headers={"HX-Redirect": job.get_absolute_url()})
@@ -166,11 +161,11 @@ def import_skipped_csv(request: AuthedRequest, job_id: int) -> StreamingHttpResp
     """The rows that are (or were) skipped, as the file had them, and why."""
     job = _job(request, job_id)
     if job.state == ImportJob.State.DONE:
-        rows = [[s["line"], s["why"], *importing.shown(s["row"])] for s in job.skipped_rows]
+        rows = [[s["line"], s["why"], *shown(s["row"])] for s in job.skipped_rows]
     else:
         rows = [
-            [line, " ".join(r.errors + r.warnings), *importing.shown(job.rows[line - 2])]
-            for r in services.import_records(job)
+            [line, " ".join(r.errors + r.warnings), *shown(row_at(job.rows, line))]
+            for r in selectors.import_records(job)
             if r.errors or r.warnings
             for line in r.lines
         ]
@@ -183,10 +178,9 @@ def import_skipped_csv(request: AuthedRequest, job_id: int) -> StreamingHttpResp
 @require_POST
 def import_delete(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
-    if job.state in (ImportJob.State.QUEUED, ImportJob.State.RUNNING, ImportJob.State.READING):
+    if not steps.import_delete(job=job):
         messages.error(request, "That import is running; it can be forgotten once it ends.")
         return redirect(job)
-    services.import_delete(job=job)
     messages.success(
         request,
         f"Rebound no longer keeps “{job.filename}”. The applications it brought in stay.",

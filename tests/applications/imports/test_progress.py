@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from applications import services
+from applications.imports.services import steps, work
 from applications.models import Application, ImportJob, StatusChange
 
-ROOT = Path(__file__).resolve().parents[2]
-ROWS = 1200  # three batches of services.IMPORT_BATCH (500)
+ROOT = Path(__file__).resolve().parents[3]
+ROWS = 1200  # three batches of writing.IMPORT_BATCH (500)
 
 # Another process asks for the progress fragment the import page polls, as its owner.
 PEEK = r"""
@@ -25,7 +25,7 @@ import django
 django.setup()
 from django.test import RequestFactory
 from django_htmx.middleware import HtmxDetails
-from applications.import_views import import_progress
+from applications.imports.views import import_progress
 from rebound.models import User
 request = RequestFactory().get("/")
 request.user = User.objects.get(pk=int(sys.argv[1]))
@@ -61,7 +61,7 @@ def test_half_way_another_process_sees_how_far_the_import_is(alice, monkeypatch)
         "CACHE_URL": "",  # a cache of its own, in memory, as under `make run`
         "DEBUG": "1",
     }
-    job = services.import_start(owner=alice, filename="big.csv", raw=_csv(ROWS))
+    job = steps.import_start(owner=alice, filename="big.csv", raw=_csv(ROWS))
     ImportJob.objects.filter(pk=job.pk).update(state="queued")
     seen: list[str] = []
     bulk_create = StatusChange.objects.bulk_create
@@ -73,7 +73,7 @@ def test_half_way_another_process_sees_how_far_the_import_is(alice, monkeypatch)
         return bulk_create(changes, *args, **kwargs)
 
     monkeypatch.setattr(StatusChange.objects, "bulk_create", look_half_way)
-    services.import_run(job_id=job.pk)
+    work.import_run(job_id=job.pk)
     assert seen and f"Importing: 500 of about {ROWS} rows" in seen[0]
     assert 'value="500"' in seen[0]
     job.refresh_from_db()
@@ -86,14 +86,14 @@ import django
 django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
-from applications import services
+from applications.imports.services import steps, work
 from applications.models import Application, ImportJob, StatusChange
 from rebound.models import User
 
 alice = User.objects.create_user(email="alice@example.com", password="x" * 12)
 rows = int(sys.argv[1])
 raw = b"Company,Role\n" + b"".join(b"Company %d,Analyst\n" % n for n in range(rows))
-job = services.import_start(owner=alice, filename="big.csv", raw=raw)
+job = steps.import_start(owner=alice, filename="big.csv", raw=raw)
 ImportJob.objects.filter(pk=job.pk).update(state="queued")
 seen = []
 bulk_create = StatusChange.objects.bulk_create
@@ -107,28 +107,19 @@ def look_half_way(changes, *args, **kwargs):
     return bulk_create(changes, *args, **kwargs)
 
 StatusChange.objects.bulk_create = look_half_way
-services.import_run(job_id=job.pk)
+work.import_run(job_id=job.pk)
 job.refresh_from_db()
 print(seen[0].strip() if seen else "never looked")
 print(job.state, job.created)
 """
 
 
-def test_half_way_another_process_sees_how_far_it_is_on_sqlite(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "rebound.settings",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "REBOUND_VAR_DIR": str(tmp_path / "var"),
-        "DEBUG": "1",
-        "SECRET_KEY": "test-only-" + "x" * 40,
-        "CACHE_URL": "",
-        "CELERY_BROKER_URL": "memory://",
-    }
+@pytest.mark.slow
+def test_half_way_another_process_sees_how_far_it_is_on_sqlite(tmp_path, sqlite_env):
     done = subprocess.run(
         [sys.executable, "-c", SQLITE, str(ROWS), PEEK],
         cwd=ROOT,
-        env=env,
+        env=sqlite_env,
         capture_output=True,
         text=True,
         timeout=300,

@@ -24,7 +24,7 @@ from django.urls import reverse
 from applications.models import Application, ImportJob
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 MB = 1024 * 1024
 
 _PKG = "http://schemas.openxmlformats.org/package/2006"
@@ -141,14 +141,14 @@ MEASURE = r"""
 import json, resource, sys, time
 import django
 django.setup()
-from applications import importing
+from applications.imports import reading
 raw = open(sys.argv[1], "rb").read()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 try:
-    table = importing.read_table(raw, sys.argv[1])
+    table = reading.read_table(raw, sys.argv[1])
     outcome = f"read {sum(1 for row in table.rows if any(row))}"
-except importing.ImportFileError as error:
+except reading.ImportFileError as error:
     outcome = f"refused: {error}"
 seconds = time.perf_counter() - start
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -7,7 +7,6 @@ Workbooks are built here with openpyxl (never committed); CSV fixtures are in im
 
 import datetime as dt
 import io
-import os
 import re
 import subprocess
 import sys
@@ -22,16 +21,10 @@ from django.urls import reverse
 
 from applications.models import Application, Contact, ImportJob
 
-pytestmark = pytest.mark.django_db
-FILES = Path(__file__).parent / "imports"
+FILES = Path(__file__).parent
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen(NOW)]
 D = dt.date
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def _upload(client, name, content, capture):
@@ -328,37 +321,28 @@ import django
 django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
-from applications import services
+from applications.imports.services import steps, work
 from applications.models import Application, ImportJob
 from rebound.models import User
 
 alice = User.objects.create_user(email="alice@example.com", password="x" * 12)
 raw = open(sys.argv[1], "rb").read()
 for _ in range(2):
-    job = services.import_start(owner=alice, filename="Job Applications.csv", raw=raw)
+    job = steps.import_start(owner=alice, filename="Job Applications.csv", raw=raw)
     ImportJob.objects.filter(pk=job.pk).update(state="queued")
-    services.import_run(job_id=job.pk)
+    work.import_run(job_id=job.pk)
 job.refresh_from_db()
 print(job.state, job.created, len(job.skipped_rows), Application.objects.count())
 """
 
 
-def test_importing_twice_adds_nothing_at_accented_companies_on_sqlite(tmp_path):
+@pytest.mark.slow
+def test_importing_twice_adds_nothing_at_accented_companies_on_sqlite(sqlite_env):
     """`make run`'s database, where lower() folds only A to Z."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "rebound.settings",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "REBOUND_VAR_DIR": str(tmp_path / "var"),
-        "DEBUG": "1",
-        "SECRET_KEY": "test-only-" + "x" * 40,
-        "CACHE_URL": "",
-        "CELERY_BROKER_URL": "memory://",
-    }
     done = subprocess.run(
         [sys.executable, "-c", SQLITE_TWICE, str(FILES / "linkedin_accented_companies.csv")],
-        cwd=Path(__file__).resolve().parents[2],
-        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        env=sqlite_env,
         capture_output=True,
         text=True,
         timeout=300,
@@ -385,6 +369,10 @@ def test_a_workbook_never_read_says_so_and_asks_for_it_again(
         page = _mapping_page(alice_client, job)
     assert "Rebound couldn’t read the file in time" in page and "Upload another file" in page
     job.refresh_from_db()
+    assert job.state == "reading" and bytes(job.upload)  # shown as failed: a GET writes nothing
+    run = reverse("applications:import_run", args=[job.pk])
+    with time_machine.travel(NOW + dt.timedelta(minutes=11), tick=False):
+        assert alice_client.post(run).status_code == 302
+    job.refresh_from_db()
+    # The POST writes it failed, its bytes dropped; nothing to import: not queued.
     assert (job.state, bytes(job.upload)) == ("failed", b"")
-    assert alice_client.post(reverse("applications:import_run", args=[job.pk])).status_code == 302
-    assert ImportJob.objects.get(pk=job.pk).state == "failed"  # nothing to import: not queued
