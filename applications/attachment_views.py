@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from rebound.lib.types import AuthedRequest
 from rebound.upload_limits import upload_limit
 
-from . import services
+from . import attachment_services
 from .forms import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentForm
 from .models import Application, Attachment
 
@@ -23,7 +23,7 @@ def attachment_add(request: AuthedRequest, application_id: int) -> HttpResponse:
     )
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        attachment = services.attachment_add(
+        attachment = attachment_services.attachment_add(
             application=application,
             kind=form.cleaned_data["kind"],
             upload=form.cleaned_data["file"],
@@ -70,7 +70,7 @@ def attachment_remove(request: AuthedRequest, attachment_id: int) -> HttpRespons
     attachment = _attachment(request, attachment_id)
     if request.method == "POST":
         application = attachment.application
-        services.attachment_remove(attachment=attachment)
+        attachment_services.attachment_remove(attachment=attachment)
         messages.success(request, f"Removed: {attachment.label}.")
         return redirect(application)
     return render(request, "applications/attachment_remove.html", {"attachment": attachment})

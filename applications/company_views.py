@@ -4,9 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
-from django.db.models.deletion import RestrictedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from rebound.lib.redirects import safe_next
 from rebound.lib.types import AuthedRequest
 
-from . import services
+from . import company_services
 from .forms import CompanyForm, ContactForm
 from .models import Application, Company, Contact
 
@@ -75,7 +73,7 @@ def company_create(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
         try:
-            company = services.company_save(company=form.save(commit=False))
+            company = company_services.company_save(company=form.instance, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -95,7 +93,7 @@ def company_update(request: AuthedRequest, company_id: int) -> HttpResponse:
     form = CompanyForm(request.POST or None, instance=company, owner=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.company_save(company=form.save(commit=False))
+            company_services.company_save(company=form.instance, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -114,11 +112,9 @@ def company_delete(request: AuthedRequest, company_id: int) -> HttpResponse:
     company = get_object_or_404(Company, pk=company_id, owner=request.user)
     if request.method == "POST":
         try:
-            company.delete()
-        except RestrictedError:
-            messages.error(
-                request, "This company still has applications. Delete or move them first."
-            )
+            company_services.company_delete(company=company)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
             return redirect(company)
         messages.success(request, f"Deleted {company}.")
         return redirect("applications:company_list")
@@ -155,12 +151,7 @@ def contact_create(request: AuthedRequest) -> HttpResponse:
     form = ContactForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
-        with transaction.atomic():
-            if form.cleaned_data["new_company"].strip():
-                form.instance.company = services.company_get_or_create(
-                    owner=request.user, name=form.cleaned_data["new_company"]
-                )
-            contact = form.save()
+        contact = company_services.contact_save(contact=form.instance, **form.cleaned_data)
         messages.success(request, f"Added {contact.name}.")
         return redirect(safe_next(request, reverse("applications:contact_list")))
     return render(
@@ -180,12 +171,7 @@ def contact_update(request: AuthedRequest, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if form.cleaned_data["new_company"].strip():
-                form.instance.company = services.company_get_or_create(
-                    owner=request.user, name=form.cleaned_data["new_company"]
-                )
-            form.save()
+        company_services.contact_save(contact=form.instance, **form.cleaned_data)
         messages.success(request, "Saved.")
         return redirect("applications:contact_list")
     return render(
@@ -205,7 +191,7 @@ def contact_update(request: AuthedRequest, contact_id: int) -> HttpResponse:
 def contact_delete(request: AuthedRequest, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
     if request.method == "POST":
-        contact.delete()
+        company_services.contact_delete(contact=contact)
         messages.success(request, f"Deleted {contact.name}.")
         return redirect("applications:contact_list")
     return render(

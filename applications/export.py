@@ -10,6 +10,7 @@ from django.http import StreamingHttpResponse
 from rebound.lib.csvfile import csv_response
 from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
+from rebound.models import User
 
 from .models import Attachment, StatusChange
 
@@ -29,7 +30,7 @@ HEADER = [
 ]
 
 
-def _sent(owner: Any) -> dict[int, dict[str, str]]:
+def _sent(owner: User) -> dict[int, dict[str, str]]:
     """Per application, the résumés and letters kept with it, by kind: one query."""
     sent: dict[int, dict[str, list[str]]] = {}
     for a in Attachment.objects.filter(owner=owner).order_by("created_at"):
@@ -37,7 +38,7 @@ def _sent(owner: Any) -> dict[int, dict[str, str]]:
     return {app: {k: "; ".join(v) for k, v in kinds.items()} for app, kinds in sent.items()}
 
 
-def _rows(owner: Any) -> Iterator[list[Any]]:
+def _rows(owner: User) -> Iterator[list[Any]]:
     sent = _sent(owner)
     changes = (
         StatusChange.objects.filter(application__owner=owner)

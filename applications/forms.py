@@ -6,11 +6,12 @@ from django.core.validators import MaxValueValidator
 from django.urls import reverse
 
 from rebound.lib.formfields import bound_past_date
+from rebound.models import User
 
-from .importing import FIELDS, REQUIRED, known_status, status_word
-from .models import Application, Attachment, Company, Contact, RemoteMode, Source, Status, Tag
+from .archive_services import BULK_ACTIONS
+from .models import Application, Attachment, Company, Contact, RemoteMode, Source, Tag
+from .pipeline import Status
 from .posting import split_title
-from .services import BULK_ACTIONS
 
 # A salary beyond this is a typo (and would overflow the column).
 SALARY_MAX = 100_000_000
@@ -21,7 +22,7 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 class OwnedForm(forms.ModelForm):
     """A model form whose choices of related objects are limited to the owner's own."""
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.owner = owner
         if "company" in self.fields:
@@ -209,11 +210,18 @@ class QuickAddForm(forms.Form):
         initial["currency"] = str(initial.get("currency", "")).upper()[:3]
         return initial
 
+    def clean_currency(self) -> str:
+        return self.cleaned_data["currency"].upper()
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         low, high = data.get("salary_min"), data.get("salary_max")
         if low is not None and high is not None and low > high:
             self.add_error("salary_max", "The top of the range must be at least the bottom.")
+        # In the shape application_create takes whole: the company is typed, never picked,
+        # so it is found or made by that name (the field keeps the bookmarklet's name).
+        if "company" in data:
+            data["new_company"], data["company"] = data["company"], None
         return data
 
 
@@ -222,7 +230,7 @@ class StatusChangeForm(forms.Form):
     on = forms.DateField(label="On", widget=DATE, required=False)
     note = forms.CharField(label="Note (optional)", max_length=500, required=False)
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bound_past_date(self.fields["on"], owner)
 
@@ -230,7 +238,7 @@ class StatusChangeForm(forms.Form):
 class CorrectDateForm(forms.Form):
     on = forms.DateField(label="Date", widget=DATE)
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bound_past_date(self.fields["on"], owner)
 
@@ -258,7 +266,7 @@ class ApplicationFilterForm(forms.Form):
     sort = forms.ChoiceField(choices=SORTS, required=False)
     archived = forms.BooleanField(label="Include archived", required=False)
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         companies = Company.objects.filter(owner=owner).order_by("name")
         self.fields["company"].choices = [  # type: ignore[attr-defined]
@@ -275,7 +283,7 @@ class BulkForm(forms.Form):
     to_status = forms.ChoiceField(choices=[("", "—"), *Status.choices], required=False)
     tag = forms.CharField(max_length=40, required=False)
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         ids = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
         # Only the owner's applications can be chosen: others are "not a valid choice".
@@ -289,82 +297,6 @@ class BulkForm(forms.Form):
         if data.get("action") == "tag" and not data.get("tag", "").strip():
             self.add_error("tag", "Type the tag to add.")
         return data
-
-
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(
-        label="Your file",
-        allow_empty_file=True,  # the reader says "The file is empty." like its other messages
-        help_text="CSV (comma, semicolon or tab) or an Excel workbook (.xlsx), up to 5 MB and "
-        "10,000 rows, with the column names in the first row.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.tsv,.txt,.xlsx,text/csv"}),
-    )
-
-
-MAX_STATUS_WORDS = 40
-
-
-class ImportMappingForm(forms.Form):
-    """Which column holds each of Rebound's fields, and what each status word means."""
-
-    as_new = forms.BooleanField(
-        required=False,
-        label="Treat the last step of each application as news: open a plan for each "
-        "rejection and schedule reminders",
-        help_text="Off: everything comes in as history, dated as in the file, and nothing is "
-        "emailed. Tick it only for a search that is happening now.",
-    )
-
-    def __init__(self, *args: Any, job: Any, words: list[str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        columns = [("", "— not in the file —")] + [
-            (str(i), name or f"Column {i + 1}") for i, name in enumerate(job.header)
-        ]
-        self.field_names = list(FIELDS)
-        for name, (label, _) in FIELDS.items():
-            self.fields[f"col_{name}"] = forms.ChoiceField(
-                label=label,
-                choices=columns,
-                required=name in REQUIRED,
-                initial=str(job.mapping[name]) if name in job.mapping else "",
-                error_messages={"required": f"Choose the column with the {label.lower()}."},
-            )
-        self.words = words[:MAX_STATUS_WORDS]
-        for i, word in enumerate(self.words):
-            known = job.statuses.get(status_word(word)) or known_status(status_word(word))
-            self.fields[f"status_{i}"] = forms.ChoiceField(
-                label=f"“{word}”",
-                choices=[("", "Choose…"), *Status.choices],
-                initial=known or "",
-                error_messages={"required": f"Choose what “{word}” means in Rebound."},
-            )
-        self.fields["as_new"].initial = job.as_new
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        used: dict[str, str] = {}
-        for name in self.field_names:
-            column = data.get(f"col_{name}")
-            if column:
-                if column in used:
-                    other = str(self.fields[used[column]].label).lower()
-                    self.add_error(f"col_{name}", f"That column is already the {other}.")
-                used[column] = f"col_{name}"
-        return data
-
-    def mapping(self) -> dict[str, int]:
-        return {
-            name: int(self.cleaned_data[f"col_{name}"])
-            for name in self.field_names
-            if self.cleaned_data.get(f"col_{name}")
-        }
-
-    def statuses(self) -> dict[str, str]:
-        return {
-            status_word(word): self.cleaned_data[f"status_{i}"]
-            for i, word in enumerate(self.words)
-            if self.cleaned_data.get(f"status_{i}")
-        }
 
 
 # What an attachment may be: its extension and how such a file starts (None: plain text).

@@ -1,4 +1,7 @@
-"""The reminder applications own: no answer yet, some days after applying."""
+"""The reminder applications own: no answer yet, some days after applying.
+
+This kind module imports the services it acts through (mark ghosted); the services import no
+kind module (the kind's name and its scheduling live in no_reply_services)."""
 
 import datetime as dt
 from typing import Any
@@ -7,11 +10,13 @@ from django.conf import settings
 
 from rebound.lib.letters import days_ago, greeting, signature
 from rebound.lib.localtime import local_today
+from rebound.models import User
 from reminders.kinds import KindAction, ReminderKind
 
-from .models import Application, Status
-
-NO_REPLY = "no_reply"
+from .models import Application
+from .no_reply_services import NO_REPLY
+from .pipeline import Status
+from .services import application_change_status
 
 
 def follow_up_note(application: Application) -> str:
@@ -62,8 +67,6 @@ def _obsolete(application: Application) -> str:
 
 
 def _mark_ghosted(application: Application) -> str:
-    from .services import application_change_status  # services schedule this kind
-
     application_change_status(application=application, to_status=Status.GHOSTED)
     return (
         f"{application.role} at {application.company.name} is marked ghosted, dated today. "
@@ -83,8 +86,9 @@ KINDS = (
         # The owner: for the note (their number of days), on the same query.
         describe_related=("company", "owner"),
         note=_note,
-        when="Some days after you apply (your preference, 10 by default), while nothing moves; "
-        "at the next chance if that day has already passed when you add it.",
+        when="Some days after you apply (your preference, "
+        f"{User._meta.get_field('no_reply_days').get_default()} by default), while nothing "
+        "moves; at the next chance if that day has already passed when you add it.",
         actions=(
             KindAction(
                 name="ghosted",

@@ -1,28 +1,41 @@
-"""Reads that the ORM can't express cheaply enough for a page a heavy user opens all day."""
+"""The lists pages and the API read, one selector each; and the board's cards, a read the ORM
+can't express cheaply enough for a page a heavy user opens all day."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, QuerySet, Window
+from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from rebound.lib.urlcache import object_url
 from rebound.models import User
 
-from .models import EXIT_STATUSES, Application, Status, Tag
-
-# Ended one way or the other: what "open" leaves out, on the table's filter and in a plan's
-# "Keep these moving", so the two always agree on the number.
-ENDED_STATUSES = frozenset({*EXIT_STATUSES, Status.ACCEPTED})
-OPEN_FILTER = "open"
+from .filters import OPEN_FILTER, ApplicationFilter
+from .models import Application, Tag
+from .pipeline import EXITS, Status
 
 
-def open_applications(owner: Any) -> QuerySet[Application]:
-    """The owner's applications still in play: not ended, not archived."""
-    return Application.objects.filter(owner=owner, archived_at__isnull=True).exclude(
-        status__in=ENDED_STATUSES
+def application_list(
+    *, owner: User, filters: Mapping[str, Any] | None = None
+) -> QuerySet[Application]:
+    """The owner's applications that `filters` choose (cleaned values, keyed as in
+    filters.ApplicationFilter), in their order: the table's rows and the API's list."""
+    chosen = ApplicationFilter(
+        filters or {}, queryset=Application.objects.filter(owner=owner), owner=owner
     )
+    # Each caller has checked its input in its own words already: a value the FilterSet
+    # refuses is a caller's mistake, not a filter to drop silently.
+    if not chosen.is_valid():
+        raise ValueError(f"Filters the applications list doesn't take: {chosen.errors}")
+    return chosen.qs
+
+
+def open_applications(owner: User) -> QuerySet[Application]:
+    """The owner's applications still in play: not closed, not archived. The table's "still
+    open" filter itself, so a plan's "Keep these moving" and the table agree on the number."""
+    return application_list(owner=owner, filters={"status": OPEN_FILTER})
 
 
 # Per column, its first cards (the most wanted, then the most recent) read straight off
@@ -103,3 +116,74 @@ def _board_cards_portable(
         for pk, role, status, company, rank in rows
         if rank <= limits.get(status, 0)
     ]
+
+
+# Cards a board column shows at first, and at most when the user asks for all of it.
+BOARD_COLUMN_CARDS = 12
+BOARD_COLUMN_MAX = 500
+# A column: its status, its first cards, and how many it holds in all.
+BoardColumn = tuple[Status, list[BoardCard], int]
+
+
+def board_columns(*, owner: User, tag: Tag | None, shown: str) -> dict[str, list[BoardColumn]]:
+    """The board: all the open stages side by side ("open"), the exits (rejected, withdrawn,
+    ghosted) in a lane below that opens on demand ("exits").
+
+    A heavy user's board stays light: each column shows its first cards (the most wanted,
+    then the most recent), with the column's full count and a way to see all of it (`shown`,
+    up to BOARD_COLUMN_MAX). One query for the counts, one for the cards (board_cards)."""
+    applications = Application.objects.filter(owner=owner, archived_at__isnull=True)
+    if tag is not None:
+        applications = applications.filter(tags=tag)
+    counts = dict(
+        applications.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    limits = {
+        s: min(counts.get(s, 0), BOARD_COLUMN_MAX if s == shown else BOARD_COLUMN_CARDS)
+        for s in Status.values
+    }
+    cards: dict[str, list[BoardCard]] = {value: [] for value in Status.values}
+    for card in board_cards(owner=owner, limits=limits, tag=tag):
+        cards[card.status].append(card)
+
+    def column(status: Status) -> BoardColumn:
+        return status, cards[status.value], counts.get(status.value, 0)
+
+    return {
+        "open": [column(s) for s in Status if s not in EXITS],
+        "exits": [column(s) for s in Status if s in EXITS],
+    }
+
+
+# At most this many of a company's people and other applications on an application's page.
+SIDE_LIST = 10
+
+
+def application_neighbours(*, application: Application) -> dict[str, Any]:
+    """Beside an application: its people ("people"), the company's other people
+    ("contacts") and the owner's other applications there ("earlier"). The last two are
+    capped (the company's page lists them all): one more than shown says whether to link
+    there ("more_contacts", "more_earlier"). Those already among its people are not listed
+    a second time."""
+    earlier = list(
+        Application.objects.filter(owner_id=application.owner_id, company_id=application.company_id)
+        .exclude(pk=application.pk)
+        .order_by("-created_at")
+        .only("pk", "role", "status", "status_changed_on")[: SIDE_LIST + 1]
+    )
+    people = list(application.contacts.select_related("company").order_by("name"))
+    contacts = list(
+        application.company.contacts.exclude(pk__in=[p.pk for p in people]).order_by("name")[
+            : SIDE_LIST + 1
+        ]
+    )
+    return {
+        "people": people,
+        "contacts": contacts[:SIDE_LIST],
+        "more_contacts": len(contacts) > SIDE_LIST,
+        "earlier": earlier[:SIDE_LIST],
+        "more_earlier": len(earlier) > SIDE_LIST,
+    }

@@ -9,8 +9,9 @@ Everything else is a direct call down (docs/architecture.md). The listeners, all
 
 Sent inside the transaction of `applications.services.application_change_status`, so the
 listeners' writes commit or roll back with the change. Arguments: application, change
-(StatusChange), previous_status. A listener may return a `NextStep` to offer the user; the
-service collects them on `change.next_steps`.
+(StatusChange), previous_status. A listener may return a `NextStep` to offer the user: the
+service reads them from the signal's responses and hands them back to its caller in its
+result (`services.StatusMove.next_steps`); nothing is set on the change or the application.
 """
 
 from dataclasses import dataclass

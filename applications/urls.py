@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import attachment_views, company_views, export, import_views, views
+from . import attachment_views, company_views, export, views
+from .imports import views as import_views
 
 app_name = "applications"
 

@@ -8,14 +8,14 @@ interview before the date applied, interviews/validators.py) is for the caller t
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from django.core.exceptions import ValidationError
 
 from rebound.lib.formfields import EARLIEST, schedule_limit
 from rebound.lib.localtime import local_today
+from rebound.models import User
 
-from .models import Status
+from .pipeline import Status
 
 BEFORE_APPLIED = "before_applied"
 
@@ -24,7 +24,7 @@ def _day(on: dt.date) -> str:
     return f"{on:%-d %b %Y}"
 
 
-def validate_past_date(on: dt.date, *, owner: Any, what: str = "The date") -> None:
+def validate_past_date(on: dt.date, *, owner: User, what: str = "The date") -> None:
     """A day something happened: from 1970 to the owner's today (the forms' own bounds)."""
     if on < EARLIEST:
         raise ValidationError(f"{what} can’t be before {EARLIEST:%-d %B %Y}.", code="too_early")
@@ -32,7 +32,7 @@ def validate_past_date(on: dt.date, *, owner: Any, what: str = "The date") -> No
         raise ValidationError(f"{what} can’t be in the future.", code="too_late")
 
 
-def validate_event_date(on: dt.date, *, owner: Any, what: str = "The date") -> None:
+def validate_event_date(on: dt.date, *, owner: User, what: str = "The date") -> None:
     """A day that may be past or ahead (an interview): from 1970 to five years ahead."""
     if on < EARLIEST:
         raise ValidationError(f"{what} can’t be before {EARLIEST:%-d %B %Y}.", code="too_early")

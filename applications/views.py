@@ -7,8 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,7 @@ from rebound.lib.urlcache import object_url
 from reminders.kinds import scope_of
 from reminders.selectors import upcoming_in_scope
 
-from . import search, services
+from . import archive_services, pipeline, selectors, services
 from .bookmarklet import bookmarklet
 from .forms import (
     ApplicationFilterForm,
@@ -33,15 +32,11 @@ from .forms import (
     QuickAddForm,
     StatusChangeForm,
 )
-from .models import EXIT_STATUSES, Application, Status, StatusChange, Tag
-from .selectors import ENDED_STATUSES, OPEN_FILTER, BoardCard, board_cards
+from .models import Application, StatusChange, Tag
+from .pipeline import EXITS, Status
+from .selectors import BOARD_COLUMN_MAX, BoardColumn, board_columns
 
 PAGE_SIZE = 25
-# Cards a board column shows at first, and at most when the user asks for all of it.
-BOARD_COLUMN_CARDS = 12
-BOARD_COLUMN_MAX = 500
-# At most this many of a company's people and other applications on an application's page.
-SIDE_LIST = 10
 # What a row of the applications table shows.
 TABLE_COLUMNS = (
     "pk",
@@ -71,39 +66,16 @@ def _application(request: AuthedRequest, application_id: int) -> Application:
 # --- applications -------------------------------------------------------------------------
 
 
-def _filtered_applications(request: AuthedRequest, form: ApplicationFilterForm) -> QuerySet:
-    qs = Application.objects.filter(owner=request.user)
-    if not form.is_valid():
-        return qs.filter(archived_at__isnull=True)
-    data = form.cleaned_data
-    # Archived ones stay out of the way, but a search (or asking) still finds them.
-    if not data["q"] and not data["archived"]:
-        qs = qs.filter(archived_at__isnull=True)
-    if data["tag"]:
-        qs = qs.filter(tags__name=data["tag"])
-    if data["q"]:
-        qs = qs.alias(search_text=search.text()).filter(
-            search.matches(owner=request.user, term=data["q"])
-        )
-    if data["status"] == OPEN_FILTER:
-        qs = qs.exclude(status__in=ENDED_STATUSES)
-    elif data["status"]:
-        qs = qs.filter(status=data["status"])
-    if data["source"]:
-        qs = qs.filter(source=data["source"])
-    if data["company"]:
-        qs = qs.filter(company=data["company"])
-    sort = data["sort"] or "-updated_at"
-    return qs.order_by(sort, "-pk")
-
-
 @login_required
 def application_list(request: AuthedRequest) -> HttpResponse:
     def table() -> dict[str, Any]:
         # Built only when the cached fragment is missing (rebound.fragments).
         form = ApplicationFilterForm(request.GET or None, owner=request.user)
+        # A filter the form refuses (another user's company) shows the unfiltered table.
+        filters = form.cleaned_data if form.is_valid() else {}
+        found = selectors.application_list(owner=request.user, filters=filters)
         # Plain values for the rows (templatetags/table_tags.py builds them), not models.
-        rows = _filtered_applications(request, form).values(*TABLE_COLUMNS)
+        rows = found.values(*TABLE_COLUMNS)
         query = request.GET.copy()
         query.pop("page", None)
         return {
@@ -119,7 +91,7 @@ def application_list(request: AuthedRequest) -> HttpResponse:
         {
             "table": SimpleLazyObject(table),
             "table_key": fragment_keys(request.user)("table", request.GET.urlencode()),
-            "bulk_actions": [("", "Choose an action…"), *services.BULK_ACTIONS.items()],
+            "bulk_actions": [("", "Choose an action…"), *archive_services.BULK_ACTIONS.items()],
             "statuses": Status.choices,
             "bookmarklet": bookmarklet(request),
         },
@@ -130,39 +102,11 @@ def _board_context(request: AuthedRequest, *, exit_open: bool | None = None) -> 
     wanted = request.GET.get("tag", "")
     tag = Tag.objects.filter(owner=request.user, name__iexact=wanted).first() if wanted else None
     shown = request.GET.get("show", "")
-    exit_open = shown in EXIT_STATUSES if exit_open is None else exit_open
+    exit_open = shown in EXITS if exit_open is None else exit_open
 
-    def columns() -> dict[str, Any]:
+    def columns() -> dict[str, list[BoardColumn]]:
         # Built only when the cached fragment is missing (rebound.fragments).
-        applications = Application.objects.filter(owner=request.user, archived_at__isnull=True)
-        if tag is not None:
-            applications = applications.filter(tags=tag)
-        # A heavy user's board stays light: each column shows its first cards (the most
-        # wanted, then the most recent), with the column's full count and a way to see all
-        # of it. One query for the counts, one for the cards (selectors.board_cards).
-        counts = dict(
-            applications.order_by()
-            .values_list("status")
-            .annotate(n=Count("pk"))
-            .values_list("status", "n")
-        )
-        limits = {
-            s: min(counts.get(s, 0), BOARD_COLUMN_MAX if s == shown else BOARD_COLUMN_CARDS)
-            for s in Status.values
-        }
-        cards: dict[str, list[BoardCard]] = {value: [] for value in Status.values}
-        for card in board_cards(owner=request.user, limits=limits, tag=tag):
-            cards[card.status].append(card)
-
-        def column(status: Status) -> tuple[Status, list[BoardCard], int]:
-            return status, cards[status.value], counts.get(status.value, 0)
-
-        # All the open stages side by side; the exits (rejected, withdrawn, ghosted) in a
-        # lane below that opens on demand.
-        return {
-            "open": [column(s) for s in Status if s not in EXIT_STATUSES],
-            "exits": [column(s) for s in Status if s in EXIT_STATUSES],
-        }
+        return board_columns(owner=request.user, tag=tag, shown=shown)
 
     key = fragment_keys(request.user)
     return {
@@ -181,11 +125,10 @@ def _board_context(request: AuthedRequest, *, exit_open: bool | None = None) -> 
 def _move_choices() -> dict[str, dict[str, Any]]:
     """Per status, the moves the pipeline allows (grouped) and the natural next one: what the
     board's one shared move dialog offers for the card it was opened from."""
-    choices = {}
-    for status in Status:
-        example = Application(status=status)
-        choices[status.value] = {"next": example.next_status, "groups": example.move_groups}
-    return choices
+    return {
+        status: {"next": pipeline.next_status(status), "groups": pipeline.move_groups(status)}
+        for status in Status.values
+    }
 
 
 @login_required
@@ -204,18 +147,7 @@ def application_create(request: AuthedRequest) -> HttpResponse:
     initial = {"company": request.GET.get("company")}
     form = ApplicationForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        with transaction.atomic():
-            company = data.pop("company") or services.company_get_or_create(
-                owner=request.user, name=data["new_company"]
-            )
-            data.pop("new_company")
-            status = Status.APPLIED if data.get("date_applied") else Status.WISHLIST
-            names = services.tag_names(data.pop("tag_text"))
-            application = services.application_create(
-                owner=request.user, company=company, status=status, **data
-            )
-            services.application_set_tags(application=application, names=names)
+        application = services.application_create(owner=request.user, **form.cleaned_data)
         messages.success(request, f"Added {application}.")
         return redirect(application)
     history = _company_history(request, form["company"].value())
@@ -250,24 +182,7 @@ def company_history(request: AuthedRequest) -> HttpResponse:
 def quick_add(request: AuthedRequest) -> HttpResponse:
     form = QuickAddForm(request.POST or None, initial=QuickAddForm.initial_from(request.GET))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        with transaction.atomic():
-            company = services.company_get_or_create(owner=request.user, name=data["company"])
-            application = services.application_create(
-                owner=request.user,
-                company=company,
-                role=data["role"],
-                posting_url=data["posting_url"],
-                location=data["location"],
-                remote_mode=data["remote_mode"],
-                salary_min=data["salary_min"],
-                salary_max=data["salary_max"],
-                currency=data["currency"].upper(),
-                status=data["status"],
-                date_applied=local_today(request.user)
-                if data["status"] == Status.APPLIED
-                else None,
-            )
+        application = services.application_create(owner=request.user, **form.cleaned_data)
         messages.success(request, f"Added {application}. Fill in the rest whenever you like.")
         return redirect(application)
     return render(request, "applications/quick_add.html", {"form": form})
@@ -278,34 +193,15 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
     """The application; interviews (interviews/) and the coping plan (coping/) add their own
     sections through template tags they own, so this view imports neither."""
     application = _application(request, application_id)
-    earlier = list(
-        Application.objects.filter(owner=request.user, company_id=application.company_id)
-        .exclude(pk=application.pk)
-        .order_by("-created_at")
-        .only("pk", "role", "status", "status_changed_on")[: SIDE_LIST + 1]
-    )
-    # The company's people and other applications are capped (the company's page lists them
-    # all): one more than shown says whether to link there. Those already under "People on
-    # this application" are not listed a second time.
-    people = list(application.contacts.select_related("company").order_by("name"))
-    contacts = list(
-        application.company.contacts.exclude(pk__in=[p.pk for p in people]).order_by("name")[
-            : SIDE_LIST + 1
-        ]
-    )
     return render(
         request,
         "applications/application_detail.html",
         {
             "application": application,
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
-            "contacts": contacts[:SIDE_LIST],
-            "more_contacts": len(contacts) > SIDE_LIST,
-            "people": people,
+            **selectors.application_neighbours(application=application),
             "tags": application.tags.order_by("name"),
             "attachments": application.attachments.all(),
-            "earlier": earlier[:SIDE_LIST],
-            "more_earlier": len(earlier) > SIDE_LIST,
             "status_form": StatusChangeForm(
                 owner=request.user, initial={"on": local_today(request.user)}
             ),
@@ -321,23 +217,9 @@ def application_update(request: AuthedRequest, application_id: int) -> HttpRespo
     form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                edited = set(form.changed_data)
-                if not form.cleaned_data.get("company"):
-                    form.instance.company = services.company_get_or_create(
-                        owner=request.user, name=form.cleaned_data["new_company"]
-                    )
-                    edited.add("company")
-                services.application_update(
-                    application=form.instance,
-                    applied_on=form.cleaned_data["date_applied"],
-                    contacts=form.cleaned_data["contacts"],
-                    fields=edited,
-                )
-                services.application_set_tags(
-                    application=form.instance,
-                    names=services.tag_names(form.cleaned_data["tag_text"]),
-                )
+            services.application_update(
+                application=application, fields=form.changed_data, **form.cleaned_data
+            )
         except ValidationError as exc:
             form.add_error("date_applied", exc)
         else:
@@ -377,24 +259,20 @@ def application_change_status(request: AuthedRequest, application_id: int) -> Ht
     application = _application(request, application_id)
     form = StatusChangeForm(request.POST, owner=request.user)
     error = None
-    change = None
+    moved = None
     if form.is_valid():
         try:
-            change = services.application_change_status(
-                application=application,
-                to_status=form.cleaned_data["to_status"],
-                on=form.cleaned_data["on"],
-                note=form.cleaned_data["note"],
-            )
+            moved = services.application_change_status(application=application, **form.cleaned_data)
         except ValidationError as exc:
             error = " ".join(exc.messages)
     else:
         error = " ".join(str(message) for errors in form.errors.values() for message in errors)
-    next_step = change.next_steps[0] if change and change.next_steps else None
+    change = moved.change if moved else None
+    next_step = moved.next_steps[0] if moved and moved.next_steps else None
     if request.htmx:
         # Keep the closed lane open when the card moved out of it or into it.
         exit_open = change is not None and (
-            change.from_status in EXIT_STATUSES or change.to_status in EXIT_STATUSES
+            change.from_status in EXITS or change.to_status in EXITS
         )
         context = _board_context(request, exit_open=exit_open)
         context.update(error=error, moved=application if change else None, next_step=next_step)
@@ -425,7 +303,7 @@ def status_change_correct(request: AuthedRequest, change_id: int) -> HttpRespons
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.status_change_correct_date(change=change, on=form.cleaned_data["on"])
+            services.status_change_correct_date(change=change, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error("on", exc)
         else:
@@ -439,9 +317,9 @@ def status_change_correct(request: AuthedRequest, change_id: int) -> HttpRespons
 def application_archive(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = _application(request, application_id)
     if request.POST.get("unarchive"):
-        services.application_unarchive(application=application)
+        archive_services.application_unarchive(application=application)
         messages.success(request, "Back on the board and in the table.")
-    elif services.application_archive(application=application):
+    elif archive_services.application_archive(application=application):
         messages.success(request, "Archived: off the board and the table, still found by search.")
     else:
         messages.error(request, "Only a closed application can be archived.")
@@ -474,13 +352,13 @@ def applications_bulk(request: AuthedRequest) -> HttpResponse:
             {
                 "applications": chosen,
                 "action": data["action"],
-                "label": services.BULK_ACTIONS[data["action"]],
+                "label": archive_services.BULK_ACTIONS[data["action"]],
                 "value": value,
                 "status_label": Status(value).label if data["action"] == "move" else "",
                 "next": back,
             },
         )
-    done, skipped = services.applications_bulk(
+    done, skipped = archive_services.applications_bulk(
         owner=request.user, applications=chosen, action=data["action"], value=value
     )
     messages.success(request, f"Done for {done} of {len(chosen)}.")

@@ -10,7 +10,8 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from applications.models import Source, Status
+from applications.models import Source
+from applications.pipeline import Status
 from rebound.lib.urlcache import object_url
 
 register = template.Library()

@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from applications.models import Application, Company, Status, StatusChange
+from applications.models import Application, Company, StatusChange
+from applications.pipeline import Status
 from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory
 
 pytestmark = pytest.mark.django_db

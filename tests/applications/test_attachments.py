@@ -9,18 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from applications import services
-from applications.models import Application, Attachment, Status
+from applications.models import Application, Attachment
+from applications.pipeline import Status
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def application(alice):
-    acme = services.company_get_or_create(owner=alice, name="Acme")
-    return services.application_create(
-        owner=alice, company=acme, role="Analyst", status=Status.APPLIED
-    )
 
 
 def _add(client, application, **data):

@@ -11,7 +11,8 @@ from django.test import Client
 from django.urls import reverse
 
 from applications import services
-from applications.models import Application, Company, Status, Tag
+from applications.models import Application, Company, Tag
+from applications.pipeline import Status
 from tests.factories import CompanyFactory, UserFactory
 
 
@@ -97,8 +98,13 @@ def test_an_edit_made_from_a_stale_copy_writes_only_what_it_changed(alice, alice
         reverse("applications:application_change_status", args=[application.pk]),
         {"to_status": "rejected"},
     )
-    stale.notes = "Called the recruiter"
-    services.application_update(application=stale, applied_on=stale.date_applied, fields={"notes"})
+    services.application_update(
+        application=stale,
+        fields={"notes"},
+        date_applied=stale.date_applied,
+        notes="Called the recruiter",
+        role=stale.role,  # unchanged, so not written
+    )
     application.refresh_from_db()
     assert (application.status, application.notes) == ("rejected", "Called the recruiter")
     assert application.coping_plans.filter(closed_at__isnull=True).exists()

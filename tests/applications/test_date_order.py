@@ -5,14 +5,16 @@ import datetime as dt
 import json
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from api.tokens import token_create
+from api.services import token_create
 from applications import services
-from applications.models import Application, ImportJob, Status, StatusChange
+from applications.imports import selectors as import_selectors
+from applications.imports.services import work as import_work
+from applications.models import Application, ImportJob, StatusChange
+from applications.pipeline import Status
 from applications.validators import (
     BEFORE_APPLIED,
     validate_event_date,
@@ -21,15 +23,9 @@ from applications.validators import (
 )
 from tests.factories import CompanyFactory
 
-pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen(NOW)]
 D = dt.date
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 @pytest.fixture
@@ -144,7 +140,7 @@ def test_the_api_refuses_a_status_change_before_the_date_applied(alice, applied)
 def test_correcting_a_date_keeps_the_order_on_the_page(alice_client, applied):
     change = services.application_change_status(
         application=applied, to_status=Status.SCREENING, on=D(2026, 11, 25)
-    )
+    ).change
     # The screening can't be moved before the application went in...
     r = alice_client.post(
         reverse("applications:status_change_correct", args=[change.pk]), {"on": "2026-11-19"}
@@ -185,14 +181,14 @@ def test_an_import_row_whose_status_comes_before_the_date_applied_is_skipped_wit
         mapping={"company": 0, "role": 1, "applied": 2, "status": 3, "status_date": 4},
         statuses={"rejected": "rejected"},
     )
-    backwards, fine = services.import_records(job)
+    backwards, fine = import_selectors.import_records(job)
     assert backwards.errors == [
         "It can’t have moved to Rejected on 1 Dec 2026: that’s before the date applied "
         "(6 Dec 2026)."
     ]
     assert fine.errors == []
     ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.QUEUED)
-    services.import_run(job_id=job.pk)
+    import_work.import_run(job_id=job.pk)
     assert list(Application.objects.values_list("company__name", flat=True)) == ["Globex"]
     job.refresh_from_db()
     assert job.skipped_rows[0]["line"] == 2

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from applications import services
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import CopingPlan
 from reminders.models import Reminder
 from tests.factories import CompanyFactory, reminders_about

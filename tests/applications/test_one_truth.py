@@ -7,21 +7,18 @@ import json
 import re
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from applications import services
-from applications.models import Application, Status
+from applications.models import Application
+from applications.pipeline import Status
 from home.dashboard import weekly_applications
 from tests.factories import CompanyFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def today():
-    with time_machine.travel(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC), tick=False):
-        yield
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.frozen(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)),
+]
 
 
 def _edit(application, **changes):

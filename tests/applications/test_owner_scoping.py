@@ -1,6 +1,7 @@
 import pytest
 
-from applications import services
+from applications import attachment_services
+from applications.imports.services import steps as import_steps
 from applications.models import Application, Attachment, Company, Contact, ImportJob
 from interviews.models import Interview, SelfAssessment
 from tests.factories import (
@@ -23,8 +24,10 @@ def alices_things(alice):
     interview = InterviewFactory(application=application)
     interview.interviewers.add(contact)
     SelfAssessmentFactory(interview=interview)
-    job = services.import_start(owner=alice, filename="mine.csv", raw=b"Company,Role\nA,B\n")
-    sent = services.attachment_add(application=application, kind="resume", version="CV 2025")
+    job = import_steps.import_start(owner=alice, filename="mine.csv", raw=b"Company,Role\nA,B\n")
+    sent = attachment_services.attachment_add(
+        application=application, kind="resume", version="CV 2025"
+    )
     return {
         "job_id": job.pk,
         "attachment_id": sent.pk,

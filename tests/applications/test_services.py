@@ -1,24 +1,22 @@
+import dataclasses
 import datetime as dt
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from applications import services
-from applications.models import Application, Status, StatusChange
+from applications import company_services, services
+from applications.forms import ApplicationForm
+from applications.models import Application, StatusChange
+from applications.pipeline import Status
 from applications.signals import status_changed
-from tests.factories import ApplicationFactory, CompanyFactory
+from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def application(alice):
-    return ApplicationFactory(company=CompanyFactory(owner=alice), status=Status.APPLIED)
-
-
 def test_it_creates_an_application_with_the_first_timeline_entry(alice):
-    company = services.company_get_or_create(owner=alice, name="  Acme   Corp ")
+    company = company_services.company_get_or_create(owner=alice, name="  Acme   Corp ")
     app = services.application_create(
         owner=alice,
         company=company,
@@ -32,7 +30,7 @@ def test_it_creates_an_application_with_the_first_timeline_entry(alice):
         "applied",
         dt.date(2026, 11, 2),
     )
-    assert services.company_get_or_create(owner=alice, name="acme corp") == company
+    assert company_services.company_get_or_create(owner=alice, name="acme corp") == company
 
 
 def test_it_records_each_status_change_with_its_date(application):
@@ -74,7 +72,7 @@ def test_it_ignores_a_repeated_change(application):
     finally:
         status_changed.disconnect(receiver)
     assert first is not None and again is None
-    assert received == [first]
+    assert received == [first.change]
     assert StatusChange.objects.filter(to_status=Status.REJECTED).count() == 1
 
 
@@ -92,8 +90,62 @@ def test_it_corrects_the_date_of_a_change(application):
     services.status_change_correct_date(
         change=application.status_changes.get(), on=dt.date(2026, 9, 1)
     )
-    change = services.application_change_status(application=application, to_status=Status.SCREENING)
+    change = services.application_change_status(
+        application=application, to_status=Status.SCREENING
+    ).change
     services.status_change_correct_date(change=change, on=dt.date(2026, 10, 1))
     change.refresh_from_db()
     application.refresh_from_db()
     assert change.changed_on == dt.date(2026, 10, 1)
+
+
+def test_a_move_hands_its_next_step_back_in_its_result(application):
+    moved = services.application_change_status(application=application, to_status=Status.REJECTED)
+    assert moved.change == StatusChange.objects.get(to_status=Status.REJECTED)
+    plan = application.coping_plans.get()
+    assert [(step.url, step.label) for step in moved.next_steps] == [
+        (plan.get_absolute_url(), "Open the plan")
+    ]
+    # The result is the only way back: nothing is patched onto the change.
+    assert not hasattr(moved.change, "next_steps")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        moved.next_steps = ()  # type: ignore[misc]
+
+
+def test_a_move_no_listener_answers_has_no_next_step(application):
+    moved = services.application_change_status(application=application, to_status=Status.SCREENING)
+    assert moved.change.to_status == Status.SCREENING and moved.next_steps == ()
+
+
+def test_it_creates_from_the_forms_cleaned_data_whole(alice):
+    person = ContactFactory(owner=alice, company=None)
+    applied = dt.date.today() - dt.timedelta(days=30)
+    form = ApplicationForm(
+        {"new_company": "Globex", "role": "Analyst", "date_applied": applied, "excitement": 3,
+         "contacts": [person.pk], "tag_text": "remote, Remote, fintech", "currency": ""},
+        owner=alice,
+    )  # fmt: skip
+    assert form.is_valid(), form.errors
+    app = services.application_create(owner=alice, **form.cleaned_data)
+    assert (app.company.name, app.status, app.date_applied) == ("Globex", "applied", applied)
+    assert list(app.contacts.all()) == [person]
+    assert sorted(app.tags.values_list("name", flat=True)) == ["fintech", "remote"]
+    assert list(app.status_changes.values_list("to_status", "changed_on")) == [("applied", applied)]
+
+
+def test_an_edit_writes_only_what_it_names(application):
+    with pytest.raises(TypeError):
+        services.application_update(
+            application=application, date_applied=application.date_applied, status="offer"
+        )
+    services.application_update(
+        application=application,
+        fields={"role"},
+        date_applied=application.date_applied,
+        role="Lead analyst",
+        notes="not written",
+        tag_text="remote",
+    )
+    application.refresh_from_db()
+    assert (application.role, application.notes) == ("Lead analyst", "")
+    assert list(application.tags.values_list("name", flat=True)) == ["remote"]

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from applications.models import Application, Status, Tag
+from applications.models import Application, Tag
+from applications.pipeline import Status
 from coping.models import CopingPlan
 from tests.factories import ApplicationFactory, CompanyFactory
 
