@@ -7,8 +7,8 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from .models import ApiToken
+from .services import token_check
 from .throttling import bad_tokens_check
-from .tokens import token_check
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):

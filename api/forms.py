@@ -5,6 +5,7 @@ from django import forms
 
 from rebound.lib.formfields import bound_date
 from rebound.lib.localtime import local_today
+from rebound.models import User
 
 
 class TokenForm(forms.Form):
@@ -28,7 +29,7 @@ class TokenForm(forms.Form):
         help_text="After this day it stops working. Up to a year ahead.",
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         today = local_today(user)
         bound_date(

@@ -12,14 +12,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from applications.models import Application
-from mailin import services as mailin
-from mailin.classify import LABEL_NAMES
+from mailin.classify.labels import LABEL_NAMES
 from mailin.models import Suggestion
-from mailin.parse import parse_message
+from mailin.parse.message import parse_message
+from mailin.services.suggestions import suggestion_apply, suggestion_dismiss, suggestion_undo
 
 from . import serializers as s
+from .base import CONFLICT, ERRORS, WRITE_ERRORS, Conflict, Owned, body
 from .models import ApiToken
-from .views import CONFLICT, ERRORS, WRITE_ERRORS, Conflict, Owned, body
 
 Action = Suggestion.Action
 # Decisions the person records themselves: the API never makes them in one call.
@@ -205,7 +205,7 @@ class InboxViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         refused = NOT_APPLIED_HERE.get(Action(suggestion.action))
         if refused:
             raise Conflict(refused)
-        outcome = mailin.suggestion_apply(suggestion=suggestion, application=chosen)
+        outcome = suggestion_apply(suggestion=suggestion, application=chosen)
         return self._decided(request, suggestion.pk, outcome.message, outcome.url)
 
     @extend_schema(
@@ -218,7 +218,7 @@ class InboxViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         suggestion = self.get_object()
         if suggestion.state == Suggestion.State.APPLIED:
             raise Conflict("It was applied: undo it instead.")
-        mailin.suggestion_dismiss(suggestion=suggestion)
+        suggestion_dismiss(suggestion=suggestion)
         return self._decided(
             request, suggestion.pk, "Dismissed. The email stays listed, with nothing changed."
         )
@@ -233,5 +233,5 @@ class InboxViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         suggestion = self.get_object()
         if suggestion.state != Suggestion.State.APPLIED:
             raise Conflict("There is nothing to undo: it wasn't applied.")
-        outcome = mailin.suggestion_undo(suggestion=suggestion)
+        outcome = suggestion_undo(suggestion=suggestion)
         return self._decided(request, suggestion.pk, outcome.message, outcome.url)

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 class ApiToken(models.Model):
     """A personal access token for scripts and tools. Only a hash of its secret is stored:
-    the token is shown once, when made (api.tokens)."""
+    the token is shown once, when made (api.services)."""
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=80)

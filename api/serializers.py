@@ -1,27 +1,19 @@
-"""What the API reads and writes. Reads are plain serializers; writes are validated by the
-same forms as the pages (api.views.validated), so a rule holds however the data comes in."""
+"""What every API body and answer is made of: strict field types (no coercion: the schema's
+types, and only them), `Input` (a body that refuses fields it doesn't know) and `FormInput` (a
+write whose meaning the site's own form checks, so a rule holds however the data comes in).
+Each resource's serializers live beside its views (api/companies.py, api/applications.py…)."""
 
 import datetime as dt
 import re
 from typing import Any, ClassVar
 
+from django import forms
 from django.core.validators import RegexValidator
+from django.forms.models import model_to_dict
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
-from applications.models import (
-    Application,
-    Company,
-    Contact,
-    RemoteMode,
-    Source,
-    Status,
-    StatusChange,
-)
-from coping.models import CopingPlan, FeedbackRequest, Incident, JournalEntry, PlanStep
-from interviews.models import Interview, SelfAssessment
-from reminders.kinds import get as kind_of
-from reminders.models import Reminder
+from rebound.models import User
 
 MAX_ID = 2**63 - 1
 
@@ -129,368 +121,58 @@ class Input(serializers.Serializer):
         return super().to_internal_value(data)
 
 
-def _text(help_text: str) -> serializers.CharField:
+def read_text(help_text: str) -> serializers.CharField:
     """A read-only string that may be empty: a blank URL or choice is "", which an OpenAPI
     "uri" format or enum would not allow."""
     return serializers.CharField(read_only=True, help_text=help_text)
 
 
-class CompanySerializer(serializers.ModelSerializer):
-    website = _text("A URL, or empty.")
-
-    class Meta:
-        model = Company
-        fields = ("id", "name", "website", "notes", "created_at")
-        read_only_fields = ("id", "created_at")
-
-
-class CompanyWriteSerializer(Input):
-    not_writable = {
-        "id": "The id is given by Rebound.",
-        "created_at": "Set by Rebound when it was added.",
-    }
-
-    name = Text(max_length=200)
-    website = Url(max_length=200, required=False, allow_blank=True)
-    notes = Text(required=False, allow_blank=True, max_length=20_000)
-
-
-class ContactSerializer(serializers.ModelSerializer):
-    email = _text("An email address, or empty.")
-    linkedin_url = _text("A URL, or empty.")
-
-    class Meta:
-        model = Contact
-        fields = (
-            "id",
-            "company",
-            "name",
-            "kind",
-            "title",
-            "email",
-            "phone",
-            "linkedin_url",
-            "notes",
-            "created_at",
-        )
-        read_only_fields = fields
-
-
-class ContactWriteSerializer(Input):
-    not_writable = {
-        "id": "The id is given by Rebound.",
-        "created_at": "Set by Rebound when it was added.",
-    }
-
-    name = Text(max_length=200)
-    kind = Choice(choices=Contact.Kind.choices, required=False)
-    company = Integer(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
-    new_company = Text(max_length=200, required=False, allow_blank=True)
-    title = Text(max_length=200, required=False, allow_blank=True)
-    email = Email(max_length=254, required=False, allow_blank=True)
-    phone = Text(max_length=40, required=False, allow_blank=True)
-    linkedin_url = Url(max_length=200, required=False, allow_blank=True)
-    notes = Text(required=False, allow_blank=True, max_length=20_000)
-
-
-class CompanyRefSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-
-
-class ApplicationSerializer(serializers.ModelSerializer):
-    company = CompanyRefSerializer()
-    posting_url = _text("A URL, or empty.")
-    source = _text("How you found it: " + ", ".join(Source.values) + "; empty when not recorded.")
-    remote_mode = _text("onsite, hybrid or remote; empty when not recorded.")
-    tags = serializers.SerializerMethodField()
-    contacts = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    archived = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Application
-        fields = (
-            "id",
-            "company",
-            "role",
-            "status",
-            "status_changed_on",
-            "date_applied",
-            "posting_url",
-            "source",
-            "location",
-            "remote_mode",
-            "salary_min",
-            "salary_max",
-            "currency",
-            "excitement",
-            "notes",
-            "tags",
-            "contacts",
-            "archived",
-            "created_at",
-            "updated_at",
-        )
-        read_only_fields = fields
-
-    def get_tags(self, obj: Application) -> list[str]:
-        return sorted(t.name for t in obj.tags.all())
-
-    def get_archived(self, obj: Application) -> bool:
-        return obj.archived_at is not None
-
-
-# The status has a service of its own (timeline, plan, reminders): a PATCH can't bypass it.
-STATUS_MOVES = (
-    "The status can’t be set here: move the application with "
-    'POST /api/v1/applications/{id}/status/ {"to_status": …}, so its timeline, plan and '
-    "reminders follow."
-)
-
-
-class ApplicationWriteSerializer(Input):
-    """A new application, or the fields to change (PATCH: any of them)."""
-
-    not_writable = {
-        "status": STATUS_MOVES,
-        "status_changed_on": STATUS_MOVES,
-        "archived": "Archiving is done on the site, from the application's page.",
-        "id": "The id is given by Rebound.",
-        "created_at": "Set by Rebound when it was added.",
-        "updated_at": "Set by Rebound at each change.",
-    }
-
-    company = Integer(
-        min_value=1,
-        max_value=MAX_ID,
-        required=False,
-        allow_null=True,
-        help_text="The id of one of your companies; or give new_company.",
-    )
-    new_company = Text(
-        max_length=200,
-        required=False,
-        allow_blank=True,
-        help_text="The name of a company: found among yours, or added.",
-    )
-    role = Text(max_length=200)
-    posting_url = Url(max_length=1000, required=False, allow_blank=True)
-    source = Choice(choices=[("", "—"), *Source.choices], required=False)
-    location = Text(max_length=200, required=False, allow_blank=True)
-    remote_mode = Choice(choices=[("", "—"), *RemoteMode.choices], required=False)
-    salary_min = Integer(min_value=0, max_value=10_000_000, required=False, allow_null=True)
-    salary_max = Integer(min_value=0, max_value=10_000_000, required=False, allow_null=True)
-    currency = Text(
-        max_length=3,
-        required=False,
-        allow_blank=True,
-        validators=[RegexValidator(r"^[A-Za-z]{3}$", "Use a three-letter currency code.")],
-        help_text="A three-letter code such as EUR or USD; needed with a salary.",
-    )
-    date_applied = Date(
-        required=False,
-        allow_null=True,
-        help_text="Set on creation: the application starts as applied on that day "
-        "(else on the wishlist). On update it corrects the timeline's entry into Applied.",
-    )
-    excitement = Integer(min_value=1, max_value=5, required=False)
-    contacts = serializers.ListField(
-        child=Integer(min_value=1, max_value=MAX_ID),
-        required=False,
-        max_length=50,
-        help_text="Ids of your contacts.",
-    )
-    tags = serializers.ListField(child=Text(max_length=40), required=False, max_length=20)
-    notes = Text(required=False, allow_blank=True, max_length=20_000)
-
-
-class _FromStatus(serializers.ChoiceField):
-    """The first entry of a timeline comes from nowhere: null, as a client expects, where
-    the database keeps "" (which the status enum doesn't include)."""
-
-    def to_representation(self, value: str) -> str | None:
-        return value or None
-
-
-class StatusChangeSerializer(serializers.ModelSerializer):
-    from_status = _FromStatus(
-        choices=Status.choices,
-        allow_null=True,
-        read_only=True,
-        help_text="The status before; null for the first entry.",
-    )
-
-    class Meta:
-        model = StatusChange
-        fields = ("id", "from_status", "to_status", "changed_on", "note", "created_at")
-        read_only_fields = fields
-
-
-class NextStepSerializer(serializers.Serializer):
-    label = serializers.CharField()
-    message = serializers.CharField()
-    url = serializers.CharField()
-
-
-class StatusChangeRequestSerializer(Input):
-    to_status = Choice(choices=Status.choices)
-    on = Date(required=False, help_text="The day it happened; today if left out.")
-    note = Text(max_length=500, required=False, allow_blank=True)
-
-
-class StatusChangeResultSerializer(serializers.Serializer):
-    change = StatusChangeSerializer(allow_null=True, help_text="Null: it already had that status.")
-    next_steps = NextStepSerializer(many=True)
-    application = ApplicationSerializer()
-
-
-class ApplicationFilterSerializer(serializers.Serializer):
-    """The list's query string (always text, so numbers come as digits)."""
-
-    status = Choice(choices=Status.choices, required=False, help_text="Only this status.")
-    tag = Text(max_length=40, required=False, help_text="Only applications with this tag.")
-    company = serializers.IntegerField(
-        min_value=1, max_value=MAX_ID, required=False, help_text="Only this company's (its id)."
-    )
-    q = Text(max_length=200, required=False, help_text="Words in role, company, place or notes.")
-    applied_after = Date(required=False, help_text="Applied on or after this day.")
-    applied_before = Date(required=False, help_text="Applied on or before this day.")
-    created_after = Date(required=False, help_text="Added on or after this day.")
-    created_before = Date(required=False, help_text="Added on or before this day.")
-
-
-class InterviewSerializer(serializers.ModelSerializer):
-    interviewers = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    assessed = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Interview
-        fields = (
-            "id",
-            "application",
-            "round_type",
-            "format",
-            "starts_at",
-            "ends_at",
-            "location",
-            "interviewers",
-            "questions",
-            "promised_reply_by",
-            "assessed",
-            "created_at",
-            "updated_at",
-        )
-        read_only_fields = fields
-
-    def get_assessed(self, obj: Interview) -> bool:
-        return hasattr(obj, "assessment")
-
-
-class SelfAssessmentSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = SelfAssessment
-        fields = (
-            "interview",
-            "qualification_fit",
-            "preparation",
-            "communication",
-            "technical_answers",
-            "rapport",
-            "confidence",
-            "went_well",
-            "tripped_questions",
-            "change_next_time",
-            "skills_to_build",
-            "created_at",
-            "updated_at",
-        )
-        read_only_fields = fields
-
-
-class ReminderSerializer(serializers.ModelSerializer):
-    label = serializers.SerializerMethodField()
-    local_time = _text("The local time it is due, HH:MM:SS, in the reminder's time zone.")
-    subject_type = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Reminder
-        fields = (
-            "id",
-            "kind",
-            "label",
-            "subject_type",
-            "subject_id",
-            "local_date",
-            "local_time",
-            "timezone",
-            "due_at",
-            "status",
-            "sent_at",
-            "ended_reason",
-        )
-        read_only_fields = fields
-
-    def get_label(self, obj: Reminder) -> str:
-        return kind_of(obj.kind).label
-
-    def get_subject_type(self, obj: Reminder) -> str:
-        return kind_of(obj.kind).subject_model
-
-
-class SnoozeSerializer(Input):
-    days = Integer(min_value=1, max_value=90, default=14)
-
-
-class PlanStepSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = PlanStep
-        fields = ("step", "state", "updated_at")
-        read_only_fields = fields
-
-
-class PlanSerializer(serializers.ModelSerializer):
-    steps = PlanStepSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = CopingPlan
-        fields = ("id", "application", "reason", "opened_on", "closed_at", "steps", "created_at")
-        read_only_fields = fields
-
-
-class JournalEntrySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = JournalEntry
-        fields = ("id", "plan", "written_on", "mood", "text", "created_at")
-        read_only_fields = fields
-
-
-class IncidentSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Incident
-        fields = ("id", "plan", "kind", "happened_on", "jurisdiction", "facts", "created_at")
-        read_only_fields = fields
-
-
-class FeedbackRequestSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = FeedbackRequest
-        fields = (
-            "id",
-            "plan",
-            "contact",
-            "subject",
-            "body",
-            "status",
-            "sent_on",
-            "received_on",
-            "feedback",
-        )
-        read_only_fields = fields
-
-
-def form_data(serializer_data: dict[str, Any], **renames: str) -> dict[str, Any]:
-    """A validated serializer's data as a Django form reads it (lists stay lists)."""
-    data = {}
-    for key, value in serializer_data.items():
-        data[renames.get(key, key)] = "" if value is None else value
-    return data
+class FormInput(Input):
+    # A write body checked once, in two layers of one validation: its shape here (types,
+    # required and unknown fields), then its meaning by the page's own form (dates, ranges,
+    # one company per name, the owner's own companies and contacts), so a rule holds however
+    # the data comes in. `validated_data` is the form's `cleaned_data`, what the services take.
+    # A PATCH (partial, with `instance`) is a whole form to the form: what is stored, with
+    # the changes sent on top; `sent` says which fields the request named.
+    # (Comments, not a docstring: drf-spectacular would print it in every body's schema.)
+
+    form_class: ClassVar[type[forms.BaseForm]]
+    # The model fields a PATCH reads from what is stored.
+    stored_fields: ClassVar[tuple[str, ...]] = ()
+    # What a new object gets for a field left out (the model's defaults).
+    create_defaults: ClassVar[dict[str, Any]] = {}
+
+    # `owner` may be left out only by drf-spectacular, which makes one to read its fields.
+    def __init__(self, *args: Any, owner: User | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.sent: set[str] = set()
+
+    def form_data(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The body as the form reads it: a null is an empty field."""
+        data: dict[str, Any] = {} if self.partial else dict(self.create_defaults)
+        if self.partial and self.instance is not None:
+            stored = model_to_dict(self.instance, fields=list(self.stored_fields))
+            for name, value in stored.items():
+                if isinstance(value, list):  # many-to-many: ids, as a body gives them
+                    value = [getattr(item, "pk", item) for item in value]
+                data[name] = "" if value is None else value
+        data.update({name: "" if value is None else value for name, value in attrs.items()})
+        return data
+
+    def make_form(self, data: dict[str, Any]) -> forms.BaseForm:
+        if issubclass(self.form_class, forms.BaseModelForm):
+            return self.form_class(data, owner=self.owner, instance=self.instance)  # type: ignore[call-arg]
+        return self.form_class(data, owner=self.owner)  # type: ignore[call-arg]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        self.sent = set(attrs)
+        form = self.make_form(self.form_data(dict(attrs)))
+        if not form.is_valid():
+            raise serializers.ValidationError(
+                {
+                    field: [ErrorDetail(e["message"], code=e["code"] or "invalid") for e in errors]
+                    for field, errors in form.errors.get_json_data().items()
+                }
+            )
+        return form.cleaned_data

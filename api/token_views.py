@@ -2,42 +2,41 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from rebound.lib.types import AuthedRequest
 
+from . import services
 from .forms import TokenForm
 from .models import ApiToken
-from .tokens import token_create
-from .tokens import token_revoke as revoke
-
-MAX_TOKENS = 20
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def token_list(request: AuthedRequest) -> HttpResponse:
-    tokens = ApiToken.objects.filter(owner=request.user, revoked_at__isnull=True)
     form = TokenForm(request.POST or None, user=request.user)
     shown = None
     if request.method == "POST" and form.is_valid():
-        if tokens.count() >= MAX_TOKENS:
-            form.add_error(None, f"You have {MAX_TOKENS} tokens: revoke one you no longer use.")
-        else:
-            _, shown = token_create(
+        try:
+            _, shown = services.token_create(
                 owner=request.user,
                 name=form.cleaned_data["name"],
                 can_write=form.cleaned_data["access"] == "write",
                 private_notes=form.cleaned_data["private_notes"],
                 expires_on=form.cleaned_data["expires_on"],
             )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
             form = TokenForm(user=request.user)
+    tokens = ApiToken.objects.filter(owner=request.user, revoked_at__isnull=True)
     return render(
         request,
         "api/tokens.html",
-        {"tokens": tokens, "form": form, "shown": shown, "max_tokens": MAX_TOKENS},
+        {"tokens": tokens, "form": form, "shown": shown, "max_tokens": services.MAX_TOKENS},
     )
 
 
@@ -47,7 +46,7 @@ def token_revoke(request: AuthedRequest, token_id: int) -> HttpResponse:
     """GET asks first; POST revokes it at once (scripts using it get 401 from then on)."""
     token = get_object_or_404(ApiToken, pk=token_id, owner=request.user, revoked_at__isnull=True)
     if request.method == "POST":
-        revoke(token=token)
+        services.token_revoke(token=token)
         messages.success(request, f"Revoked “{token.name}”: it no longer works.")
         return redirect("api:tokens")
     return render(request, "api/token_revoke.html", {"token": token})

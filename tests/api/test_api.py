@@ -6,32 +6,27 @@ import datetime as dt
 import hashlib
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 
 from api.models import ApiToken
+from api.services import token_create
 from api.throttling import PerTokenThrottle
-from api.tokens import token_create
+from applications import company_services, tag_services
 from applications import services as applications
-from applications.models import Application, Status
+from applications.models import Application
+from applications.pipeline import Status
 from coping.models import CopingPlan
 from coping.services import incident_record, journal_entry_create
 from mailin.models import Suggestion
-from mailin.services import inbound_message_paste
+from mailin.services.messages import inbound_message_paste
 from reminders.kinds import scope_of
 from reminders.models import Reminder
 from tests.factories import ContactFactory, InterviewFactory, SelfAssessmentFactory
 
-pytestmark = pytest.mark.django_db
 D = dt.date
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen(NOW)]
 
 
 def bearer(text: str) -> Client:
@@ -41,13 +36,13 @@ def bearer(text: str) -> Client:
 @pytest.fixture
 def alices(alice):
     """Alice's search, with one of everything the API shows."""
-    acme = applications.company_get_or_create(owner=alice, name="Acme")
+    acme = company_services.company_get_or_create(owner=alice, name="Acme")
     contact = ContactFactory(company=acme, name="Dana")
     analyst = applications.application_create(
         owner=alice, company=acme, role="Analyst", status=Status.APPLIED,
         date_applied=D(2026, 11, 2), contacts=[contact],
     )  # fmt: skip
-    applications.application_set_tags(application=analyst, names=["remote"])
+    tag_services.application_set_tags(application=analyst, names=["remote"])
     rejected = applications.application_create(
         owner=alice, company=acme, role="Engineer", status=Status.APPLIED,
         date_applied=D(2026, 11, 3),
@@ -204,7 +199,7 @@ def test_private_notes_need_their_scope(alice, alices, reader):
 
 
 def test_a_status_change_through_the_api_does_what_the_page_does(alice, alice_client, writer):
-    acme = applications.company_get_or_create(owner=alice, name="Acme")
+    acme = company_services.company_get_or_create(owner=alice, name="Acme")
     by_page, by_api = (
         applications.application_create(
             owner=alice, company=acme, role=role, status=Status.APPLIED, date_applied=D(2026, 11, 1)
@@ -308,8 +303,8 @@ def test_validation_errors_come_in_one_shape(writer):
 
 
 def test_filters_and_cursor_pages(alice, writer):
-    acme = applications.company_get_or_create(owner=alice, name="Acme")
-    globex = applications.company_get_or_create(owner=alice, name="Globex")
+    acme = company_services.company_get_or_create(owner=alice, name="Acme")
+    globex = company_services.company_get_or_create(owner=alice, name="Globex")
     made = []
     for i in range(5):
         app = applications.application_create(
@@ -317,7 +312,7 @@ def test_filters_and_cursor_pages(alice, writer):
             status=Status.APPLIED, date_applied=D(2026, 11, 1 + i),
         )  # fmt: skip
         made.append(app.pk)
-    applications.application_set_tags(
+    tag_services.application_set_tags(
         application=Application.objects.get(pk=made[1]), names=["remote"]
     )
     client = bearer(writer)

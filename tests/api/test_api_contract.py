@@ -7,22 +7,17 @@ import json
 
 import jsonschema
 import pytest
-import time_machine
 from django.test import Client
 
-from api.tokens import token_create
+from api.services import token_create
+from applications import company_services
 from applications import services as applications
-from applications.models import Application, Status
+from applications.models import Application
+from applications.pipeline import Status
 
-pytestmark = pytest.mark.django_db
 D = dt.date
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen(NOW)]
 
 
 @pytest.fixture
@@ -33,7 +28,7 @@ def client(alice):
 
 @pytest.fixture
 def analyst(alice):
-    acme = applications.company_get_or_create(owner=alice, name="Acme")
+    acme = company_services.company_get_or_create(owner=alice, name="Acme")
     return applications.application_create(
         owner=alice, company=acme, role="Analyst", status=Status.APPLIED,
         date_applied=D(2026, 11, 2),
@@ -151,7 +146,7 @@ def test_an_unexpected_failure_is_a_500_in_the_shape(client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("api.views.CompanyViewSet.get_queryset", broken)
+    monkeypatch.setattr("api.companies.CompanyViewSet.get_queryset", broken)
     [error] = the_error(client.get("/api/v1/companies/"), 500)
     assert error["code"] == "server_error" and "a bug" not in error["message"]
 

@@ -5,18 +5,20 @@ with the email's text only for a token with the private-notes scope."""
 import datetime as dt
 
 import pytest
-import time_machine
 from django.test import Client
 
+from api.services import token_create
 from api.throttling import PerTokenThrottle
-from api.tokens import token_create
 from applications.models import StatusChange
 from coping.models import CopingPlan
 from mailin.models import Suggestion
-from mailin.services import inbound_message_paste
-from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
+from mailin.services.messages import inbound_message_paste
+from tests.factories import ApplicationFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.frozen(dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)),
+]
 
 REJECTION = (
     "From: Northwind Labs Recruiting <jobs@northwindlabs.com>\n"
@@ -41,25 +43,6 @@ INVITE = (
     "Wednesday 16 December at 14:00 GMT. It will be a video call on Zoom."
 )
 QUESTION = "Northwind Labs said no to Data Analyst on 3 Dec — mark it rejected and open your plan?"
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC), tick=False):
-        yield
-
-
-@pytest.fixture
-def ada(db):
-    return UserFactory(email="ada@example.org", timezone="Europe/Berlin")
-
-
-@pytest.fixture
-def northwind(ada):
-    company = CompanyFactory(owner=ada, name="Northwind Labs", website="https://northwindlabs.com")
-    return ApplicationFactory(
-        owner=ada, company=company, role="Data Analyst", status_changed_on=dt.date(2026, 11, 2)
-    )
 
 
 def _suggestion(ada, text: str) -> Suggestion:

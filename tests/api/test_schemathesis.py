@@ -13,13 +13,14 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
+from api.services import token_create
 from api.throttling import PerTokenThrottle
-from api.tokens import token_create
+from applications import company_services
 from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import CopingPlan
 from coping.services import journal_entry_create
-from mailin.services import inbound_message_paste
+from mailin.services.messages import inbound_message_paste
 from rebound.wsgi import application
 from reminders.models import Reminder
 from tests.factories import ContactFactory, InterviewFactory, SelfAssessmentFactory, UserFactory
@@ -67,7 +68,7 @@ def _in_the_tests_transaction(monkeypatch, settings):
 def account(db) -> dict:
     """A token, and an id of each kind the account holds (the rest of the ids are drawn)."""
     user = UserFactory(email="fuzz@example.com")
-    acme = applications.company_get_or_create(owner=user, name="Acme")
+    acme = company_services.company_get_or_create(owner=user, name="Acme")
     for i in range(3):
         app = applications.application_create(
             owner=user, company=acme, role=f"Role {i}", status=Status.APPLIED,
@@ -79,7 +80,7 @@ def account(db) -> dict:
     entry = journal_entry_create(owner=user, mood=3, text="Fine.")
     plan = CopingPlan.objects.get(application=app)
     # A question in the Inbox: a rejection for an application still waiting for an answer.
-    globex = applications.company_get_or_create(owner=user, name="Globex")
+    globex = company_services.company_get_or_create(owner=user, name="Globex")
     applications.application_create(
         owner=user, company=globex, role="Data Analyst", status=Status.APPLIED,
         date_applied=dt.date(2026, 10, 5),
@@ -138,6 +139,7 @@ def test_the_documented_rules_are_read():
     assert ("on", "before_applied") in SERVER_ONLY and (None, "before_applied") in SERVER_ONLY
 
 
+@pytest.mark.slow
 @schema.parametrize()
 @settings(
     max_examples=25,

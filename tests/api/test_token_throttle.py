@@ -14,8 +14,8 @@ import pytest
 import time_machine
 from django.test import Client
 
+from api.services import token_create
 from api.throttling import PerTokenThrottle
-from api.tokens import token_create
 from tests.factories import UserFactory
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, 0, tzinfo=dt.UTC)

@@ -1,36 +1,43 @@
-"""Personal access tokens: `rbd_<prefix>_<secret>`. The prefix finds the row; the secret is
-compared by its SHA-256 (a 256-bit random secret needs no slow hash: nothing to guess)."""
+"""The API's own writes: personal access tokens, `rbd_<prefix>_<secret>`. The prefix finds the
+row; the secret is compared by its SHA-256 (a 256-bit random secret needs no slow hash: nothing
+to guess). Made, revoked and marked used only here."""
 
 import datetime as dt
 import hashlib
 import hmac
 import secrets
-from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from rebound.lib.localtime import local_today
+from rebound.models import User
 
 from .models import ApiToken
 
 SCHEME = "rbd"
+# Tokens a person may have at once: enough for every tool, few enough to keep track of.
+MAX_TOKENS = 20
 
 
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-@transaction.atomic
 def token_create(
     *,
-    owner: Any,
+    owner: User,
     name: str,
     can_write: bool,
     private_notes: bool = False,
     expires_on: dt.date | None = None,
 ) -> tuple[ApiToken, str]:
-    """A new token and its full text, which is shown once and never stored."""
+    """A new token and its full text, which is shown once and never stored. Refused
+    (ValidationError, code "too_many") while the owner has MAX_TOKENS usable ones."""
+    if ApiToken.objects.filter(owner=owner, revoked_at__isnull=True).count() >= MAX_TOKENS:
+        raise ValidationError(
+            f"You have {MAX_TOKENS} tokens: revoke one you no longer use.", code="too_many"
+        )
     prefix = secrets.token_hex(5)
     secret = secrets.token_urlsafe(32)
     token = ApiToken.objects.create(

@@ -1,0 +1,80 @@
+"""The applications list's filters, defined once for the table page and the API.
+
+Each caller checks its own input first, in its own words (the page's `ApplicationFilterForm`
+with the owner's companies and tags as choices, the API's strict query-string serializer),
+then hands the cleaned values to `selectors.application_list`, which applies this FilterSet:
+what a filter *means* is written only here.
+"""
+
+from typing import Any
+
+import django_filters as filters
+from django import forms
+from django.db.models import QuerySet
+
+from rebound.models import User
+
+from . import pipeline, search
+from .forms import ApplicationFilterForm
+from .models import Application, Source
+from .pipeline import Status
+
+# The table's status filter also offers "still open": not closed (applications.pipeline).
+OPEN_FILTER = "open"
+DEFAULT_SORT = "-updated_at"
+
+
+class _IntegerFilter(filters.NumberFilter):
+    # An id is a whole number: NumberFilter would read it as a Decimal.
+    field_class = forms.IntegerField
+
+
+class ApplicationFilter(filters.FilterSet):
+    q = filters.CharFilter(method="_search")
+    status = filters.ChoiceFilter(
+        choices=[(OPEN_FILTER, "Still open"), *Status.choices], method="_status"
+    )
+    source = filters.ChoiceFilter(choices=Source.choices)
+    company = _IntegerFilter(field_name="company_id")
+    # Tag names are unique per owner whatever the case (tag_owner_name_ci_unique).
+    tag = filters.CharFilter(field_name="tags__name", lookup_expr="iexact")
+    applied_after = filters.DateFilter(field_name="date_applied", lookup_expr="gte")
+    applied_before = filters.DateFilter(field_name="date_applied", lookup_expr="lte")
+    created_after = filters.DateFilter(field_name="created_at__date", lookup_expr="gte")
+    created_before = filters.DateFilter(field_name="created_at__date", lookup_expr="lte")
+    # Both read in filter_queryset: whether archived ones show depends on the search too.
+    archived = filters.BooleanFilter(method="_in_filter_queryset")
+    sort = filters.ChoiceFilter(choices=ApplicationFilterForm.SORTS, method="_in_filter_queryset")
+
+    class Meta:
+        model = Application
+        fields: list[str] = []
+
+    def __init__(self, data: Any = None, queryset: Any = None, *, owner: User) -> None:
+        super().__init__(data, queryset)
+        # The search looks up the owner's companies by name (applications.search).
+        self.owner = owner
+
+    def _search(self, queryset: QuerySet[Application], name: str, term: str) -> QuerySet:
+        return queryset.alias(search_text=search.text()).filter(
+            search.matches(owner=self.owner, term=term)
+        )
+
+    def _status(self, queryset: QuerySet[Application], name: str, value: str) -> QuerySet:
+        if value == OPEN_FILTER:
+            return queryset.exclude(status__in=pipeline.CLOSED)
+        return queryset.filter(status=value)
+
+    def _in_filter_queryset(
+        self, queryset: QuerySet[Application], name: str, value: Any
+    ) -> QuerySet:
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet[Application]) -> QuerySet[Application]:
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        # Archived ones stay out of the way, but a search (or asking) still finds them.
+        if not data.get("q") and not data.get("archived"):
+            queryset = queryset.filter(archived_at__isnull=True)
+        # The id breaks ties, so a page never repeats or skips a row.
+        return queryset.order_by(data.get("sort") or DEFAULT_SORT, "-pk")
