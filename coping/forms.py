@@ -8,6 +8,7 @@ from django.db.models import Case, When
 from applications.models import Contact
 from rebound.lib.formfields import bound_past_date, bound_schedule_date
 from rebound.lib.localtime import local_today
+from rebound.models import User
 
 from . import drafts
 from .models import FeedbackRequest, Incident, JournalEntry, NetGoal, Outreach, Reflection
@@ -26,7 +27,7 @@ MOOD_CHOICES = [
 class ContactChoiceMixin:
     """Limit a contact field to the owner's own contacts."""
 
-    def limit_contacts(self, owner: Any, kinds: Sequence[str] | None = None) -> None:
+    def limit_contacts(self, owner: User, kinds: Sequence[str] | None = None) -> None:
         contacts = Contact.objects.filter(owner=owner).select_related("company")
         order: list[Any] = ["name"]
         if kinds:
@@ -49,8 +50,8 @@ class OwnerTodayMixin:
 
     past_date_field = ""
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.owner = owner
         bound_past_date(self.fields[self.past_date_field], owner)  # type: ignore[attr-defined]
 
@@ -75,7 +76,7 @@ class FeedbackDraftForm(ContactChoiceMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
         labels = {"contact": "Who to ask", "body": "Message"}
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limit_contacts(owner)
 
@@ -145,7 +146,7 @@ class OutreachForm(ContactChoiceMixin, forms.ModelForm):
         widgets = {"on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
         labels = {"contact": "Who you reached out to"}
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limit_contacts(owner, kinds=OUTREACH_KINDS)
         bound_past_date(self.fields["on"], owner)
@@ -177,7 +178,7 @@ class FollowUpForm(ContactChoiceMixin, forms.Form):
         label="What you can show now", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limit_contacts(owner)
         tomorrow = local_today(owner) + dt.timedelta(days=1)

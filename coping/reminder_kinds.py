@@ -1,10 +1,11 @@
 """The reminders the coping workflow owns, all about a plan."""
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 
-from applications.models import EXIT_STATUSES
+from applications.pipeline import EXITS
 from rebound.lib.letters import days_ago_opening, span
 from rebound.lib.localtime import local_today
 from reminders.kinds import ReminderKind
@@ -15,6 +16,10 @@ from .models import CopingPlan, FeedbackRequest, PlanStep, Step
 KEEP_IN_TOUCH = "keep_in_touch"
 COPING_CHECK_IN = "coping_check_in"
 FEEDBACK_CHASE = "feedback_chase"
+# When the kinds come after their cause: defined here once, for the services that schedule them
+# and the "when" lines that say so.
+CHECK_IN_AFTER = dt.timedelta(days=7)  # a week after the rejection
+FEEDBACK_CHASE_AFTER = dt.timedelta(days=10)  # ten days after asking for feedback
 
 _ROWS = ("application__company", "owner", "follow_up__contact", "feedback_request")
 # What _describe reads.
@@ -86,7 +91,7 @@ def _feedback_chase_context(plan: CopingPlan) -> dict[str, Any]:
 
 def _back_in_process(plan: CopingPlan) -> str:
     application = plan.application
-    if application.status not in EXIT_STATUSES:
+    if application.status not in EXITS:
         return f"You are back in the process with {application.company.name}."
     return ""
 

@@ -5,7 +5,9 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from applications.models import Status, StatusChange
+from applications.models import StatusChange
+from applications.pipeline import Status
+from rebound.models import User
 from reminders.models import Reminder
 
 from . import services
@@ -109,7 +111,7 @@ def plan_counts(
     return counts
 
 
-def plans_listed(owner: Any) -> QuerySet[CopingPlan]:
+def plans_listed(owner: User) -> QuerySet[CopingPlan]:
     """The plans page's rows: counted in SQL (`with_progress`), plus whether "Widen the net"
     is still to do, so that only those plans' goals are looked at."""
     widen_todo = PlanStep.objects.filter(
@@ -140,7 +142,7 @@ def listed_plan_counts(plans: list[CopingPlan]) -> list[PlanCount]:
 HOME_PLANS = 3
 
 
-def wellbeing(user: Any) -> dict[str, Any]:
+def wellbeing(user: User) -> dict[str, Any]:
     """The home page's small wellbeing signal."""
     open_plans = list(
         CopingPlan.objects.filter(owner=user, closed_at__isnull=True)

@@ -1,16 +1,17 @@
 """The coping workflow's verbs; views, receivers and commands all call these."""
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from applications.models import EXIT_STATUSES, Application, Contact, Status, StatusChange
+from applications.models import Application, Contact, StatusChange
+from applications.pipeline import EXITS, Status
 from applications.validators import validate_past_date
 from rebound.lib.localtime import add_months, local_today
+from rebound.models import User
 from reminders.kinds import scope_of
 from reminders.services import reminder_schedule, reminders_cancel
 
@@ -27,7 +28,13 @@ from .models import (
     Reflection,
     Step,
 )
-from .reminder_kinds import COPING_CHECK_IN, FEEDBACK_CHASE, KEEP_IN_TOUCH
+from .reminder_kinds import (
+    CHECK_IN_AFTER,
+    COPING_CHECK_IN,
+    FEEDBACK_CHASE,
+    FEEDBACK_CHASE_AFTER,
+    KEEP_IN_TOUCH,
+)
 from .validators import validate_feedback_received
 
 BASE_STEPS = [Step.REFLECT, Step.FEELINGS, Step.WIDEN, Step.NEVER_SETTLE, Step.KEEP_IN_TOUCH]
@@ -97,7 +104,7 @@ def _schedule_plan_reminders(*, plan: CopingPlan, rejected_on: dt.date) -> None:
         reminder_schedule(
             owner=owner, kind=KEEP_IN_TOUCH, subject=plan, local_date=check_in_on, scope=scope
         )
-    week_later = max(rejected_on, local_today(owner)) + dt.timedelta(days=7)
+    week_later = max(rejected_on, local_today(owner)) + CHECK_IN_AFTER
     reminder_schedule(
         owner=owner, kind=COPING_CHECK_IN, subject=plan, local_date=week_later, scope=scope
     )
@@ -180,8 +187,8 @@ def plan_reopen(*, plan: CopingPlan) -> CopingPlan:
         raise ValidationError("Another plan for this application is already open.")
     plan.closed_at = None
     plan.save(update_fields=["closed_at"])
-    week_after = plan.opened_on + dt.timedelta(days=7)
-    if week_after > local_today(plan.owner) and plan.application.status in EXIT_STATUSES:
+    week_after = plan.opened_on + CHECK_IN_AFTER
+    if week_after > local_today(plan.owner) and plan.application.status in EXITS:
         reminder_schedule(
             owner=plan.owner,
             kind=COPING_CHECK_IN,
@@ -200,7 +207,7 @@ def reflection_save(*, reflection: Reflection) -> Reflection:
 
 def journal_entry_create(
     *,
-    owner: Any,
+    owner: User,
     mood: int,
     text: str,
     written_on: dt.date | None = None,
@@ -217,6 +224,20 @@ def journal_entry_create(
         # Writing it down is what the "feelings" step asks; feedback may never come.
         _step_done(plan, Step.FEELINGS)
     return entry
+
+
+def journal_entry_update(
+    *, entry: JournalEntry, mood: int, text: str, written_on: dt.date
+) -> JournalEntry:
+    validate_past_date(written_on, owner=entry.owner, what="The journal entry’s date")
+    entry.mood, entry.text, entry.written_on = mood, text, written_on
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def journal_entry_delete(*, entry: JournalEntry) -> None:
+    entry.delete()
 
 
 def feedback_request_draft(
@@ -242,7 +263,7 @@ def feedback_request_mark_sent(*, request: FeedbackRequest, on: dt.date) -> Feed
         owner=request.plan.owner,
         kind=FEEDBACK_CHASE,
         subject=request.plan,
-        local_date=on + dt.timedelta(days=10),
+        local_date=on + FEEDBACK_CHASE_AFTER,
         scope=scope_of(request.plan.application),
     )
     _step_done(request.plan, Step.FEELINGS)  # asking is the closure you control
@@ -296,7 +317,7 @@ def net_goal_progress_query(goal: NetGoal) -> QuerySet[Application]:
 
 def outreach_log(
     *,
-    owner: Any,
+    owner: User,
     contact: Contact,
     on: dt.date,
     outcome: str,
@@ -311,6 +332,10 @@ def outreach_log(
     outreach.full_clean()
     outreach.save()
     return outreach
+
+
+def outreach_delete(*, outreach: Outreach) -> None:
+    outreach.delete()
 
 
 @transaction.atomic
@@ -363,3 +388,7 @@ def incident_record(
     incident.save()
     _step_done(plan, Step.LEGAL)  # the facts are written down, with their date
     return incident
+
+
+def incident_delete(*, incident: Incident) -> None:
+    incident.delete()

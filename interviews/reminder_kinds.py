@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from applications.models import Contact
 from rebound.lib.localtime import local_date_of, local_today
+from rebound.models import User
 from reminders.kinds import ReminderKind
 
 from . import drafts
@@ -84,7 +85,7 @@ def _prep_obsolete(interview: Interview) -> str:
     return _closed(interview)
 
 
-def _prep_hour(user: Any) -> dt.time:
+def _prep_hour(user: User) -> dt.time:
     return user.prep_time
 
 
@@ -142,7 +143,8 @@ KINDS = (
                 to_attr="rounds",
             ),
         ),
-        when="The evening before an interview, at your prep hour (18:00 by default).",
+        when="The evening before an interview, at your prep hour "
+        f"({User._meta.get_field('prep_time').get_default():%H:%M} by default).",
         time_of_day=_prep_hour,
     ),
 )

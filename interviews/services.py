@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from applications.models import Application, Contact, Status
+from applications.models import Application, Contact
+from applications.pipeline import Status
 from applications.services import application_change_status, status_change_correct_date
 from rebound.lib.localtime import local_date_of, local_to_utc, local_today
 from reminders.kinds import scope_of

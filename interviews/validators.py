@@ -1,16 +1,16 @@
 """The rules an interview's date obeys, shared by the form, the service and the restore."""
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 
 from applications.validators import validate_event_date
+from rebound.models import User
 
 INTERVIEW_BEFORE_APPLIED = "interview_before_applied"
 
 
-def validate_interview_date(day: dt.date, *, owner: Any) -> None:
+def validate_interview_date(day: dt.date, *, owner: User) -> None:
     """Within the bounds every date field uses: 1970 to five years ahead."""
     validate_event_date(day, owner=owner, what="The interview’s date")
 

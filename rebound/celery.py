@@ -12,16 +12,21 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rebound.settings")
 app = Celery("rebound")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# The import's tasks live in a package of their own inside applications.
+app.autodiscover_tasks(["applications.imports"])
 
 # Static entries only. Reminders are rows in the database, never ETA tasks (docs/reminders.md):
-# one entry dispatches those due.
+# one entry dispatches those due. Each entry names its task, as the project's URLs name each
+# app's urls: the core imports no app. tests/rebound/test_checks.py fails on a name no app's
+# task has.
 app.conf.beat_schedule = {
     "dispatch-due-reminders": {
         "task": "reminders.tasks.dispatch_reminders",
         "schedule": 60.0,
         "options": {"expires": 55},
     },
-    # Uploaded import files left for 30 days are forgotten (applications.services).
+    # Uploaded import files left for 30 days are forgotten, and imports whose worker was
+    # lost marked failed (applications.imports.work; the task kept its registered name).
     "forget-stale-imports": {
         "task": "applications.tasks.imports_forget_stale_task",
         "schedule": 24 * 3600.0,
@@ -33,7 +38,7 @@ app.conf.beat_schedule = {
         "schedule": 24 * 3600.0,
         "options": {"expires": 3600},
     },
-    # Connected IMAP folders are read for new mail every few minutes (mailin.sources).
+    # Connected IMAP folders are read for new mail every few minutes (mailin.services.sources).
     "poll-imap-folders": {
         "task": "mailin.tasks.imap_accounts_poll_task",
         "schedule": 300.0,

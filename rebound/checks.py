@@ -1,5 +1,7 @@
-"""A database made by an older layout of Rebound must say what to do, not crash later."""
+"""The project's system checks: a database made by an older layout of Rebound must say what to
+do, not crash later; every table the fragment cache watches must have its triggers."""
 
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
@@ -8,9 +10,21 @@ from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError, connections
 from django.db.migrations.loader import MigrationLoader
 
-PROJECT_APPS = ("rebound", "reminders", "applications", "interviews", "coping", "home")
+from . import triggers
+
 # Tables only the layout before interviews/ and reminders/ became apps had.
 OLD_LAYOUT_TABLES = {"coping_reminder", "applications_interview", "applications_selfassessment"}
+
+
+def project_apps() -> set[str]:
+    """The labels of this project's own apps: the installed apps whose package sits at the
+    project's top (derived, so an app added later is not forgotten)."""
+    base = Path(settings.BASE_DIR).resolve()
+    return {
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().parent == base
+    }
 
 
 @register(Tags.database)
@@ -26,12 +40,11 @@ def check_database_layout(databases: Any = None, **kwargs: Any) -> list[Error]:
             if "django_migrations" not in tables:
                 continue
             loader = MigrationLoader(connection, ignore_no_migrations=True)
+            ours = project_apps()
             stale = sorted(
                 f"{app}.{name}"
                 for app, name in loader.applied_migrations
-                if app in PROJECT_APPS
-                and apps.is_installed(app)
-                and (app, name) not in loader.disk_migrations
+                if app in ours and (app, name) not in loader.disk_migrations
             )
         except DatabaseError:
             continue
@@ -64,3 +77,40 @@ def check_shared_cache(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
             )
         ]
     return []
+
+
+@register(Tags.database)
+def check_version_triggers(databases: Any = None, **kwargs: Any) -> list[Error]:
+    """Runs with `migrate` and `check --database default`: a table the applied migrations
+    watch (rebound.triggers.watching) but whose triggers are gone (a table rebuilt by hand, a
+    restore without triggers) would let the fragment cache (rebound.fragments) show stale
+    pages, silently."""
+    errors: list[Error] = []
+    for alias in databases or []:
+        connection = connections[alias]
+        try:
+            loader = MigrationLoader(connection, ignore_no_migrations=True)
+            applied = [
+                loader.disk_migrations[key]
+                for key in loader.applied_migrations
+                if key in loader.disk_migrations
+            ]
+            watched = triggers.watched_tables(applied)
+            lacking = triggers.missing(connection, list(watched))
+        except DatabaseError:
+            continue  # not migrated yet: nothing is watched
+        if lacking:
+            table_of = {name: table for table in watched for name in triggers.trigger_names(table)}
+            by = sorted({watched[table_of[name]] for name in lacking})
+            errors.append(
+                Error(
+                    f"Database triggers missing: {', '.join(lacking)}; cached pages would not "
+                    "see those tables change.",
+                    hint="Run the migrations that make them again ("
+                    + ", ".join(by)
+                    + "): `manage.py migrate --skip-checks <app> <the migration before>`, "
+                    "then `manage.py migrate`.",
+                    id="rebound.E002",
+                )
+            )
+    return errors

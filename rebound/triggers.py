@@ -13,6 +13,8 @@ is cached (rebound.fragments), so nothing needs a version.
 
 from typing import Any
 
+from django.db import migrations
+
 _BUMP = (
     "INSERT INTO rebound_dataversion (user_id, version) "
     "SELECT DISTINCT owner, 1 FROM ({owners}) AS o WHERE owner IS NOT NULL "
@@ -46,19 +48,44 @@ def unwatch(schema_editor: Any, table: str) -> None:
     schema_editor.execute(f"DROP FUNCTION IF EXISTS rebound_bump_{table}()")
 
 
-def watching(tables: dict[str, str]) -> Any:
+class Watching(migrations.RunPython):
+    """The migration operation that watches tables. It keeps their names (`tables`), so the
+    system check in rebound.checks can list what the applied migrations watch and find a
+    trigger the database lost."""
+
+    def __init__(self, tables: dict[str, str]) -> None:
+        self.tables = dict(tables)
+
+        def forwards(apps: Any, schema_editor: Any) -> None:
+            for table, owners in self.tables.items():
+                watch(schema_editor, table, owners)
+
+        def backwards(apps: Any, schema_editor: Any) -> None:
+            for table in self.tables:
+                unwatch(schema_editor, table)
+
+        super().__init__(forwards, backwards)
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        # Rebuilt from its tables (squashmigrations writes it so), not from the closures.
+        return self.__class__.__qualname__, [self.tables], {}
+
+
+def watching(tables: dict[str, str]) -> Watching:
     """A migration operation that watches each table ({table: owner_sql}), reversibly."""
-    from django.db import migrations
+    return Watching(tables)
 
-    def forwards(apps: Any, schema_editor: Any) -> None:
-        for table, owners in tables.items():
-            watch(schema_editor, table, owners)
 
-    def backwards(apps: Any, schema_editor: Any) -> None:
-        for table in tables:
-            unwatch(schema_editor, table)
-
-    return migrations.RunPython(forwards, backwards)
+def watched_tables(migrations_applied: Any) -> dict[str, str]:
+    """{table: "app.migration" that watches it} for these migrations (Migration objects)."""
+    tables: dict[str, str] = {}
+    for migration in migrations_applied:
+        for operation in migration.operations:
+            if isinstance(operation, Watching):
+                tables.update(
+                    dict.fromkeys(operation.tables, f"{migration.app_label}.{migration.name}")
+                )
+    return tables
 
 
 def trigger_names(table: str) -> list[str]:
@@ -67,7 +94,7 @@ def trigger_names(table: str) -> list[str]:
 
 def missing(connection: Any, tables: list[str]) -> list[str]:
     """The version triggers of these tables that the database lacks (a table rebuilt by hand
-    would have lost them), for a system check."""
+    would have lost them), for the system check rebound.E002."""
     if connection.vendor != "postgresql":
         return []
     with connection.cursor() as cursor:

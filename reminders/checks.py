@@ -8,6 +8,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
 from . import kinds
+from .models import Reminder
 
 
 @register()
@@ -35,8 +36,6 @@ def check_declared_kinds(app_configs: Any = None, **kwargs: Any) -> list[Error]:
 @register(Tags.database)
 def check_stored_kinds(databases: Any = None, **kwargs: Any) -> list[Error]:
     """Runs with `migrate` and `check --database default`: rows no app would know to send."""
-    from .models import Reminder
-
     errors: list[Error] = []
     for alias in databases or []:
         try:

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 
 from rebound.lib.formfields import bound_schedule_date
+from rebound.models import User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -13,6 +14,6 @@ class ReminderDateForm(forms.Form):
         label="Time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bound_schedule_date(self.fields["local_date"], owner)

@@ -8,8 +8,8 @@ An app that owns a kind lists it in a module of its own and names that list on i
 Nothing is registered at start-up and no shared list is mutated: `registered()` reads the
 declarations of the installed apps the first time it is asked, and a system check
 (reminders.checks) proves every kind stored in the database is declared. Adding a kind touches
-only the owning app and its three email templates
-(`templates/emails/reminder_<name>{_subject.txt,.txt,.html}`).
+only the owning app, and its three email templates live in that app too
+(`<app>/templates/emails/reminder_<name>{_subject.txt,.txt,.html}`, found by APP_DIRS).
 """
 
 import datetime as dt
@@ -22,6 +22,8 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Prefetch
 from django.utils.module_loading import import_string
+
+from rebound.models import User
 
 
 def _never_obsolete(subject: Any) -> str:
@@ -36,7 +38,7 @@ def _absolute_url(subject: Any) -> str:
     return str(subject.get_absolute_url())
 
 
-def _reminder_hour(user: Any) -> dt.time:
+def _reminder_hour(user: User) -> dt.time:
     return user.reminder_time
 
 

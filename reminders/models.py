@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from .kinds import label_of
+
 OPEN_STATUSES = ["scheduled", "sending"]
 
 
@@ -152,6 +154,4 @@ class Reminder(models.Model):
         return "It was cancelled."
 
     def get_kind_display(self) -> str:
-        from .kinds import label_of
-
         return label_of(self.kind)

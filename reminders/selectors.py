@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rebound.lib.urlcache import object_url
+from rebound.models import User
 
 from .kinds import load_subjects, registered
 from .models import Reminder
@@ -63,7 +64,7 @@ def with_subjects_grouped(groups: Sequence[Iterable[Reminder]]) -> list[list[Rem
     return [[row(r) for r in items] for items in lists]
 
 
-def upcoming_in_scope(*, owner: Any, scope: str) -> list[Reminder]:
+def upcoming_in_scope(*, owner: User, scope: str) -> list[Reminder]:
     """The scheduled reminders of one scope (e.g. one application's), soonest first. The
     page they are shown on is their scope's, so what each is about goes without saying; a
     subject is loaded only for a kind that may have a note to add (`ReminderKind.note`)."""

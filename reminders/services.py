@@ -8,7 +8,6 @@ sent or cancelled, never both.
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,16 +16,20 @@ from django.utils import timezone
 
 from rebound.lib.formfields import schedule_limit
 from rebound.lib.localtime import local_to_utc, local_today
+from rebound.models import User
 
 from . import kinds
 from .kinds import registered as registered_kinds
 from .models import Reminder
+from .tasks import dispatch_reminders
 
 log = logging.getLogger(__name__)
 Status = Reminder.Status
+# A snooze (the email's one-click link and the reminders page): "Snooze two weeks".
+SNOOZE_DAYS = 14
 
 
-def check_date(local_date: dt.date, user: Any) -> None:
+def check_date(local_date: dt.date, user: User) -> None:
     # Dates before 1970 or past five years ahead are typos, and would overflow in time zone
     # arithmetic near the ends of the calendar: refuse them with a sentence, not a 500.
     if not dt.date(1970, 1, 1) <= local_date <= schedule_limit(user):
@@ -39,7 +42,7 @@ def check_date(local_date: dt.date, user: Any) -> None:
 @transaction.atomic
 def reminder_schedule(
     *,
-    owner: Any,
+    owner: User,
     kind: str,
     subject: Model,
     local_date: dt.date,
@@ -182,7 +185,7 @@ def reminder_mark_done(*, reminder: Reminder) -> bool:
     )
 
 
-def reminder_snooze(*, reminder: Reminder, days: int = 14) -> Reminder:
+def reminder_snooze(*, reminder: Reminder, days: int = SNOOZE_DAYS) -> Reminder:
     today = local_today(reminder.owner)
     with transaction.atomic():
         row = Reminder.objects.select_for_update().get(pk=reminder.pk)
@@ -201,8 +204,6 @@ def reminder_send_now(*, reminder: Reminder) -> Reminder:
 
 
 def _enqueue_dispatch() -> None:
-    from .tasks import dispatch_reminders
-
     try:
         dispatch_reminders.delay()
     except Exception:  # the broker being down only delays it to beat's next minute
@@ -239,7 +240,7 @@ def reminders_cancel(
 
 
 @transaction.atomic
-def reminders_rederive_for_user(*, user: Any) -> int:
+def reminders_rederive_for_user(*, user: User) -> int:
     """After a change of time zone or hours: same local dates, the kind's hour, the new zone."""
     count = 0
     declared = registered_kinds()

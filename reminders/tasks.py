@@ -2,14 +2,16 @@
 
 from celery import shared_task
 
-from . import dispatch
+from . import dispatch_services
 
 
 @shared_task(ignore_result=True)
 def dispatch_reminders() -> int:
-    return dispatch.reminders_dispatch()
+    return dispatch_services.reminders_dispatch(enqueue=send_reminders.delay)
 
 
 @shared_task(ignore_result=True, acks_late=True)
 def send_reminders(reminder_ids: list[int], lease_token: str) -> dict[str, int]:
-    return dispatch.reminders_send_batch(reminder_ids=reminder_ids, lease_token=lease_token)
+    return dispatch_services.reminders_send_batch(
+        reminder_ids=reminder_ids, lease_token=lease_token
+    )

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from coping import services
 from coping.models import PlanStep
 from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory, reject

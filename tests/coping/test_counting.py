@@ -3,22 +3,14 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from django.urls import reverse
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import PlanStep
 from tests.factories import ApplicationFactory, CompanyFactory, reject
 
-pytestmark = pytest.mark.django_db
-
 TODAY = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel(TODAY, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen(TODAY)]
 
 
 @pytest.fixture

@@ -4,11 +4,10 @@ future; an EEOC deadline on a federal holiday moves to the next business day."""
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping import legal
 from coping.models import FeedbackRequest, Incident, JournalEntry
 from coping.services import (
@@ -22,15 +21,9 @@ from coping.services import (
 from coping.validators import FEEDBACK_BEFORE_REQUEST, validate_feedback_received
 from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory, reject
 
-pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 12, 8, 12, tzinfo=dt.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen(NOW)]
 D = dt.date
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 @pytest.fixture

@@ -11,22 +11,10 @@ from urllib.parse import unquote
 import pytest
 from django.urls import reverse
 
-from applications.models import Status
 from coping.models import FeedbackRequest
-from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory, reject
+from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan(alice):
-    application = ApplicationFactory(
-        company=CompanyFactory(owner=alice, name="Acme"), status=Status.INTERVIEWING
-    )
-    ContactFactory(
-        company=application.company, kind="hr", name="Hana Ito", email="hana@acme.example"
-    )
-    return reject(application)
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 import pytest
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import CopingPlan, Incident, JournalEntry, Outreach
 from coping.services import incident_record, journal_entry_create, outreach_log
 from reminders.models import Reminder

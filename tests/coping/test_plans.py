@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 
-from applications.models import Status
+from applications.pipeline import Status
 from applications.services import application_change_status
 from coping.models import CopingPlan, PlanStep, Step
 from reminders.models import Reminder
@@ -17,14 +17,10 @@ from tests.factories import (
     reminders_about,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def application(alice):
-    return ApplicationFactory(
-        company=CompanyFactory(owner=alice, name="Acme"), status=Status.INTERVIEWING
-    )
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.application(status=Status.INTERVIEWING),
+]
 
 
 def test_a_rejection_opens_a_plan_with_its_steps_and_reminders(application, alice):

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.services import journal_entry_create, net_goal_set
 from tests.factories import ApplicationFactory, CompanyFactory, reject
 

@@ -6,7 +6,7 @@ from django.contrib.admin.sites import site as admin_site
 from django.test import Client
 from django.urls import reverse
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping import legal
 from coping.models import (
     FeedbackRequest,
@@ -16,28 +16,22 @@ from coping.models import (
     Outreach,
     PlanStep,
 )
-from coping.services import plan_step_set
+from coping.services import (
+    incident_record,
+    journal_entry_create,
+    outreach_log,
+    plan_flag_legal,
+    plan_step_set,
+)
 from tests.factories import (
     ApplicationFactory,
     CompanyFactory,
     ContactFactory,
     UserFactory,
-    reject,
     reminders_about,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan(alice):
-    application = ApplicationFactory(
-        company=CompanyFactory(owner=alice, name="Acme"), status=Status.INTERVIEWING
-    )
-    ContactFactory(
-        company=application.company, kind="hr", name="Hana Ito", email="hana@acme.example"
-    )
-    return reject(application)
 
 
 def step_url(plan, step):
@@ -225,3 +219,39 @@ def test_the_journal_stays_private_even_in_admin(alice, settings):
     listing = client.get("/admin/coping/journalentry/").content.decode()
     assert "My secret worry" not in listing and "Journal entry #" in listing
     assert admin_site._registry[JournalEntry].list_display == ("__str__", "owner", "written_on")
+
+
+def test_a_journal_entry_can_be_edited_and_deleted(alice_client, alice):
+    entry = journal_entry_create(
+        owner=alice, mood=2, text="Rough day.", written_on=dt.date(2026, 11, 2)
+    )
+    edit = reverse("coping:journal_entry_update", args=[entry.pk])
+    r = alice_client.post(edit, {"mood": "3", "text": "x", "written_on": "2099-01-01"})
+    assert "The date can’t be in the future." in r.content.decode()
+    alice_client.post(edit, {"mood": "4", "text": "Better now.", "written_on": "2026-11-03"})
+    entry.refresh_from_db()
+    assert (entry.mood, entry.text, entry.written_on) == (4, "Better now.", dt.date(2026, 11, 3))
+    delete = reverse("coping:journal_entry_delete", args=[entry.pk])
+    assert "Your entry of 3 November 2026" in alice_client.get(delete).content.decode()
+    assert JournalEntry.objects.exists()  # asking is not deleting
+    alice_client.post(delete)
+    assert not JournalEntry.objects.exists()
+
+
+def test_a_logged_outreach_and_a_written_down_incident_can_be_removed(alice_client, alice, plan):
+    friend = ContactFactory(company=CompanyFactory(owner=alice), kind="network")
+    outreach = outreach_log(
+        owner=alice, plan=plan, contact=friend, on=dt.date(2026, 11, 21), outcome="lead"
+    )
+    plan_flag_legal(plan=plan)
+    incident = incident_record(
+        plan=plan,
+        kind="discriminatory_question",
+        happened_on=dt.date(2026, 6, 1),
+        jurisdiction="us",
+        facts="Asked about my plans for children.",
+    )
+    r = alice_client.post(reverse("coping:outreach_delete", args=[outreach.pk]))
+    assert r.url == step_url(plan, "never_settle") and not Outreach.objects.exists()
+    r = alice_client.post(reverse("coping:incident_delete", args=[incident.pk]))
+    assert r.url == step_url(plan, "legal") and not Incident.objects.exists()

@@ -4,37 +4,21 @@ date applied; every other way in refuses it with a message. Out-of-bounds days a
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from interviews.models import Interview
 from interviews.services import interview_save
 from interviews.validators import INTERVIEW_BEFORE_APPLIED, validate_interview_after_applied
-from tests.factories import CompanyFactory
 
-pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 12, 8, 12, tzinfo=dt.UTC)
 D = dt.date
-
-
-@pytest.fixture(autouse=True)
-def _frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def application(alice):
-    return applications.application_create(
-        owner=alice,
-        company=CompanyFactory(owner=alice, name="Acme"),
-        role="Analyst",
-        status=Status.APPLIED,
-        date_applied=D(2026, 12, 6),
-    )
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.frozen(NOW),
+    pytest.mark.application(date_applied=D(2026, 12, 6)),
+]
 
 
 def _form(day="2026-11-30", **extra):

@@ -5,28 +5,22 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from applications.models import Contact, Status
+from applications.models import Contact
+from applications.pipeline import Status
 from interviews.models import Interview, SelfAssessment
-from reminders import dispatch
+from reminders import dispatch_services
 from tests.factories import (
-    ApplicationFactory,
     CompanyFactory,
     ContactFactory,
     InterviewFactory,
     reminders_about,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def application(alice):
-    return ApplicationFactory(
-        company=CompanyFactory(owner=alice, name="Acme"),
-        status=Status.APPLIED,
-        # Before the interviews below: an interview before applying is asked about.
-        status_changed_on=dt.date(2026, 11, 1),
-    )
+pytestmark = [
+    pytest.mark.django_db,
+    # Applied before the interviews below: an interview before applying is asked about.
+    pytest.mark.application(status_changed_on=dt.date(2026, 11, 1)),
+]
 
 
 def _interview_data(**overrides):
@@ -222,7 +216,7 @@ def test_deleting_an_interview_cancels_its_reminders_and_nothing_is_sent(
         ("cancelled", "The interview was deleted.")
     }
     with time_machine.travel(dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)):
-        dispatch.reminders_dispatch(inline=True)
+        dispatch_services.reminders_dispatch()
     assert smtp_sink.messages == []
 
 

@@ -8,30 +8,25 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from interviews import services
 from interviews.models import Interview
 from tests.factories import (
-    ApplicationFactory,
-    CompanyFactory,
     ContactFactory,
     InterviewFactory,
     SelfAssessmentFactory,
     reminders_about,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.application(company="Northwind", status=Status.INTERVIEWING),
+]
 UTC = dt.UTC
 
 
 def at(*args):
     return time_machine.travel(dt.datetime(*args, tzinfo=UTC), tick=False)
-
-
-@pytest.fixture
-def application(alice):
-    company = CompanyFactory(owner=alice, name="Northwind")
-    return ApplicationFactory(company=company, status=Status.INTERVIEWING)
 
 
 def _log(application, starts_at, **fields):

@@ -21,9 +21,9 @@ from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
 
-from home.bulk import due_check_ins
-from reminders import dispatch
+from demo.bulk import due_check_ins
 from reminders.models import Reminder
+from reminders.tasks import dispatch_reminders
 from tests.conftest import SmtpSink, _free_port
 from tests.factories import UserFactory
 
@@ -90,10 +90,10 @@ class Fleet:
         """A beat stand-in: dispatch (and reclaim expired leases) every half second."""
         code = (
             "import django, time; django.setup()\n"
-            "from reminders.dispatch import reminders_dispatch\n"
+            "from reminders.tasks import dispatch_reminders\n"
             f"end = time.time() + {seconds}\n"
             "while time.time() < end:\n"
-            "    reminders_dispatch()\n"
+            "    dispatch_reminders()\n"
             "    time.sleep(0.5)\n"
         )
         log = open(self.tmp / f"dispatcher-{len(self.procs)}.log", "w")  # noqa: SIM115
@@ -197,7 +197,7 @@ def test_killed_worker_flushed_redis_and_smtp_outage_lose_nothing(sink, fleet, b
     # 1. SMTP is down when the first worker starts: sends fail and back off in the database.
     sink.controller.stop()
     first = fleet.worker("w1")
-    dispatch.reminders_dispatch()
+    dispatch_reminders()
     assert _wait_until(
         lambda: Reminder.objects.filter(pk__in=ids).exclude(last_error="").exists(), 30
     ), "no SMTP failure was recorded"
@@ -205,7 +205,7 @@ def test_killed_worker_flushed_redis_and_smtp_outage_lose_nothing(sink, fleet, b
     fleet.kill(first)
     # Claims what is due again (once a failed send's retry time has come; on a fast machine
     # the first worker may have tried them all before any was due again) and queues it...
-    assert _wait_until(lambda: dispatch.reminders_dispatch() > 0, 60), "nothing came due again"
+    assert _wait_until(lambda: dispatch_reminders() > 0, 60), "nothing came due again"
     assert broker.llen("celery") > 0
     broker.flushall()  # ...and it is gone
     # 3. SMTP comes back; a worker starts; it is SIGKILLed mid-batch; another takes over.

@@ -13,19 +13,23 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from applications import company_services
 from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from coping import services as coping
 from coping.models import FollowUp, PlanStep
 from interviews import services as interviews
 from interviews.models import Interview
 from reminders import emails, kinds, selectors
 from reminders import services as reminders
-from reminders.dispatch import reminders_dispatch
+from reminders.dispatch_services import reminders_dispatch
 from reminders.models import Reminder
 from tests.factories import ApplicationFactory, CompanyFactory, reject, reminders_about
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.application(company="Northwind", status=Status.INTERVIEWING),
+]
 UTC = dt.UTC
 
 
@@ -39,12 +43,6 @@ def _email(reminder: Reminder) -> dict[str, str]:
     subject = selectors.subject_of(reminder)
     rendered = emails.render(reminder, kinds.get(reminder.kind), subject)
     return {**rendered, "text": " ".join(rendered["text"].split())}
-
-
-@pytest.fixture
-def application(alice):
-    company = CompanyFactory(owner=alice, name="Northwind")
-    return ApplicationFactory(company=company, role="Analyst", status=Status.INTERVIEWING)
 
 
 # Keep in touch ---------------------------------------------------------------------------
@@ -134,7 +132,7 @@ def test_a_check_in_names_only_the_steps_left_and_none_once_the_plan_is_complete
 def _applied(owner, on):
     return applications.application_create(
         owner=owner,
-        company=applications.company_get_or_create(owner=owner, name="Initech"),
+        company=company_services.company_get_or_create(owner=owner, name="Initech"),
         role="Analyst",
         status=Status.APPLIED,
         date_applied=on,
@@ -278,7 +276,7 @@ def test_subjects_are_plain_text_on_one_line_over_real_smtp(alice, smtp_sink):
         reminders_about(plan).exclude(kind="keep_in_touch").update(status="cancelled")
         keep = reminders_about(plan, "keep_in_touch").get()
         reminders.reminder_send_now(reminder=keep)
-        reminders_dispatch(inline=True)
+        reminders_dispatch()
     (message,) = smtp_sink.wait_for(1)
     subject = str(email.header.make_header(email.header.decode_header(message["Subject"])))
     assert subject == 'Time to check in with AT&T "Labs" West <Berlin>'

@@ -10,10 +10,10 @@ from django.db import connection
 from django.urls import reverse
 
 from applications import services as app_services
-from applications.models import Status
+from applications.pipeline import Status
 from interviews import services as interview_services
 from interviews.models import Interview
-from reminders import dispatch as engine
+from reminders import dispatch_services as engine
 from reminders import services as reminders
 from reminders.models import Reminder
 from tests.factories import (

@@ -1,16 +1,20 @@
 """The kind API: every declared kind renders, and none is ever sent about nothing."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core import mail
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import CopingPlan, FeedbackRequest
 from coping.services import feedback_request_draft, feedback_request_mark_sent
 from interviews.models import Interview
-from reminders import dispatch, kinds
+from reminders import dispatch_services, kinds
 from reminders.checks import check_stored_kinds
 from reminders.models import Reminder
 from reminders.services import reminder_schedule
@@ -72,11 +76,25 @@ def test_the_installed_apps_declare_the_kinds_they_own():
     }
 
 
+def test_each_kinds_email_templates_live_in_the_app_that_declares_it():
+    # Adding a kind touches only its app: its three templates too (found through APP_DIRS).
+    found = {}
+    for config in apps.get_app_configs():
+        if not getattr(config, "reminder_kinds", None):
+            continue
+        for kind in import_string(config.reminder_kinds):
+            for suffix in ("_subject.txt", ".txt", ".html"):
+                origin = Path(get_template(kind.template_prefix + suffix).origin.name)
+                found[kind.name + suffix] = origin.is_relative_to(Path(config.path) / "templates")
+    assert len(found) == 3 * len(kinds.registered())
+    assert all(found.values()), [name for name, inside in found.items() if not inside]
+
+
 @pytest.mark.parametrize("name", sorted(kinds.registered()))
 def test_each_kind_is_sent_about_its_subject(alice, name):
     kind = kinds.get(name)
     _, reminder = _schedule(alice, kind)
-    dispatch.reminders_dispatch(inline=True)
+    dispatch_services.reminders_dispatch()
     reminder.refresh_from_db()
     assert reminder.status == "sent"
     (email,) = mail.outbox
@@ -91,7 +109,7 @@ def test_a_kind_whose_subject_was_deleted_is_cancelled_not_sent(alice, name):
     subject, reminder = _schedule(alice, kind)
     # Deleted behind the services' back (a cascade, a shell): the sender must still cope.
     type(subject).objects.filter(pk=subject.pk).delete()
-    dispatch.reminders_dispatch(inline=True)
+    dispatch_services.reminders_dispatch()
     reminder.refresh_from_db()
     assert (reminder.status, reminder.ended_reason) == (
         "cancelled",
@@ -109,7 +127,7 @@ def test_a_stored_kind_no_app_declares_fails_the_database_check(alice):
     # And such a row is marked failed, never sent blind.
     reminder = Reminder.objects.get(kind="horoscope")
     _due_now(reminder)
-    dispatch.reminders_dispatch(inline=True)
+    dispatch_services.reminders_dispatch()
     reminder.refresh_from_db()
     assert (reminder.status, reminder.last_error) == ("failed", "UnknownKind")
 
@@ -129,7 +147,7 @@ def test_obsolete_reminders_are_cancelled_with_the_reason(alice):
     chase = Reminder.objects.get(kind="feedback_chase", subject_id=plan.pk)
     FeedbackRequest.objects.filter(plan=plan).update(status="received", received_on=plan.opened_on)
     _due_now(chase)
-    dispatch.reminders_dispatch(inline=True)
+    dispatch_services.reminders_dispatch()
     chase.refresh_from_db()
     assert (chase.status, chase.ended_reason) == ("cancelled", "Their feedback has arrived.")
     assert mail.outbox == []

@@ -7,32 +7,26 @@ import time_machine
 from django.core import mail
 
 from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from coping import services as coping
 from interviews import services as interviews
 from interviews.models import Interview
-from reminders import dispatch
+from reminders import dispatch_services
 from tests.factories import (
-    ApplicationFactory,
-    CompanyFactory,
     SelfAssessmentFactory,
     reject,
     reminders_about,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.application(company="Lumen", status=Status.INTERVIEWING),
+]
 UTC = dt.UTC
 
 
 def at(*args):
     return time_machine.travel(dt.datetime(*args, tzinfo=UTC), tick=False)
-
-
-@pytest.fixture
-def application(alice):
-    return ApplicationFactory(
-        company=CompanyFactory(owner=alice, name="Lumen"), status=Status.INTERVIEWING
-    )
 
 
 def _statuses(subject):
@@ -120,7 +114,7 @@ def test_the_thank_you_email_fits_the_state_when_it_is_sent(application, alice):
             )
         )
     with at(2026, 11, 4, 8):
-        dispatch.reminders_dispatch(inline=True)
+        dispatch_services.reminders_dispatch()
     assert "write your self-assessment" in mail.outbox[0].body
     # A second interview, whose self-assessment is written before its thank-you goes out.
     with at(2026, 11, 5, 10):
@@ -134,7 +128,7 @@ def test_the_thank_you_email_fits_the_state_when_it_is_sent(application, alice):
         )
     SelfAssessmentFactory(interview=second)
     with at(2026, 11, 7, 8):
-        dispatch.reminders_dispatch(inline=True)
+        dispatch_services.reminders_dispatch()
     last = mail.outbox[-1]
     assert "Send a thank-you note" in last.subject
     assert "write your self-assessment" not in last.body

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from applications.models import Status
+from applications.pipeline import Status
 from reminders import links
 from reminders import services as reminders
 from reminders.models import Reminder

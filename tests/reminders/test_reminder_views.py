@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import FollowUp
 from reminders.models import Reminder
 from tests.factories import ApplicationFactory, CompanyFactory, reject, reminders_about

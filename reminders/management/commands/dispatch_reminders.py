@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from reminders.dispatch import reminders_dispatch
+from reminders.dispatch_services import reminders_dispatch
+from reminders.tasks import send_reminders
 
 
 class Command(BaseCommand):
@@ -13,5 +14,5 @@ class Command(BaseCommand):
         parser.add_argument("--enqueue", action="store_true", help="Send through Celery.")
 
     def handle(self, *args: object, enqueue: bool = False, **options: object) -> None:
-        count = reminders_dispatch(inline=not enqueue)
+        count = reminders_dispatch(enqueue=send_reminders.delay if enqueue else None)
         self.stdout.write(f"Claimed {count} due reminder{'s' if count != 1 else ''}.")

@@ -1,21 +1,24 @@
+"""A plan's step pages: each step's form and what it shows beside it, one function a step."""
+
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from applications.selectors import OPEN_FILTER, open_applications
+from applications.filters import OPEN_FILTER
+from applications.selectors import open_applications
 from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
 
-from . import drafts, legal, selectors, services
-from .forms import (
+from .. import drafts, legal, selectors, services
+from ..forms import (
     FeedbackDraftForm,
     FeedbackReceivedForm,
     FollowUpForm,
@@ -25,19 +28,9 @@ from .forms import (
     OutreachForm,
     ReflectionForm,
 )
-from .models import (
-    CopingPlan,
-    FeedbackRequest,
-    Incident,
-    JournalEntry,
-    NetGoal,
-    Outreach,
-    PlanStep,
-    Step,
-)
-from .reminder_kinds import KEEP_IN_TOUCH
+from ..models import CopingPlan, FeedbackRequest, NetGoal, PlanStep, Step
+from ..reminder_kinds import KEEP_IN_TOUCH
 
-PAGE_SIZE = 20
 ACTIVE_SHOWN = 10  # "Keep these moving": the most recently touched open applications
 STEP_INTROS = {
     Step.REFLECT: "A calm look back, while it is fresh. Not to judge yourself — to learn what "
@@ -55,7 +48,7 @@ STEP_INTROS = {
 }
 
 
-def _plan(request: AuthedRequest, plan_id: int) -> CopingPlan:
+def owned_plan(request: AuthedRequest, plan_id: int) -> CopingPlan:
     return get_object_or_404(
         CopingPlan.objects.select_related("application__company", "owner"),
         pk=plan_id,
@@ -63,83 +56,10 @@ def _plan(request: AuthedRequest, plan_id: int) -> CopingPlan:
     )
 
 
-def _steps(plan: CopingPlan) -> list[PlanStep]:
-    order = {value: i for i, value in enumerate(Step.values)}
-    return sorted(plan.steps.all(), key=lambda s: order[s.step])
-
-
-# --- plans --------------------------------------------------------------------------------
-
-
-@login_required
-def plan_list(request: AuthedRequest) -> HttpResponse:
-    page = Paginator(selectors.plans_listed(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    plans = list(page)
-    rows = list(zip(plans, selectors.listed_plan_counts(plans), strict=True))
-    return render(request, "coping/plan_list.html", {"page": page, "rows": rows})
-
-
-@login_required
-def plan_detail(request: AuthedRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    steps = _steps(plan)
-    goal = NetGoal.objects.filter(plan=plan).first()
-    goal_progress = selectors.net_goal_progress(goal)
-    count = selectors.plan_count(plan, steps)
-    return render(
-        request,
-        "coping/plan_detail.html",
-        {
-            "plan": plan,
-            "steps": [(s, STEP_INTROS[Step(s.step)]) for s in steps],
-            "count": count,
-            "goal": goal,
-            "goal_progress": goal_progress,
-            "reminders": selectors.plan_reminders(plan).order_by("due_at", "pk"),
-        },
-    )
-
-
-@login_required
-@require_POST
-def plan_step_state(request: AuthedRequest, plan_id: int, step: str) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    if step not in Step.values or not plan.steps.filter(step=step).exists():
-        raise Http404
-    state = request.POST.get("state", "")
-    try:
-        services.plan_step_set(plan=plan, step=step, state=state)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        label = {"done": "done", "skipped": "skipped", "todo": "back on your list"}[state]
-        messages.success(request, f"“{Step(step).label}” is {label}.")
-    return redirect(plan)
-
-
-@login_required
-@require_POST
-def plan_close(request: AuthedRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    if request.POST.get("reopen"):
-        try:
-            services.plan_reopen(plan=plan)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "The plan is open again.")
-    else:
-        services.plan_close(plan=plan)
-        messages.success(request, "Plan closed. Well done for looking after yourself.")
-    return redirect(plan)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_step(request: AuthedRequest, plan_id: int, step: str) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = owned_plan(request, plan_id)
     if step == Step.LEGAL:
         # Open even before the step is on the plan: its page offers to add it.
         return _legal(request, plan)
@@ -249,8 +169,6 @@ def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
 def _mailto(feedback: FeedbackRequest | None) -> str:
     if feedback is None:
         return ""
-    from urllib.parse import quote
-
     to = feedback.contact.email if feedback.contact and feedback.contact.email else ""
     return f"mailto:{quote(to)}?subject={quote(feedback.subject)}&body={quote(feedback.body)}"
 
@@ -393,85 +311,3 @@ STEP_VIEWS: dict[str, Callable[[AuthedRequest, CopingPlan], HttpResponse]] = {
     Step.NEVER_SETTLE: _never_settle,
     Step.KEEP_IN_TOUCH: _keep_in_touch,
 }
-
-
-@login_required
-@require_POST
-def outreach_delete(request: AuthedRequest, outreach_id: int) -> HttpResponse:
-    outreach = get_object_or_404(Outreach, pk=outreach_id, owner=request.user)
-    outreach.delete()
-    messages.success(request, "Outreach removed.")
-    if outreach.plan_id:
-        return redirect(reverse("coping:plan_step", args=[outreach.plan_id, Step.NEVER_SETTLE]))
-    return redirect("coping:plan_list")
-
-
-@login_required
-@require_POST
-def incident_delete(request: AuthedRequest, incident_id: int) -> HttpResponse:
-    incident = get_object_or_404(Incident, pk=incident_id, plan__owner=request.user)
-    incident.delete()
-    messages.success(request, "Note removed.")
-    return redirect(reverse("coping:plan_step", args=[incident.plan_id, Step.LEGAL]))
-
-
-# --- journal ------------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def journal(request: AuthedRequest) -> HttpResponse:
-    form = JournalEntryForm(
-        request.POST or None, owner=request.user, initial={"written_on": local_today(request.user)}
-    )
-    if request.method == "POST" and form.is_valid():
-        services.journal_entry_create(owner=request.user, **form.cleaned_data)
-        messages.success(request, "Journal entry saved. Only you can see it.")
-        return redirect("coping:journal")
-    entries = JournalEntry.objects.filter(owner=request.user).select_related(
-        "plan__application__company"
-    )
-    page = Paginator(entries.order_by("-written_on", "-created_at"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "coping/journal.html", {"form": form, "page": page})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def journal_entry_update(request: AuthedRequest, entry_id: int) -> HttpResponse:
-    entry = get_object_or_404(JournalEntry, pk=entry_id, owner=request.user)
-    form = JournalEntryForm(request.POST or None, owner=request.user, instance=entry)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Saved.")
-        return redirect("coping:journal")
-    return render(
-        request,
-        "form_page.html",
-        {
-            "form": form,
-            "title": "Edit journal entry",
-            "cancel_url": reverse("coping:journal"),
-            "delete_url": reverse("coping:journal_entry_delete", args=[entry.pk]),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def journal_entry_delete(request: AuthedRequest, entry_id: int) -> HttpResponse:
-    entry = get_object_or_404(JournalEntry, pk=entry_id, owner=request.user)
-    if request.method == "POST":
-        entry.delete()
-        messages.success(request, "Journal entry deleted.")
-        return redirect("coping:journal")
-    return render(
-        request,
-        "confirm_delete.html",
-        {
-            "object": f"Your entry of {entry.written_on:%-d %B %Y}",
-            "what": "journal entry",
-            "cancel_url": reverse("coping:journal"),
-        },
-    )

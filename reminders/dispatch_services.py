@@ -11,7 +11,7 @@ import logging
 import smtplib
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.conf import settings
@@ -27,6 +27,8 @@ from .models import Reminder
 log = logging.getLogger(__name__)
 Status = Reminder.Status
 MAX_ATTEMPTS = 8
+# Hands a chunk of claimed ids and their lease to a worker.
+Enqueue = Callable[[list[int], str], object]
 
 
 def _setting(name: str, default: float) -> float:
@@ -72,8 +74,10 @@ def reminders_claim_due(
     return ids, token
 
 
-def reminders_dispatch(*, inline: bool = False, batch: int = 100) -> int:
-    """Claim what is due and hand it to send tasks in chunks (or send here, for cron users)."""
+def reminders_dispatch(*, enqueue: Enqueue | None = None, batch: int = 100) -> int:
+    """Claim what is due and send it here in chunks (for cron users and tests), or hand each
+    chunk to `enqueue` (the `send_reminders` task's delay: reminders.tasks passes it, so this
+    module needn't import the tasks that import it)."""
     chunk = max(1, int(getattr(settings, "REMINDER_SEND_CHUNK", 50)))
     total = 0
     while True:
@@ -81,13 +85,11 @@ def reminders_dispatch(*, inline: bool = False, batch: int = 100) -> int:
         total += len(ids)
         for start in range(0, len(ids), chunk):
             part = ids[start : start + chunk]
-            if inline:
+            if enqueue is None:
                 reminders_send_batch(reminder_ids=part, lease_token=token)
                 continue
-            from .tasks import send_reminders
-
             try:
-                send_reminders.delay(part, str(token))
+                enqueue(part, str(token))
             except Exception:
                 # The lease expires and the next dispatch claims them again.
                 log.warning("could not enqueue reminders %s", part, exc_info=True)

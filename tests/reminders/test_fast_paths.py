@@ -1,0 +1,133 @@
+"""A reminder email sets its own MIME boundary (reminders/emails.py) instead of letting the
+email package pick one and check it against the text. The message must be the one Django's
+EmailMultiAlternatives builds from the same parts: same headers, parts and bodies once parsed,
+with a boundary that is unique per email and found in no body."""
+
+import datetime as dt
+import email
+import email.policy
+import re
+from email.message import EmailMessage
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.mail import EmailMultiAlternatives
+
+from applications.models import Application
+from reminders import emails, kinds, selectors
+from reminders.models import Reminder
+from tests.factories import ApplicationFactory, CompanyFactory
+
+# RFC 2046: a boundary is 1 to 70 of these characters, not ending in a space.
+BCHARS = re.compile(r"[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]")
+
+# Bodies that would trip a careless boundary: lines that look like delimiters (ours
+# included), "From " lines, a line over 998 bytes (quoted-printable then), non-ASCII,
+# markup and both quotes, CRLF, and nothing at all.
+HOSTILE_TEXTS = [
+    "Plain words.\n",
+    "--\n-- \n--=_rebound_\n--=_rebound_00000000000000000000000000000000--\n==_\n",
+    "From the desk of Northwind\nFrom here on\n>From quoted\n",
+    "x" * 1200 + "\n" + "é" * 700 + "\n",
+    "Zürich – 東京 💼 <b>bold</b> & \"quoted\" 'single'\r\nwindows line\r\n",
+    "",
+]
+
+
+def _parsed(message: Any) -> EmailMessage:
+    parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def _shape(message: EmailMessage) -> dict[str, Any]:
+    """Everything a mail client reads, the boundary aside."""
+    params = dict(message["Content-Type"].params)
+    params.pop("boundary")
+    return {
+        "headers": [(k, str(v)) for k, v in message.items() if k.lower() != "content-type"],
+        "content_type": (message.get_content_type(), params),
+        "parts": [
+            (part.get_content_type(), list(part.items()), part.get_content())
+            for part in message.iter_parts()
+        ],
+    }
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").rstrip("\n").split("\n")
+
+
+def _plain_twin(fast: EmailMultiAlternatives) -> EmailMultiAlternatives:
+    """The same email through Django's own class: its boundary left to the email package."""
+    plain = EmailMultiAlternatives(
+        subject=fast.subject,
+        body=fast.body,
+        from_email=fast.from_email,
+        to=fast.to,
+        headers=fast.extra_headers,
+    )
+    for content, mimetype in fast.alternatives:
+        plain.attach_alternative(content, mimetype)
+    assert type(plain) is not type(fast)
+    return plain
+
+
+def _compare(reminder: Reminder, rendered: dict[str, str]) -> str:
+    """Assert the fast message is the plain one; returns its boundary."""
+    fast = emails.message(reminder, rendered)
+    with time_machine.travel(dt.datetime(2026, 12, 6, 9, 0, 0, tzinfo=dt.UTC), tick=False):
+        built, plain = fast.message(), _plain_twin(fast).message()
+    fast_parsed, plain_parsed = _parsed(built), _parsed(plain)
+    assert _shape(fast_parsed) == _shape(plain_parsed)
+    # And the bodies are the rendered ones, whatever the transfer encoding chose.
+    # (Django leaves out an empty text part, in both.)
+    bodies = {part.get_content_type(): part.get_content() for part in fast_parsed.iter_parts()}
+    expected = {"text/plain": rendered["text"], "text/html": rendered["html"]}
+    assert {kind: _lines(body) for kind, body in bodies.items()} == {
+        kind: _lines(body) for kind, body in expected.items() if body
+    }
+
+    boundary = fast_parsed.get_boundary()
+    assert boundary is not None and boundary.startswith("=_rebound_")
+    assert BCHARS.fullmatch(boundary)
+    raw = built.as_bytes()
+    # Exactly one delimiter per part and the close, and never inside a body.
+    parts = len(list(fast_parsed.iter_parts()))
+    assert raw.count(b"--" + boundary.encode()) == parts + 1
+    assert raw.count(b"--" + boundary.encode() + b"--") == 1
+    for part in fast_parsed.iter_parts():
+        body = part.get_payload(decode=True)
+        assert boundary.encode() not in body
+    return boundary
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_a_reminder_email_is_the_message_django_would_build(alice, text):
+    ApplicationFactory(company=CompanyFactory(owner=alice, name="Northwind"))
+    reminder = Reminder.objects.filter(owner=alice).first()
+    assert reminder is not None
+    html = f"<p>{text}</p><p>--=_rebound_{'0' * 32}</p>"
+    rendered = {
+        "subject": "Ünïcode & <subject> " + "long " * 30,
+        "text": text,
+        "html": html,
+        "stop_url": "https://rebound.example/r/abc/",
+    }
+    _compare(reminder, rendered)
+
+
+def test_every_real_reminder_email_is_the_message_django_would_build(alice):
+    company = CompanyFactory(owner=alice, name='Ünïcode & "Co" <b>')
+    ApplicationFactory(company=company, role="Analyst – Zürich")
+    reminders = list(Reminder.objects.filter(owner=alice))
+    assert reminders
+    boundaries = set()
+    for reminder in reminders:
+        rendered = emails.render(reminder, kinds.get(reminder.kind), selectors.subject_of(reminder))
+        for _ in range(25):
+            boundaries.add(_compare(reminder, rendered))
+    # A new boundary for every email built, not one per process or per reminder.
+    assert len(boundaries) == 25 * len(reminders)
+    assert Application.objects.filter(owner=alice).count() == 1
