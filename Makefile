@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 PORT ?= 8000
 
-.PHONY: run test lint typecheck services browser clean bench css audit
+.PHONY: run var-dirs test lint typecheck services browser clean bench css audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,13 +27,18 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 # MAILIN_SMTP_PORT says otherwise. PORT and SITE_URL may be set.
 run: export DEBUG ?= 1
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) var-dirs
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo ""
 	@echo "  Rebound is starting on http://127.0.0.1:$(PORT)/  (web, Celery worker and beat, and the mail-in service)"
 	@echo ""
 	PATH="$(abspath $(BIN)):$$PATH" PORT=$(PORT) $(BIN)/honcho start
+
+# The folders the local database and Celery's filesystem queue need before their first write
+# (importing the settings creates none: docs/settings.md, "Local files").
+var-dirs:
+	mkdir -p "$(or $(REBOUND_VAR_DIR),var)/celery-queue/processed"
 
 services:
 	scripts/ensure-services
@@ -46,12 +51,19 @@ test: $(STAMP) services browser
 	scripts/ensure-dovecot
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The inner loop: no browser, no slow tests (real worker processes, or over 5 s), on every core;
+# pytest-xdist gives each worker its own test database, tests/settings.py its Redis databases.
+.PHONY: test-fast
+test-fast: $(STAMP) services
+	scripts/ensure-dovecot
+	$(BIN)/pytest -m "not browser and not slow" -n auto $(PYTEST_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	SECRET_KEY=typecheck REBOUND_OFFLINE_COMMAND=1 $(BIN)/mypy rebound reminders applications interviews coping mailin insights feeds api home
+	SECRET_KEY=typecheck REBOUND_OFFLINE_COMMAND=1 $(BIN)/mypy rebound reminders applications interviews coping mailin insights feeds portability api demo home
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .mypy_cache

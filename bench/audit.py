@@ -49,7 +49,7 @@ from django.core.management import call_command  # noqa: E402
 from applications.models import Application  # noqa: E402
 from bench.common import gunicorn, session_for  # noqa: E402
 from coping.models import CopingPlan  # noqa: E402
-from home.demo import DEMO_EMAIL  # noqa: E402
+from demo.sample import DEMO_EMAIL  # noqa: E402
 from interviews.models import Interview  # noqa: E402
 from rebound.models import User  # noqa: E402
 

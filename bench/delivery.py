@@ -48,12 +48,12 @@ from django.db.models import Max  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.common import free_port, wait_for_port  # noqa: E402
-from home.bulk import due_check_ins  # noqa: E402
+from demo.bulk import due_check_ins  # noqa: E402
 from rebound.accounts.services import user_email_mark_verified  # noqa: E402
 from rebound.models import User  # noqa: E402
 from reminders import emails, kinds, selectors  # noqa: E402
-from reminders.dispatch import reminders_dispatch  # noqa: E402
 from reminders.models import Reminder  # noqa: E402
+from reminders.tasks import dispatch_reminders  # noqa: E402
 
 N = int(os.environ.get("BENCH_REMINDERS", "1000"))
 TARGET = 0.35
@@ -139,7 +139,7 @@ def _ready(timeout: float = 60) -> None:
 
 def bench_celery(ids: list[int]) -> float:
     start = timezone.now()
-    reminders_dispatch()
+    dispatch_reminders()
     # Poll rarely (polling costs CPU the workers need) and time the run by the last row's
     # sent_at, which the workers write as they go.
     while Reminder.objects.filter(pk__in=ids).exclude(status="sent").exists():

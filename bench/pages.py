@@ -32,7 +32,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from home.bulk import load_heavy, main_pages  # noqa: E402
+from demo.bulk import load_heavy, main_pages  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 # Pages whose targets apply to the cached re-read (see the docstring).

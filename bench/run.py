@@ -33,10 +33,10 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from applications.models import Application, Company  # noqa: E402
-from home.bulk import due_check_ins  # noqa: E402
+from demo.bulk import due_check_ins  # noqa: E402
 from rebound.accounts.services import user_email_mark_verified  # noqa: E402
 from rebound.models import User  # noqa: E402
-from reminders.dispatch import reminders_dispatch  # noqa: E402
+from reminders.dispatch_services import reminders_dispatch  # noqa: E402
 from reminders.models import Reminder  # noqa: E402
 
 PAGE_TARGET_MS = 150
@@ -90,7 +90,7 @@ def bench_pages(user: User) -> list[tuple[str, float]]:
 def bench_dispatch(user: User, n: int = 2000) -> float:
     due_check_ins([user], n, timezone.now() - dt.timedelta(minutes=1))
     start = time.perf_counter()
-    claimed = reminders_dispatch(inline=True)
+    claimed = reminders_dispatch()
     elapsed = time.perf_counter() - start
     assert claimed == n == Reminder.objects.filter(status="sent").count()
     return n / elapsed

@@ -6,6 +6,4 @@ urlpatterns = [
     path("home/", views.home, name="home"),
     path("home/glance/", views.home_glance, name="home_glance"),
     path("accounts/preferences/", views.preferences, name="preferences"),
-    path("accounts/backup/", views.backup, name="backup"),
-    path("accounts/backup.json", views.backup_download, name="backup_download"),
 ]

@@ -1,16 +1,17 @@
-"""Settings come from the environment (see .env.example); the defaults run with no services."""
+"""Settings come from the environment (see .env.example); the defaults run with no services.
+The longer reasons behind some choices are in docs/settings.md. Importing this creates no
+file or folder (docs/settings.md, "Local files")."""
 
 import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import environ
 from cryptography.fernet import Fernet
-from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from rebound import headers
 from rebound.devsecret import (
     MISSING_FIELD_KEY_MESSAGE,
     dev_field_encryption_key,
@@ -28,9 +29,7 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG and not env.bool("REBOUND_OFFLINE_COMMAND", default=False):
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Local runs (`make run`) and manage.py's offline commands (migrations, collectstatic): a
-    # random key made once for this checkout and kept in var/, so no key in the repository
-    # can forge this instance's sessions or email links.
+    # `make run` and offline commands: a key made once per checkout (docs/settings.md, "Keys").
     SECRET_KEY = dev_secret_key(VAR_DIR)
 
 # Private words (journal, incidents, feedback, notes) are encrypted with these (rebound.crypto):
@@ -41,9 +40,7 @@ if not FIELD_ENCRYPTION_KEYS:
         FIELD_ENCRYPTION_KEYS = [dev_field_encryption_key(VAR_DIR)]
     elif not env.bool("REBOUND_OFFLINE_COMMAND", default=False):
         raise ImproperlyConfigured(MISSING_FIELD_KEY_MESSAGE)
-    # An offline command (collectstatic, makemigrations, migrate) runs with no key at all, never
-    # a made-up one: a migration that has rows to encrypt then stops with the message above
-    # rather than lock the words under a key nobody kept.
+    # An offline command runs with no key at all, never a made-up one (docs/settings.md, "Keys").
 for _key in FIELD_ENCRYPTION_KEYS:
     try:
         Fernet(_key.encode())
@@ -91,21 +88,18 @@ INSTALLED_APPS = [
     "mailin",
     "insights",
     "feeds",
+    "portability",
     "api",
+    "demo",
     "home",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages leave compressed (static files are compressed at build time, by WhiteNoise). Safe
-    # against BREACH as Django does it: the CSRF token is masked anew in every response, and
-    # since Django 4.2 the middleware pads each response with random bytes (Heal the Breach);
-    # session cookies are never in a body. See docs/security.md.
+    # Pages leave compressed, safe against BREACH (docs/settings.md, "Compressed pages").
     "django.middleware.gzip.GZipMiddleware",
-    # Under /api/, errors Django answers itself (a body it can't parse or that is too big, an
-    # unknown address, the CSRF check, a 500) come in the API's JSON shape. Outside the rest,
-    # so it sees them all; inside GZip, so its answers are compressed like any other.
+    # Under /api/, the errors Django answers itself in the API's JSON shape (same section).
     "api.middleware.ErrorShapeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,11 +178,7 @@ PASSWORD_HASHERS = [
 ]
 LOGIN_URL = "login"
 
-# django-allauth (docs/security.md, "Accounts"). Email only, no usernames. Verification is
-# mandatory: a new account's address receives the confirmation link and nothing else until it
-# is confirmed, and opening the link logs the new user in. That is what lets sign-up answer
-# an address that already has an account exactly as a new one (the owner gets a "someone
-# tried" email instead): with optional verification allauth has to say the address is taken.
+# django-allauth: email only, verification mandatory (docs/settings.md, "Accounts").
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -197,11 +187,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_PREVENT_ENUMERATION = True
-# A reset for an address with no account sends nothing (as before allauth): nothing goes to
-# an inbox that never asked to be in Rebound.
+# A reset for an unknown address sends nothing; a new address replaces the old once confirmed.
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
-# One address per account; a new one replaces the old only once confirmed, so reminders keep
-# going to the old, verified address meanwhile.
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_MAX_EMAIL_ADDRESSES = 2
 ACCOUNT_SIGNUP_FORM_CLASS = "rebound.accounts.forms.SignupExtrasForm"
@@ -215,11 +202,8 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Rebound: "
 # Links in account emails use the scheme the site is served with.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
-# Guessing passwords is stopped by django-axes (in the database, below); sign-up and reset
-# keep their django-ratelimit limits (SIGNUP_RATE, RESET_RATE_*). allauth's own limits stay on
-# for everything else (confirmation emails, email changes, re-authentication). "login_failed"
-# also counts wrong two-factor codes per account, so it stays, set above the lock-out's five
-# (the lock-out answers first for passwords): 15 wrong codes in 15 minutes, then a pause.
+# Passwords: django-axes; sign-up and reset: django-ratelimit; the rest, and wrong two-factor
+# codes, allauth's own limits (docs/settings.md, "Accounts").
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "30/m/ip,15/900s/key",
     "signup": None,
@@ -232,9 +216,7 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Rebound"
 # Passkeys need a secure context; a plain-http localhost is one, for `make run` and tests.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=DEBUG)
-# Sessions are recorded when they sign in (allauth's log-in signal). Tracking "last seen" on
-# every request would cost every page a SELECT and an UPDATE (issue 12: constant, small
-# query counts), so the sessions page shows when and where each session started instead.
+# No "last seen" per request: two queries on every page (docs/settings.md, "Accounts").
 USERSESSIONS_TRACK_ACTIVITY = False
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "landing"
@@ -247,9 +229,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
-# Rebound is written in English only. Without the translation machinery every template
-# variable, date and reverse() skips a per-request language lookup (a tenth of a list page's
-# rendering in issue 12's profile).
+# English only, and faster without translations (docs/settings.md, "English only").
 USE_I18N = False
 USE_TZ = True
 # New users get this zone unless their browser tells us better at sign-up.
@@ -258,9 +238,8 @@ DEFAULT_USER_TIMEZONE = env.str("DEFAULT_USER_TIMEZONE", default="UTC")
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
-# Uploaded files (the résumés and letters attached to applications) are private: no URL
-# pattern serves this directory (MEDIA_URL is only a name Django needs);
-# applications.attachment_views hands each file to its owner only.
+# Attached résumés and letters are private: no URL serves this folder (MEDIA_URL is only a
+# name Django needs); applications.attachment_views hands each file to its owner only.
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "/private-media/"
 STORAGES = {
@@ -301,14 +280,11 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Throttling (docs/security.md). Log-in: django-axes locks an account on one address after
-# LOGIN_FAILURE_LIMIT failures for LOGIN_COOLOFF_MINUTES (admin log-in too); a password reset
-# still works meanwhile. Sign-up and reset: django-ratelimit counts in the shared cache.
+# Throttling (docs/settings.md, "Throttling"): the log-in's lock-out in the database, per
+# account and address; sign-up, reset and the feed counted in the shared cache.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-# Counted per account, the way log-in finds it (case, Unicode case, spaces: issue 21), in the
-# database, so lock-outs hold when the cache is down.
 AXES_USERNAME_CALLABLE = "rebound.accounts.services.axes_username"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_RESET_ON_SUCCESS = True
@@ -323,8 +299,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
 RATELIMIT_VIEW = "rebound.accounts.views.rate_limited"
-# Sign-up, reset and feed limits spare capacity and inboxes; guessing passwords is stopped by
-# the lock-out, in the database. So with the cache down they let requests through.
+# With the cache down these let requests through; the lock-out holds without it.
 RATELIMIT_FAIL_OPEN = True
 SIGNUP_RATE = env.str("SIGNUP_RATE", default="5/h")
 # Calendar apps poll a feed about hourly: plenty for several devices, not for hammering it.
@@ -334,11 +309,8 @@ RESET_RATE_PER_ADDRESS = env.str("RESET_RATE_PER_ADDRESS", default="3/h")
 # API tokens that fail their check, per client address (api.throttling): then 429 for a while.
 API_BAD_TOKEN_RATE = env.str("API_BAD_TOKEN_RATE", default="10/m")
 
-# A cache shared by every web process (rate limits and fragments live there; lock-outs are in
-# the database): Redis in compose, CI and production. Without CACHE_URL (`make run`, one web
-# process) memory will do. An optimisation only: with its Redis unreachable, every page, the
-# API and the feed still answer (rebound.cache), and the rate limits below let requests through
-# with a logged warning rather than refuse everyone.
+# Redis shared by the web processes, or memory for `make run`; pages answer with it down
+# (docs/settings.md, "The cache").
 CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {
@@ -355,35 +327,13 @@ else:
 # (rebound.fragments); off, they are rendered every time.
 FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
 SILENCED_SYSTEM_CHECKS = [
-    # django-ratelimit lists django-redis but not Django's own RedisCache, which increments
-    # atomically just the same.
-    "django_ratelimit.W001",
+    "django_ratelimit.W001",  # it knows django-redis only; Django's RedisCache is as atomic
     # Without CACHE_URL, limits count per process: rebound.W001 says so in `check --deploy`.
     *(["django_ratelimit.E003"] if not CACHE_URL else []),
 ]
 
-# Content Security Policy (django-csp): scripts only from this site or with the request's
-# nonce; styles also inline (Bootstrap components and the email preview use style=""); no
-# plugins, no framing by anyone, forms post only here.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-
-# Single sign-on for self-hosters (docs/security.md, "Single sign-on"): OpenID Connect through
-# allauth's openid_connect provider, configured by the environment; no issuer, no button.
-# An account is reached by its address only when the provider says the address is verified
-# (SOCIALACCOUNT_EMAIL_AUTHENTICATION looks at verified addresses only), never otherwise.
+# Single sign-on (OpenID Connect) from the environment; no issuer, no button
+# (docs/settings.md, "Single sign-on").
 OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
 SOCIALACCOUNT_PROVIDERS: dict[str, Any] = {}
 if OIDC_ISSUER:
@@ -399,25 +349,14 @@ if OIDC_ISSUER:
             }
         ],
     }
-    # The log-in button posts to Rebound, which redirects to the provider: browsers hold that
-    # redirect to form-action too.
-    _issuer = urlsplit(OIDC_ISSUER)
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [
-        SELF,
-        f"{_issuer.scheme}://{_issuer.netloc}",
-    ]
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
-# SOCIALACCOUNT_EMAIL_VERIFICATION follows ACCOUNT_EMAIL_VERIFICATION (mandatory): an address
-# the provider verified counts as verified; any other gets our confirmation email first.
 SOCIALACCOUNT_EMAIL_REQUIRED = True
 SOCIALACCOUNT_AUTO_SIGNUP = True
-# Only a POST starts a log-in (a link on another site can't sign someone in as someone else).
-SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_LOGIN_ON_GET = False  # only a POST starts a log-in
 SOCIALACCOUNT_STORE_TOKENS = False
-# The REST API (api/, docs/api.md): personal tokens or the site's session; every error in one
-# JSON shape; requests counted per token in the cache. No CORS headers are sent, so browsers
-# on other sites can't call it (scripts and tools can).
+# The REST API (docs/api.md): tokens or the session, one error shape, counted per token; no
+# CORS headers, so other sites' pages can't call it (scripts and tools can).
 API_PREFIX = "/api/"  # answered in JSON, errors included (rebound.middleware too)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -451,28 +390,16 @@ SPECTACULAR_SETTINGS = {
         "IncidentKindEnum": "coping.models.Incident.Kind",
     },
 }
-PERMISSIONS_POLICY: dict[str, list[str]] = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "camera",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "payment",
-        "usb",
-        "interest-cohort",
-    )
-}
 
-# Celery: the filesystem transport needs no service; Redis in compose, CI and production.
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+# The security headers' policies (rebound/headers.py; docs/security.md).
+CONTENT_SECURITY_POLICY = headers.content_security_policy(sign_on_issuer=OIDC_ISSUER)
+PERMISSIONS_POLICY = headers.PERMISSIONS_POLICY
+
+# Celery: Redis in compose, CI and production; for `make run`, files (docs/settings.md).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 if CELERY_BROKER_URL.startswith("filesystem"):
     _queue_dir = VAR_DIR / "celery-queue"
-    (_queue_dir / "processed").mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
@@ -502,9 +429,8 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-# Mail in (docs/mail-in.md): the forwarding addresses' domain and Rebound's own inbound SMTP
-# service (`python manage.py mail_smtpd`), and how connected IMAP folders are read (the beat
-# reads them every five minutes: rebound/celery.py).
+# Mail in (docs/mail-in.md): the forwarding addresses' domain, Rebound's own SMTP service
+# (`manage.py mail_smtpd`), and how connected IMAP folders are read (every five minutes).
 MAILIN_DOMAIN = env.str("MAILIN_DOMAIN", default="in.localhost")
 MAILIN_SMTP_HOST = env.str("MAILIN_SMTP_HOST", default="127.0.0.1")
 MAILIN_SMTP_PORT = env.int("MAILIN_SMTP_PORT", default=2525)

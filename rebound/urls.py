@@ -35,6 +35,7 @@ urlpatterns = [
     # The admin signs in through the site's log-in: one lock-out, and the second factor.
     path("admin/login/", views.admin_login),
     path("", include("home.urls")),
+    path("", include("portability.urls")),
     path("applications/", include("applications.urls")),
     path("interviews/", include("interviews.urls")),
     path("coping/", include("coping.urls")),

@@ -1,17 +1,25 @@
 """Bulk-inserted data for load: the delivery tests, the bench and the heavy demo."""
 
 import datetime as dt
+import random
 from collections.abc import Sequence
-from typing import Any
 
-from applications.models import Application, Company, StatusChange
-from coping.models import CopingPlan
-from coping.reminder_kinds import COPING_CHECK_IN
+from django.db import connection, transaction
+from django.utils import timezone
+
+from applications.models import Application, Company, Contact, StatusChange
+from coping.models import CopingPlan, FollowUp, JournalEntry, PlanStep, Step
+from coping.reminder_kinds import CHECK_IN_AFTER, COPING_CHECK_IN, KEEP_IN_TOUCH
+from interviews.models import Interview, SelfAssessment
+from interviews.reminder_kinds import THANK_YOU
+from rebound.accounts.services import user_email_mark_verified
+from rebound.lib.localtime import add_months, local_to_utc, local_today
+from rebound.models import User
 from reminders.kinds import scope_of
 from reminders.models import Reminder
 
 
-def due_check_ins(users: Sequence[Any], n: int, due: dt.datetime) -> list[int]:
+def due_check_ins(users: Sequence[User], n: int, due: dt.datetime) -> list[int]:
     """n coping check-ins due at `due`, each about its own real (rejected) application's plan,
     spread over the users; returns the reminders' ids. Consistent with every constraint."""
     companies = Company.objects.bulk_create(
@@ -79,22 +87,10 @@ PATHS: list[tuple[float, list[str]]] = [
 ]
 
 
-def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
+def load_heavy(*, email: str, password: str, scale: float = 1.0) -> User:
     """One user with a very long search (HEAVY_SHAPE × scale), bulk-inserted, consistent with
     every constraint: each application's timeline leads to its status, plans open on real
     rejections, reminders are about real subjects."""
-    import random
-
-    from django.db import transaction
-    from django.utils import timezone
-
-    from applications.models import Contact
-    from coping.models import FollowUp, JournalEntry, PlanStep, Step
-    from interviews.models import Interview, SelfAssessment
-    from rebound.accounts.services import user_email_mark_verified
-    from rebound.lib.localtime import add_months, local_to_utc, local_today
-    from rebound.models import User
-
     rng = random.Random(42)
     shape = {k: max(1, int(v * scale)) for k, v in HEAVY_SHAPE.items()}
     with transaction.atomic():
@@ -119,7 +115,7 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
         )
         paths = [path for share, path in PATHS for _ in range(round(share * 1000))]
         rng.shuffle(paths)  # seeded: the same mix every time, at any scale
-        plan_of_app: list[tuple[Application, list[str], list[Any]]] = []
+        plan_of_app: list[tuple[Application, list[str], list[dt.date]]] = []
         applications = []
         for i in range(shape["applications"]):
             path = paths[i % len(paths)]
@@ -223,7 +219,9 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
             batch_size=2000,
         )
 
-        def reminder(kind: str, subject: Any, day: dt.date, scope: str) -> Reminder:
+        def reminder(
+            kind: str, subject: CopingPlan | Interview, day: dt.date, scope: str
+        ) -> Reminder:
             due = local_to_utc(day, user.reminder_time, user.timezone)
             status = "scheduled" if day >= today else "sent"
             return Reminder(
@@ -241,23 +239,21 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> Any:
             )
 
         rows = [
-            reminder(
-                "keep_in_touch", plan, add_months(plan.opened_on, 3), scope_of(plan.application)
-            )
+            reminder(KEEP_IN_TOUCH, plan, add_months(plan.opened_on, 3), scope_of(plan.application))
             for plan in plans
         ]
         rows += [
             reminder(
-                "coping_check_in",
+                COPING_CHECK_IN,
                 plan,
-                plan.opened_on + dt.timedelta(days=7),
+                plan.opened_on + CHECK_IN_AFTER,
                 scope_of(plan.application),
             )
             for plan in plans
         ]
         for iv in interviews[: max(0, int(3000 * scale) - len(rows))]:
             day = iv.ends_at.astimezone(user.tzinfo).date() + dt.timedelta(days=1)
-            rows.append(reminder("thank_you", iv, day, scope_of(iv.application)))
+            rows.append(reminder(THANK_YOU, iv, day, scope_of(iv.application)))
         Reminder.objects.bulk_create(rows, batch_size=2000)
     _analyze()
     return user
@@ -268,14 +264,12 @@ def _analyze() -> None:
     counts read indexes only (autovacuum would, a little later, since PostgreSQL 13 also after
     inserts): with the tables' old counts PostgreSQL picks plans meant for a handful of rows.
     Inside a transaction (the tests) VACUUM can't run; statistics are what matter there."""
-    from django.db import connection
-
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
 
 
-def main_pages(user: Any) -> list[tuple[str, str]]:
+def main_pages(user: User) -> list[tuple[str, str]]:
     """Every main page, as (name, URL) for this user: what bench/pages.py times and the query
     count tests compare between a small and a large account."""
     detail = (

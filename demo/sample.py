@@ -6,7 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from applications import services
-from applications.models import Company, Contact, Status
+from applications.company_services import company_get_or_create, company_save, contact_save
+from applications.models import Company, Contact
+from applications.pipeline import Status
 from coping import services as coping
 from coping.models import CopingPlan
 from interviews import services as interviews
@@ -32,10 +34,9 @@ def load_demo_data() -> User:
         return today - dt.timedelta(days=n)
 
     def company(name: str, website: str = "") -> Company:
-        c = services.company_get_or_create(owner=user, name=name)
+        c = company_get_or_create(owner=user, name=name)
         c.website = website
-        c.save(update_fields=["website"])
-        return c
+        return company_save(company=c)
 
     northwind = company("Northwind Analytics", "https://northwind.example")
     lumen = company("Lumen Health", "https://lumen-health.example")
@@ -43,28 +44,34 @@ def load_demo_data() -> User:
     fernhill = company("Fernhill Studio")
     staffing = company("BrightPath Staffing")
 
-    hr = Contact.objects.create(
-        owner=user,
-        company=northwind,
-        name="Dana Whitfield",
-        kind=Contact.Kind.HR,
-        email="dana.whitfield@northwind.example",
-        title="Talent partner",
+    hr = contact_save(
+        contact=Contact(
+            owner=user,
+            company=northwind,
+            name="Dana Whitfield",
+            kind=Contact.Kind.HR,
+            email="dana.whitfield@northwind.example",
+            title="Talent partner",
+        )
     )
-    lead = Contact.objects.create(
-        owner=user,
-        company=northwind,
-        name="Marco Liu",
-        kind=Contact.Kind.INTERVIEWER,
-        email="marco.liu@northwind.example",
-        title="Head of data",
+    lead = contact_save(
+        contact=Contact(
+            owner=user,
+            company=northwind,
+            name="Marco Liu",
+            kind=Contact.Kind.INTERVIEWER,
+            email="marco.liu@northwind.example",
+            title="Head of data",
+        )
     )
-    Contact.objects.create(
-        owner=user,
-        company=staffing,
-        name="Ruth Adeyemi",
-        kind=Contact.Kind.STAFFING_AGENCY,
-        email="ruth@brightpath.example",
+    contact_save(
+        contact=Contact(
+            owner=user,
+            company=staffing,
+            name="Ruth Adeyemi",
+            kind=Contact.Kind.STAFFING_AGENCY,
+            email="ruth@brightpath.example",
+        )
     )
 
     final = services.application_create(
@@ -98,19 +105,22 @@ def load_demo_data() -> User:
         "Tell us about a disagreement with a stakeholder",
     )
     interviews.interview_save(interview=interview, interviewers=[lead, hr])
-    SelfAssessment.objects.create(
-        interview=interview,
-        qualification_fit=4,
-        preparation=4,
-        communication=4,
-        technical_answers=3,
-        rapport=5,
-        confidence=4,
-        went_well="The dashboard story landed; Marco asked follow-up questions for ten minutes.",
-        tripped_questions="Churn modelling: I went straight to a model without asking about "
-        "the data we had.",
-        change_next_time="Ask clarifying questions before answering case questions.",
-        skills_to_build="Survival analysis\nStakeholder storytelling",
+    interviews.assessment_save(
+        assessment=SelfAssessment(
+            interview=interview,
+            qualification_fit=4,
+            preparation=4,
+            communication=4,
+            technical_answers=3,
+            rapport=5,
+            confidence=4,
+            went_well="The dashboard story landed; Marco asked follow-up questions for ten "
+            "minutes.",
+            tripped_questions="Churn modelling: I went straight to a model without asking "
+            "about the data we had.",
+            change_next_time="Ask clarifying questions before answering case questions.",
+            skills_to_build="Survival analysis\nStakeholder storytelling",
+        )
     )
     services.application_change_status(
         application=final,

@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
-from home.bulk import load_heavy
-from home.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo_data
+from demo.bulk import load_heavy
+from demo.sample import DEMO_EMAIL, DEMO_PASSWORD, load_demo_data
 from rebound.models import User
 
 HEAVY_EMAIL = "heavy@rebound.example"
@@ -11,7 +11,7 @@ HEAVY_EMAIL = "heavy@rebound.example"
 class Command(BaseCommand):
     help = "Load a small demo data set, only into an empty database."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--only-print", action="store_true", help="Print where to go and how to log in."
         )

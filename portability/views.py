@@ -1,0 +1,61 @@
+"""Preferences → "Back up everything, or restore a backup": the page and the download."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
+from django.views.decorators.http import require_http_methods
+
+from rebound.lib.localtime import local_today
+from rebound.lib.types import AuthedRequest
+from rebound.upload_limits import upload_limit
+
+from .document import MAX_BYTES, BackupError, account_is_empty
+from .export import backup_stream
+from .forms import RestoreForm
+from .reading import read_document
+from .services import backup_restore
+
+
+@upload_limit(MAX_BYTES)
+@login_required
+@require_http_methods(["GET", "POST"])
+def backup(request: AuthedRequest) -> HttpResponse:
+    """Download a backup; restore one into an empty account."""
+    empty = account_is_empty(request.user)
+    form = RestoreForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            document = read_document(upload)
+            restored = backup_restore(user=request.user, document=document)
+        except BackupError as error:
+            form.add_error("file", f"{'; '.join(error.messages)} Nothing was restored.")
+        else:
+            note = (
+                f" {restored.reminders_past} reminder{pluralize(restored.reminders_past)} "
+                "had passed their day and weren’t scheduled again."
+                if restored.reminders_past
+                else ""
+            )
+            messages.success(
+                request,
+                f"Restored {restored.rows} item{pluralize(restored.rows)} and scheduled "
+                f"{restored.reminders} reminder{pluralize(restored.reminders)}.{note}",
+            )
+            return redirect("home")
+    # A refused file is a 400: the page says what is wrong with it.
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(request, "portability/backup.html", {"form": form, "empty": empty}, status=status)
+
+
+@login_required
+def backup_download(request: AuthedRequest) -> StreamingHttpResponse:
+    # Streamed as it is read: the queries and the memory stay those of a small account.
+    response = StreamingHttpResponse(
+        backup_stream(request.user), content_type="application/json; charset=utf-8"
+    )
+    day = local_today(request.user).isoformat()
+    response["Content-Disposition"] = f'attachment; filename="rebound-backup-{day}.json"'
+    return response
