@@ -38,7 +38,7 @@ NOT_USER_TEXT: dict[str, str] = {
     "reminders.Reminder.kind": "the name of a kind Rebound declares",
     "reminders.Reminder.scope": "ids Rebound writes",
     "reminders.Reminder.timezone": "the owner's time zone, from the list",
-    "reminders.Reminder.last_error": "an error class and SMTP code (reminders.dispatch)",
+    "reminders.Reminder.last_error": "an error class and SMTP code (reminders.dispatch_services)",
     "reminders.Reminder.ended_reason": "Rebound's own words",
     "applications.Application.currency": "a three-letter currency code",
     "applications.ImportJob.recognised": "the name of a tracker Rebound recognises",

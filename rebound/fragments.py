@@ -20,13 +20,15 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 
+from rebound.models import User
+
 from .models import DataVersion
 
 # How long an unused fragment stays; any change makes a new key long before that.
 TTL = 3600
 
 
-def data_version(user: Any) -> int | None:
+def data_version(user: User) -> int | None:
     """The user's data version, or None where fragments aren't cached."""
     if connection.vendor != "postgresql" or not settings.FRAGMENT_CACHE:
         return None
@@ -34,7 +36,7 @@ def data_version(user: Any) -> int | None:
     return version.first() or 0
 
 
-def fragment_keys(user: Any) -> Callable[..., str]:
+def fragment_keys(user: User) -> Callable[..., str]:
     """A function giving the cache key of each of this user's fragments as the data stands
     ("" = don't cache), reading the version once: key(name, *parts), where `parts` are what
     else the fragment varies with (the query string, a filter). The user's time zone is part

@@ -21,6 +21,7 @@ from rebound.accounts.services import (
     sign_in_notice_send,
     user_email_verified_sync,
 )
+from rebound.models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -106,7 +107,7 @@ def _sync_address(sender: Any, **kwargs: Any) -> None:
         user_email_verified_sync(user=user)
 
 
-def _notice_new_device(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+def _notice_new_device(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
     match = getattr(request, "resolver_match", None)
     # The log-in that opening the confirmation link gives a new account: the inbox the
     # notice would go to is the one that just clicked (the browser is remembered all the same).

@@ -2,13 +2,9 @@ from django import forms
 from django.conf import settings
 from django.http import HttpRequest
 
-from rebound.lib.timezones import all_timezones, grouped_choices
+from rebound.accounts.services import user_signup_extras_set
+from rebound.lib.timezones import all_timezones
 from rebound.models import User
-
-
-class TimezoneField(forms.ChoiceField):
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(choices=grouped_choices, **kwargs)  # type: ignore[arg-type]
 
 
 class SignupExtrasForm(forms.Form):
@@ -25,9 +21,11 @@ class SignupExtrasForm(forms.Form):
         return tz if tz in all_timezones() else settings.DEFAULT_USER_TIMEZONE
 
     def signup(self, request: HttpRequest, user: User) -> None:
-        user.first_name = self.cleaned_data["first_name"]
-        user.timezone = self.cleaned_data["timezone"]
-        user.save(update_fields=["first_name", "timezone"])
+        user_signup_extras_set(
+            user=user,
+            first_name=self.cleaned_data["first_name"],
+            timezone=self.cleaned_data["timezone"],
+        )
 
 
 class DeleteAccountForm(forms.Form):
@@ -45,32 +43,3 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password.")
         return password
-
-
-class PreferencesForm(forms.ModelForm):
-    timezone = TimezoneField(label="Time zone", help_text="Dates and reminders use this zone.")
-
-    class Meta:
-        model = User
-        fields = (
-            "first_name",
-            "timezone",
-            "reminder_time",
-            "keep_in_touch_months",
-            "no_reply_days",
-            "prep_time",
-            "notify_new_sign_in",
-        )
-        labels = {
-            "first_name": "First name",
-            "reminder_time": "Reminder time",
-            "keep_in_touch_months": "Keep-in-touch check-in, months after a rejection",
-            "no_reply_days": "No answer yet: nudge me after this many days",
-            "prep_time": "Interview prep, the evening before, at",
-        }
-        widgets = {
-            "reminder_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "keep_in_touch_months": forms.NumberInput(attrs={"min": 1, "max": 24}),
-            "no_reply_days": forms.NumberInput(attrs={"min": 1, "max": 90}),
-            "prep_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }

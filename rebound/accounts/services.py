@@ -14,8 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from rebound.models import User
 
-def sessions_end_for(*, user: Any) -> int:
+
+def sessions_end_for(*, user: User) -> int:
     """Delete every live session of a user (other browsers too), e.g. before deleting them."""
     ended = [
         session.pk
@@ -85,7 +87,7 @@ def lockout_records_delete_for(*, email: str) -> int:
     return deleted
 
 
-def user_email_verified_sync(*, user: Any) -> bool:
+def user_email_verified_sync(*, user: User) -> bool:
     """Record whether the user's address (the one reminders go to) is confirmed.
 
     allauth keeps the addresses; the core keeps this one fact on the user, so the reminder
@@ -119,7 +121,7 @@ def _known_here(request: HttpRequest) -> list[int]:
 
 
 def sign_in_notice_send(
-    *, request: HttpRequest, response: HttpResponse | None, user: Any, notify: bool = True
+    *, request: HttpRequest, response: HttpResponse | None, user: User, notify: bool = True
 ) -> bool:
     """Email the owner when their account signs in on a new device: a browser that has not
     signed in to it before (a signed cookie it keeps) and that none of their other signed-in
@@ -183,7 +185,7 @@ def queue_email(message: EmailMessage) -> None:
     transaction.on_commit(lambda: send_account_email.delay(*args))
 
 
-def user_email_mark_verified(*, user: Any) -> None:
+def user_email_mark_verified(*, user: User) -> None:
     """Record the user's address as confirmed without a link: for accounts the operator
     makes (the demo account, bench data) whose address is theirs or nobody's."""
     from allauth.account.models import EmailAddress
@@ -194,3 +196,19 @@ def user_email_mark_verified(*, user: Any) -> None:
         defaults={"verified": True, "primary": True},
     )
     user_email_verified_sync(user=user)
+
+
+def user_signup_extras_set(*, user: User, first_name: str, timezone: str) -> None:
+    """What sign-up asks beyond allauth's address and password, kept on the new user."""
+    user.first_name = first_name
+    user.timezone = timezone
+    user.save(update_fields=["first_name", "timezone"])
+
+
+def account_delete(*, user: User) -> None:
+    """Delete the account and everything in it (applications, journal, reminders: the
+    database cascades), with its other sessions and any lock-out records of its address."""
+    with transaction.atomic():
+        sessions_end_for(user=user)
+        lockout_records_delete_for(email=user.email)
+        user.delete()

@@ -3,7 +3,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +10,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from rebound.accounts.services import lockout_records_delete_for, login_identifier, sessions_end_for
+from rebound.accounts import services
+from rebound.accounts.services import login_identifier
 from rebound.lib.types import AuthedRequest
 
 from .forms import DeleteAccountForm
@@ -58,11 +58,8 @@ def account_delete(request: AuthedRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
-        with transaction.atomic():
-            auth_logout(request)
-            sessions_end_for(user=user)
-            lockout_records_delete_for(email=user.email)
-            user.delete()
+        auth_logout(request)
+        services.account_delete(user=user)
         messages.success(request, "Your account and all its data are deleted. Good luck out there.")
         return redirect("landing")
     return render(request, "rebound/account_delete.html", {"form": form})

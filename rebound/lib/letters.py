@@ -2,7 +2,8 @@
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+
+from rebound.models import User
 
 
 def first_name(full_name: str) -> str:
@@ -22,7 +23,7 @@ def greeting(names: Sequence[str]) -> str:
     return f"Dear {', '.join(firsts[:-1])} and {firsts[-1]},"
 
 
-def signature(user: Any) -> str:
+def signature(user: User) -> str:
     return user.get_full_name() or user.first_name or ""
 
 

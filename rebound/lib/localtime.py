@@ -8,22 +8,23 @@ Calendar arithmetic happens on local dates; UTC appears only at the very end.
 import calendar
 import datetime as dt
 import zoneinfo
-from typing import Any
 
 from django.utils import timezone
 
+from rebound.models import User
 
-def local_today(user: Any) -> dt.date:
+
+def local_today(user: User) -> dt.date:
     """The date it is now where the user lives."""
     return timezone.localtime(timezone.now(), user.tzinfo).date()
 
 
-def local_date_of(moment: dt.datetime, user: Any) -> dt.date:
+def local_date_of(moment: dt.datetime, user: User) -> dt.date:
     """The user's calendar date of an instant (e.g. the day an interview ends)."""
     return timezone.localtime(moment, user.tzinfo).date()
 
 
-def local_datetime(day: dt.date, at: dt.time, user: Any) -> dt.datetime:
+def local_datetime(day: dt.date, at: dt.time, user: User) -> dt.datetime:
     """An aware datetime for a wall-clock time in the user's zone (see local_to_utc)."""
     return local_to_utc(day, at, user.timezone)
 
