@@ -1,6 +1,8 @@
-"""Personas, real services and a real browser for the whole suite."""
+"""Personas, the shared fixtures (a stopped clock, Alice's and Ada's applications), real services
+and a real browser for the whole suite."""
 
 import asyncio
+import datetime as dt
 import os
 import socket
 import threading
@@ -12,10 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from aiosmtpd.controller import Controller
 from django.test import Client
 
-from .factories import PASSWORD, UserFactory
+from applications.models import Application
+from applications.pipeline import Status
+from rebound.models import User
+
+from .factories import PASSWORD, ApplicationFactory, CompanyFactory, UserFactory
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -38,6 +45,18 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test marked `frozen(when)`, or in a module so marked, runs with the clock stopped at
+    `when`: the days its assertions name are the same whenever the suite runs."""
+    marker = request.node.get_closest_marker("frozen")
+    if marker is None:
+        yield
+        return
+    with time_machine.travel(marker.args[0], tick=False):
+        yield
 
 
 @pytest.fixture
@@ -65,6 +84,12 @@ def bob(db):
 
 
 @pytest.fixture
+def ada(db) -> User:
+    """The mail-in tests' user: the sample emails are written to ada@example.org."""
+    return UserFactory(email="ada@example.org", timezone="Europe/Berlin")
+
+
+@pytest.fixture
 def alice_client(alice) -> Client:
     client = Client()
     client.force_login(alice)
@@ -81,6 +106,45 @@ def bob_client(bob) -> Client:
 @pytest.fixture
 def password() -> str:
     return PASSWORD
+
+
+@pytest.fixture
+def application(request: pytest.FixtureRequest, alice: User) -> Application:
+    """Alice's application for Analyst at Acme, applied today, made through the service as
+    the factory makes every one. A module (or test) that needs another says how in its marks,
+    `pytest.mark.application(company="Northwind", status=Status.INTERVIEWING)`: `company` is
+    the company's name, every other keyword goes to ApplicationFactory."""
+    marker = request.node.get_closest_marker("application")
+    fields = {"company": "Acme", "role": "Analyst", "status": Status.APPLIED}
+    fields |= marker.kwargs if marker else {}
+    company = CompanyFactory(owner=alice, name=fields.pop("company"))
+    return ApplicationFactory(company=company, **fields)
+
+
+@pytest.fixture
+def northwind(ada: User) -> Application:
+    """Ada's application for Data Analyst at Northwind Labs, applied on 2 Nov 2026: the one the
+    sample emails from northwindlabs.com are about."""
+    company = CompanyFactory(owner=ada, name="Northwind Labs", website="https://northwindlabs.com")
+    return ApplicationFactory(
+        owner=ada, company=company, role="Data Analyst", status_changed_on=dt.date(2026, 11, 2)
+    )
+
+
+@pytest.fixture
+def sqlite_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of `make run` (SQLite, no Redis, an in-memory broker) for a subprocess,
+    with its database and var/ in the test's own folder."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "rebound.settings",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "REBOUND_VAR_DIR": str(tmp_path / "var"),
+        "DEBUG": "1",
+        "SECRET_KEY": "test-only-" + "x" * 40,
+        "CACHE_URL": "",
+        "CELERY_BROKER_URL": "memory://",
+    }
 
 
 # --- SMTP sink ----------------------------------------------------------------------------

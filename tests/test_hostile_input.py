@@ -15,7 +15,8 @@ from urllib.parse import urljoin
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from applications.services import attachment_add, import_start
+from applications.attachment_services import attachment_add
+from applications.imports.services.steps import import_start
 from coping.models import Step
 from coping.services import incident_record, journal_entry_create, outreach_log
 from interviews.services import interview_save
@@ -224,6 +225,7 @@ def _check(response, what: str) -> None:
     )
 
 
+@pytest.mark.slow
 def test_no_page_breaks_under_hostile_input(alice_client, pages):
     assert len(pages) >= 40
     for url in pages:

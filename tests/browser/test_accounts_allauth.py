@@ -19,7 +19,7 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from rebound.models import User
-from reminders import dispatch
+from reminders import dispatch_services
 from reminders.models import Reminder
 from tests.conftest import assert_accessible
 from tests.factories import PASSWORD, ApplicationFactory, CompanyFactory, UserFactory, reject
@@ -230,7 +230,7 @@ def test_the_first_reminder_goes_out_only_after_the_address_is_confirmed(
     past = timezone.now() - dt.timedelta(minutes=5)
     Reminder.objects.filter(owner=nia).update(run_at=past, due_at=past)
 
-    assert dispatch.reminders_dispatch(inline=True) == 0
+    assert dispatch_services.reminders_dispatch() == 0
     (confirmation,) = smtp_sink.wait_for(1)
     assert confirmation["Subject"] == "Rebound: Confirm your address to start with Rebound"
 
@@ -240,7 +240,7 @@ def test_the_first_reminder_goes_out_only_after_the_address_is_confirmed(
     expect(page.get_by_role("heading", name="Hello, Nia")).to_be_visible()
     page.goto(site + "/reminders/")
     expect(page.get_by_text("reminders are waiting")).to_have_count(0)
-    sent = dispatch.reminders_dispatch(inline=True)
+    sent = dispatch_services.reminders_dispatch()
     assert sent == Reminder.objects.filter(owner=nia).count() >= 1
     messages = smtp_sink.wait_for(1 + sent)
     assert [m["To"] for m in messages] == ["nia@example.com"] * (1 + sent)

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import CopingPlan, FeedbackRequest, Outreach
 from rebound.lib.localtime import add_months
 from reminders.models import Reminder

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Browser, expect
 
-from applications.models import Application, Status
+from applications.models import Application
+from applications.pipeline import Status
 from coping.services import feedback_request_draft, journal_entry_create
 from tests.conftest import log_in
 from tests.factories import ApplicationFactory, CompanyFactory, reject

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Page
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import Step
 from coping.services import incident_record, journal_entry_create, plan_flag_legal
 from interviews.models import Interview
@@ -54,7 +54,8 @@ def _pages(alice) -> list[str]:
     )
     journal_entry_create(owner=alice, plan=plan, mood=2, text="Tired but okay.")
     reminder = reminders_about(plan).first()
-    from applications.services import attachment_add, import_start
+    from applications.attachment_services import attachment_add
+    from applications.imports.services.steps import import_start
 
     sent = attachment_add(application=application, kind="resume", version="CV 2025, data roles")
     job = import_start(

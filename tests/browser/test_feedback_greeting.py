@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import FeedbackRequest
 from tests.conftest import log_in
 from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory, reject

@@ -57,7 +57,7 @@ def test_the_work_search_log_prints_on_a4_and_letter(page: Page, site: str, alic
     import datetime as dt
 
     from applications import services
-    from applications.models import Status
+    from applications.pipeline import Status
     from rebound.lib.localtime import local_today
     from tests.factories import CompanyFactory
 

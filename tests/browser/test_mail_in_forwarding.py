@@ -12,22 +12,12 @@ from applications.models import Application
 from coping.models import CopingPlan
 from mailin.models import InboundMessage
 from tests.conftest import assert_accessible, log_in
-from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
 from tests.mailin.test_smtpd import Service, forwarded, inbound_smtpd, rejection
 
 pytestmark = pytest.mark.browser
 __all__ = ["inbound_smtpd"]  # the service's fixture, shared with tests/mailin/test_smtpd.py
 
 QUESTION = "Northwind Labs said no to Data Analyst on 3 Dec — mark it rejected and open your plan?"
-
-
-@pytest.fixture
-def northwind(transactional_db):
-    ada = UserFactory(email="ada@example.org", timezone="Europe/Berlin")
-    company = CompanyFactory(owner=ada, name="Northwind Labs", website="https://northwindlabs.com")
-    return ApplicationFactory(
-        owner=ada, company=company, role="Data Analyst", status_changed_on=dt.date(2026, 11, 2)
-    )
 
 
 def send(service: Service, to: str, raw: bytes) -> None:

@@ -8,19 +8,9 @@ from playwright.sync_api import Page, expect
 from coping.models import CopingPlan
 from interviews.models import Interview
 from tests.conftest import assert_accessible, log_in
-from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
 from tests.mailin.test_inbox import INVITE, QUESTION, REJECTION
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def northwind(transactional_db):
-    ada = UserFactory(email="ada@example.org", timezone="Europe/Berlin")
-    company = CompanyFactory(owner=ada, name="Northwind Labs", website="https://northwindlabs.com")
-    return ApplicationFactory(
-        owner=ada, company=company, role="Data Analyst", status_changed_on=dt.date(2026, 11, 2)
-    )
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from applications.models import Status
+from applications.pipeline import Status
 from tests.conftest import assert_accessible, log_in
 from tests.factories import ApplicationFactory, CompanyFactory
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from applications.models import Status
+from applications.pipeline import Status
 from reminders.models import Reminder
 from tests.conftest import assert_accessible
 from tests.factories import ApplicationFactory, CompanyFactory, reject, reminders_about

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping.models import FollowUp
 from interviews.models import SelfAssessment
 from interviews.services import interview_reminders_sync

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from applications.models import Application
-from home.demo import load_demo_data
+from demo.sample import load_demo_data
 from tests.conftest import assert_accessible, log_in, screenshot
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rebound.models import User
-from reminders import dispatch
+from reminders import dispatch_services
 from reminders.models import Reminder
 from tests.factories import PASSWORD, ApplicationFactory, CompanyFactory, UserFactory, reject
 
@@ -51,7 +51,7 @@ def test_it_sends_nothing_but_the_link_until_the_address_is_confirmed(mailoutbox
     assert not nia.email_verified
     reminder = _due_reminder_for(nia)
 
-    assert dispatch.reminders_dispatch(inline=True) == 0  # waits: not even claimed
+    assert dispatch_services.reminders_dispatch() == 0  # waits: not even claimed
     reminder.refresh_from_db()
     assert reminder.status == Reminder.Status.SCHEDULED
     assert [m.to for m in mailoutbox] == [["nia@example.com"]]  # the link, and nothing else
@@ -63,7 +63,7 @@ def test_it_sends_nothing_but_the_link_until_the_address_is_confirmed(mailoutbox
     assert r.status_code == 302 and r.url == reverse("home")
     nia.refresh_from_db()
     assert nia.email_verified
-    assert dispatch.reminders_dispatch(inline=True) >= 1
+    assert dispatch_services.reminders_dispatch() >= 1
     reminder.refresh_from_db()
     assert reminder.status == Reminder.Status.SENT
     assert mailoutbox[-1].to == ["nia@example.com"]
@@ -82,10 +82,10 @@ def test_the_reminders_page_says_they_wait_for_the_confirmation():
 
 def test_a_reminder_claimed_as_the_address_stopped_being_confirmed_goes_back_to_wait(alice):
     reminder = _due_reminder_for(alice)
-    ids, token = dispatch.reminders_claim_due()
+    ids, token = dispatch_services.reminders_claim_due()
     assert reminder.pk in ids
     User.objects.filter(pk=alice.pk).update(email_verified=False)
-    outcome = dispatch.reminders_send_batch(reminder_ids=ids, lease_token=token)
+    outcome = dispatch_services.reminders_send_batch(reminder_ids=ids, lease_token=token)
     assert outcome.get("waiting") == len(ids)
     reminder.refresh_from_db()
     assert reminder.status == Reminder.Status.SCHEDULED and reminder.run_at <= timezone.now()
@@ -104,7 +104,7 @@ def test_reminders_keep_going_to_the_old_address_until_the_new_one_is_confirmed(
     assert "Until you open it, everything keeps going to alice@example.com." in page
 
     reminder = _due_reminder_for(alice)
-    dispatch.reminders_dispatch(inline=True)
+    dispatch_services.reminders_dispatch()
     reminder.refresh_from_db()
     assert reminder.status == Reminder.Status.SENT
     assert mailoutbox[-1].to == ["alice@example.com"]

@@ -25,7 +25,7 @@ from coping.services import (
     journal_entry_create,
     outreach_log,
 )
-from home.bulk import load_heavy
+from demo.bulk import load_heavy
 from rebound.admin_privacy import field_path, user_text_fields
 from rebound.models import User
 from tests.factories import ContactFactory, UserFactory

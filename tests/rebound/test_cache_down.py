@@ -17,10 +17,10 @@ import redis
 import time_machine
 from django.test import Client
 
-from api.tokens import token_create
+from api.services import token_create
+from demo.bulk import load_heavy, main_pages
 from feeds import tokens as feed_tokens
 from feeds.services import feed_enable
-from home.bulk import load_heavy, main_pages
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.urls import reverse
 
-from applications.models import Status
+from applications.pipeline import Status
 from coping import services as coping
 from coping.models import FeedbackRequest, Incident, JournalEntry
 from rebound import crypto

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +46,7 @@ def test_production_starts_with_a_key_and_an_old_one_behind_it():
     assert r.returncode == 0, r.stderr[-2000:]
 
 
+@pytest.mark.slow
 def test_a_fresh_checkout_migrates_and_collects_static_files_without_a_key(tmp_path):
     env = {
         "DEBUG": "0",

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from home.bulk import load_heavy, main_pages
+from demo.bulk import load_heavy, main_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.urls import reverse
 
 from applications import services
-from applications.models import Application, Company, Status, Tag
+from applications.models import Application, Company, Tag
+from applications.pipeline import Status
 from rebound.fragments import data_version
 from rebound.models import DataVersion
 from tests.factories import ApplicationFactory, CompanyFactory

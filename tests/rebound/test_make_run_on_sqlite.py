@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = r"""
@@ -24,7 +26,7 @@ call_command("migrate", verbosity=0)
 call_command("seed_demo", verbosity=0)
 from applications.models import Application
 from rebound.models import User
-from reminders.dispatch import reminders_dispatch
+from reminders.dispatch_services import reminders_dispatch
 from reminders.models import Reminder
 
 user = User.objects.get(email="demo@rebound.example")
@@ -41,21 +43,22 @@ assert moved.status_code == 200 and b'data-moved="%d"' % application.pk in moved
 Reminder.objects.filter(owner=user, status="scheduled").update(
     run_at=timezone.now() - dt.timedelta(minutes=1))
 due = Reminder.objects.filter(owner=user, status="scheduled").count()
-assert due and reminders_dispatch(inline=True) == due
+assert due and reminders_dispatch() == due
 assert Reminder.objects.filter(owner=user, status="sent").count() == due == len(mail.outbox)
 for url in ["/home/glance/", "/insights/?period=all", "/insights/work-search-log/",
             "/accounts/backup/", "/accounts/backup.json", "/applications/import/"]:
     assert client.get(url).status_code == 200, url
 # An import and a restore write in bulk: SQLite's path too.
-from applications import services
+from applications.imports.services import steps, work
 from applications.models import ImportJob
 raw = b"Company,Role,Status,Date Applied\nNewCo,Analyst,Rejected,2025-01-02\n"
-job = services.import_start(owner=user, filename="x.csv", raw=raw)
+job = steps.import_start(owner=user, filename="x.csv", raw=raw)
 ImportJob.objects.filter(pk=job.pk).update(state="queued")
-services.import_run(job_id=job.pk)
+work.import_run(job_id=job.pk)
 job.refresh_from_db()
 assert (job.state, job.created) == ("done", 1), job.error
-from home.backup import backup_export, backup_restore
+from portability.export import backup_export
+from portability.services import backup_restore
 other = User.objects.create_user(email="moved@example.com", password="x" * 12)
 backup_restore(user=other, document=backup_export(user))
 mine = Application.objects.filter(owner=user).count()
@@ -64,6 +67,7 @@ print("ok")
 """
 
 
+@pytest.mark.slow
 def test_pages_and_reminders_work_on_sqlite(tmp_path):
     env = {
         **os.environ,

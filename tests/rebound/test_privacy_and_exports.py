@@ -17,7 +17,7 @@ from coping.services import (
     outreach_log,
 )
 from rebound.lib.csvfile import safe_cell
-from reminders.dispatch import describe_error
+from reminders.dispatch_services import describe_error
 from tests.factories import (
     ApplicationFactory,
     CompanyFactory,

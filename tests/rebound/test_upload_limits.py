@@ -9,8 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from applications import services
-from applications.models import Application, Attachment, ImportJob, Status
+from applications.models import Application, Attachment, ImportJob
 
 pytestmark = pytest.mark.django_db
 MB = 1024 * 1024
@@ -32,14 +31,6 @@ def _post_declaring(client, url: str, size: int):
         CONTENT_LENGTH=str(size),
         CONTENT_TYPE="multipart/form-data; boundary=----x",
         **{"wsgi.input": Unreadable()},
-    )
-
-
-@pytest.fixture
-def application(alice):
-    acme = services.company_get_or_create(owner=alice, name="Acme")
-    return services.application_create(
-        owner=alice, company=acme, role="Analyst", status=Status.APPLIED
     )
 
 
