@@ -9,22 +9,28 @@ What it holds, and only that (the preferences page lists it too):
 No private text: no preparation notes, self-assessments, journal, feedback or incidents.
 Every event has a stable UID and a SEQUENCE that grows when it changes, so a moved interview
 updates in place. At most MAX_EVENTS of each kind: the feed's size is bounded.
+
+"90 days ago" counts from the start of today (UTC), so a feed built at any time of one day
+holds the same events: feeds.views caches it by the day and the owner's data version.
 """
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import icalendar
 from django.conf import settings
 
 from interviews.models import Interview
+from rebound.models import User
 from reminders.models import Reminder
 from reminders.selectors import with_subjects
 
 PRODID = "-//Rebound//Calendar feed//EN"
 WINDOW = dt.timedelta(days=90)
 MAX_EVENTS = 500
+# Part of every cached feed's key and ETag: raise it when what `build` writes changes, so no
+# calendar keeps, and no cache serves, a feed in the old form.
+FORMAT = 1
 
 
 @dataclass
@@ -37,8 +43,13 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-def build(user: Any, now: dt.datetime) -> Feed:
-    since = now - WINDOW
+def window_start(now: dt.datetime) -> dt.datetime:
+    """The oldest moment the feed shows, the same all day."""
+    return dt.datetime.combine(_utc(now).date(), dt.time.min, tzinfo=dt.UTC) - WINDOW
+
+
+def build(user: User, now: dt.datetime) -> Feed:
+    since = window_start(now)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -1,10 +1,13 @@
 """The feed itself (by its secret URL, no session) and its switch on the preferences page."""
 
+import datetime as dt
 import hashlib
+import zlib
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseGone
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -13,11 +16,16 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
+from rebound import fragments
 from rebound.lib.types import AuthedRequest
 
 from . import services, tokens
-from .calendar import build
+from .calendar import FORMAT, Feed, build, window_start
 from .models import CalendarFeed
+
+# A cached feed's key changes with any change to what it shows and with the day, so this only
+# bounds how long an unused one stays (calendar apps poll hourly; a day covers the gaps).
+CACHE_SECONDS = 24 * 3600
 
 
 # HEAD too: some calendar apps check a subscription's link with it before fetching.
@@ -37,23 +45,74 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         return HttpResponseGone(
             "This calendar link was replaced or turned off in Rebound.", content_type="text/plain"
         )
-    built = build(feed.user, timezone.now())
-    etag = '"' + hashlib.sha256(built.body).hexdigest()[:32] + '"'
+    now = timezone.now()
+    data_version = fragments.data_version(feed.user)
+    if data_version is None:
+        # No data version (SQLite, or fragments off): built on every fetch, as it always was.
+        built = build(feed.user, now)
+        etag = _etag(hashlib.sha256(built.body).hexdigest())
+    else:
+        key = _cache_key(feed, data_version, now)
+        # Weak: a feed rebuilt for the same key (the cache evicted it) says the same, but
+        # its DTSTAMPs, the moment it was built, differ.
+        etag = "W/" + _etag(hashlib.sha256(key.encode()).hexdigest())
+        # A calendar that has this version gets its 304 from the version alone: two queries
+        # (the feed, the version), no cache read, nothing built.
+        if request.headers.get("If-None-Match"):
+            not_modified = get_conditional_response(request, etag=etag)
+            if not_modified is not None:
+                return _with_headers(not_modified, etag, None)
+        built = _cached(key) or _store(key, build(feed.user, now))
     last_modified = int(built.last_modified.timestamp()) if built.last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
-        return not_modified
+        return _with_headers(not_modified, etag, last_modified)
     response = HttpResponse(built.body, content_type="text/calendar; charset=utf-8")
-    response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    _with_headers(response, etag, last_modified)
     response["Content-Disposition"] = 'inline; filename="rebound.ics"'
     if request.method == "HEAD":
         # The same headers, the length the body would have, and no body (whatever the server).
         response.content = b""
         response["Content-Length"] = str(len(built.body))
     return response
+
+
+def _etag(digest: str) -> str:
+    return f'"{digest[:32]}"'
+
+
+def _with_headers(response: HttpResponse, etag: str, last_modified: int | None) -> HttpResponse:
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    return response
+
+
+def _cache_key(feed: CalendarFeed, data_version: int, now: dt.datetime) -> str:
+    """What the feed is a function of: its owner's data (the version, which triggers bump with
+    any change to interviews, reminders, applications, companies and plans), the owner's time
+    zone, the link's version, the day (its window moves daily) and the feed's format."""
+    user = feed.user
+    day = window_start(now).date().isoformat()
+    return f"calendar-feed:{FORMAT}:{user.pk}:{feed.version}:{data_version}:{user.timezone}:{day}"
+
+
+def _cached(key: str) -> Feed | None:
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    body, last_modified = stored
+    modified = dt.datetime.fromtimestamp(last_modified, dt.UTC) if last_modified else None
+    return Feed(body=zlib.decompress(body), last_modified=modified)
+
+
+def _store(key: str, built: Feed) -> Feed:
+    # Compressed: a heavy user's feed is ~324 KB of text and ~10 times less deflated, and a
+    # cache holds one per user polling.
+    modified = built.last_modified.timestamp() if built.last_modified else None
+    cache.set(key, (zlib.compress(built.body), modified), CACHE_SECONDS)
+    return built
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""The Insights page: read-only, every number from insights.metrics."""
+"""The Insights page: read-only, every number from insights.metrics (one module per concern)."""
 
 from typing import Any
 from urllib.parse import urlencode
@@ -9,28 +9,33 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from applications.models import Status
+from applications.pipeline import EXITS, Status
 from interviews.models import RATING_FIELDS, SelfAssessment
 from rebound.fragments import fragment_keys
 from rebound.lib.csvfile import csv_response
 from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
 
-from . import metrics, worklog
+from . import worklog
 from .forms import PeriodForm, WorkLogForm, presets
+from .metrics import assessments, wellbeing
+from .metrics.activity import activity
+from .metrics.funnel import FUNNEL_STAGES, funnel
+from .metrics.period import Period
+from .metrics.responses import responsiveness
 
 RATING_LABELS = SelfAssessment.rating_labels()
 
 
-def report(user: Any, period: metrics.Period) -> dict[str, Any]:
+def report(user: Any, period: Period) -> dict[str, Any]:
     # Local dates throughout: an interview at 00:30 in Berlin is on that Berlin day.
     with timezone.override(user.tzinfo):
         return {
-            "funnel": metrics.funnel(user, period),
-            "responses": metrics.responsiveness(user, period),
-            "weeks": metrics.activity(user, period),
-            "assessments": metrics.assessments(user, period),
-            "wellbeing": metrics.wellbeing(user, period),
+            "funnel": funnel(user, period),
+            "responses": responsiveness(user, period),
+            "weeks": activity(user, period),
+            "assessments": assessments.assessments(user, period),
+            "wellbeing": wellbeing.wellbeing(user, period),
         }
 
 
@@ -55,12 +60,12 @@ def insights(request: AuthedRequest) -> HttpResponse:
             "insights_key": fragment_keys(request.user)("insights", period.start, period.end),
             "numbers": SimpleLazyObject(numbers),
             "rating_labels": RATING_LABELS,
-            "stage_labels": {s.value: s.label for s in metrics.STAGES},
-            "exit_labels": {s.value: s.label for s in metrics.EXITS},
+            "stage_labels": {s.value: s.label for s in FUNNEL_STAGES},
+            "exit_labels": {s.value: s.label for s in EXITS},
             "applied_label": Status.APPLIED.label,
-            "mood_days": metrics.MOOD_DAYS,
-            "events_shown": metrics.EVENTS,
-            "themes_from": metrics.THEMES,
+            "mood_days": wellbeing.MOOD_DAYS,
+            "events_shown": wellbeing.EVENTS,
+            "themes_from": assessments.THEMES,
         },
     )
 
@@ -121,10 +126,10 @@ def insights_csv(request: AuthedRequest) -> StreamingHttpResponse:
     rows += [["week", f"{w.monday.isoformat()}: interviews", w.interviews] for w in data["weeks"]]
     rows += [
         ["self-assessment", f"{p.day.isoformat()} {p.round_label}: {RATING_LABELS[k]}", v]
-        for p in metrics.assessment_points(request.user, period)
+        for p in assessments.assessment_points(request.user, period)
         for k, v in p.ratings.items()
     ]
-    rows += [["mood", m.day.isoformat(), m.mood] for m in metrics.mood_days(request.user, period)]
+    rows += [["mood", m.day.isoformat(), m.mood] for m in wellbeing.mood_days(request.user, period)]
     return csv_response("rebound-insights.csv", ["section", "measure", "value"], rows)
 
 
@@ -132,8 +137,12 @@ def insights_csv(request: AuthedRequest) -> StreamingHttpResponse:
 def work_search_log(request: AuthedRequest) -> HttpResponse:
     form = WorkLogForm(request.GET or None, user=request.user)
     start, end = form.chosen_range()
-    rows = worklog.activities(request.user, start, end)
-    counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in worklog.KINDS}
+    counted = worklog.tally(request.user, start, end)
+    total = counted.total
+    pages = max(1, -(-total // worklog.PAGE_ROWS))
+    number = _page_number(request.GET.get("page"), pages)
+    rows = worklog.page(request.user, start, end, number, counted)
+    query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
     return render(
         request,
         "insights/work_search_log.html",
@@ -141,23 +150,35 @@ def work_search_log(request: AuthedRequest) -> HttpResponse:
             "form": form,
             "start": start,
             "end": end,
-            "rows": rows[: worklog.PAGE_ROWS],
-            "total": len(rows),
-            "counts": counts,
+            "rows": rows,
+            "total": total,
+            "counts": counted.counts,
+            "page": number,
+            "pages": pages,
+            "first_row": (number - 1) * worklog.PAGE_ROWS + 1,
+            "last_row": (number - 1) * worklog.PAGE_ROWS + len(rows),
             "presets": presets(local_today(request.user)),
-            "query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
+            "query": query,
             "printed_on": local_today(request.user),
         },
     )
+
+
+def _page_number(asked: str | None, pages: int) -> int:
+    """The page asked for, within the range's pages: anything else is the first or last."""
+    try:
+        return min(max(1, int(asked or 1)), pages)
+    except ValueError:
+        return 1
 
 
 @login_required
 def work_search_log_csv(request: AuthedRequest) -> StreamingHttpResponse:
     form = WorkLogForm(request.GET or None, user=request.user)
     start, end = form.chosen_range()
-    rows = worklog.activities(request.user, start, end)
     return csv_response(
         f"work-search-log-{start.isoformat()}-to-{end.isoformat()}.csv",
         worklog.HEADER,
-        (r.as_row() for r in rows),
+        # A generator: the rows are read as the response streams, a chunk at a time.
+        (r.as_row() for r in worklog.rows(request.user, start, end)),
     )

@@ -9,19 +9,43 @@ One row per activity in the range, oldest first:
 Each row says when, the employer, the position, how the contact was made, with whom and
 where (address or link) when known, and the result as it stands today (for one that went
 silent, the furthest reply it had first: "Screening, then no reply"). Read-only, in a
-constant number of queries (at most six), whatever the range holds.
+constant number of queries, whatever the range holds.
+
+Paged in SQL: one UNION of the three sources, sorted and sliced by the database, gives each
+activity's sort key (day, kind, employer, position, then each model's own order for ties) and
+what its row says, as plain values; two queries more add the page's people and one the
+furthest replies. A heavy user's year is ~18,000 activities (~78,000 model instances when
+they were built in Python to show the first 1,000). A page reads only the days its rows are
+on (`Tally.window`). The CSV reads the same UNION through `.iterator()` and builds its rows a
+chunk at a time: its memory doesn't grow with the range.
 """
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
-from django.db.models import Prefetch
-from django.utils import timezone
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateTimeField,
+    Expression,
+    F,
+    IntegerField,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Collate, Concat, TruncDate
 
-from applications.models import PIPELINE, Application, Contact, Source, Status, StatusChange
+from applications.models import Application, Source, StatusChange
+from applications.pipeline import STAGES, Status
 from coping.models import Outreach
 from interviews.models import Interview
+from rebound.models import User
 
 # How an application was made, from how the user found it. A job board or a company's site
 # is an online application; an agency or a recruiter is a contact through an agency.
@@ -59,9 +83,13 @@ _REPLIED = {
 }
 
 KINDS = {"application": "Application", "interview": "Interview", "outreach": "Networking"}
-# The longest range one log covers, and the most rows the page prints (the CSV has them all).
+# The longest range one log covers, and the rows on one page (the CSV has them all). A page
+# holds a month of most searches; 1,000 rows took ~45 ms of template alone, so a heavy
+# user's first page cost 3× a small user's (docs/performance.md, issue 24).
 MAX_DAYS = 366
-PAGE_ROWS = 1000
+PAGE_ROWS = 200
+# Keys read by the CSV before it loads their rows: ~6 queries per chunk, memory bounded by it.
+CSV_CHUNK = 2000
 
 
 @dataclass(frozen=True)
@@ -92,12 +120,14 @@ class Activity:
         ]
 
 
+_OUTCOMES = dict(Outreach.Outcome.choices)
+
 HEADER = ["Date", "Activity", "Employer", "Position", "How", "Contact", "Address or link", "Result"]
 
 
-def _person(contact: Contact) -> str:
-    reach = contact.email or contact.phone
-    return f"{contact.name} ({reach})" if reach else contact.name
+def _person_of(name: str, email: str, phone: str) -> str:
+    reach = email or phone
+    return f"{name} ({reach})" if reach else name
 
 
 def _furthest_replies(application_ids: set[int]) -> dict[int, str]:
@@ -105,7 +135,7 @@ def _furthest_replies(application_ids: set[int]) -> dict[int, str]:
     in one query."""
     if not application_ids:
         return {}
-    order = {status: i for i, status in enumerate(PIPELINE)}
+    order = {status: i for i, status in enumerate(STAGES)}
     furthest: dict[int, str] = {}
     changes = StatusChange.objects.filter(
         application_id__in=application_ids, to_status__in=list(_REPLIED)
@@ -117,73 +147,260 @@ def _furthest_replies(application_ids: set[int]) -> dict[int, str]:
     return {pk: _REPLIED[Status(status)] for pk, status in furthest.items()}
 
 
-def _result(status: str, application_id: int, replies: dict[int, str]) -> str:
+def _result(status: str, application_id: int | None, replies: dict[int, str]) -> str:
     if status == Status.GHOSTED and application_id in replies:
         return f"{replies[application_id]}, then no reply"
     return _RESULT_BY_STATUS[Status(status)]
 
 
-def activities(user: Any, start: dt.date, end: dt.date) -> list[Activity]:
-    """Every activity of the user from `start` to `end` (local dates, both included)."""
-    people = Prefetch("contacts", queryset=Contact.objects.order_by("name"))
-    applications = list(
-        Application.objects.filter(owner=user, date_applied__gte=start, date_applied__lte=end)
-        .select_related("company")
-        .prefetch_related(people)
-    )
-    with timezone.override(user.tzinfo):
-        interviews = list(
-            Interview.objects.filter(
-                owner=user, starts_at__date__gte=start, starts_at__date__lte=end
-            )
-            .select_related("application__company")
-            .prefetch_related(Prefetch("interviewers", queryset=Contact.objects.order_by("name")))
-        )
-    ghosted = {a.pk for a in applications if a.status == Status.GHOSTED} | {
-        i.application_id for i in interviews if i.application.status == Status.GHOSTED
+# One activity as the UNION gives it: its sort key (day, kind's index in KINDS, employer,
+# position, an ascending and a descending tie-break, pk) and what its row says besides. The
+# tie-breaks are each model's own Meta ordering (interviews by start, applications by last
+# change, newest first, outreach newest first), which decided ties when the rows were sorted
+# in Python. `code` is an application's source, an interview's format or an outreach's
+# outcome; `status` the application's; `application` whose people and replies to read.
+Found = tuple[
+    dt.date, int, str, str, dt.datetime | None, dt.datetime | None, int,
+    str, str, str, int | None, str, str, str,
+]  # fmt: skip
+COLUMNS = (
+    *("day", "k", "employer", "position", "asc", "desc", "pk"),
+    *("code", "place", "status", "application", "person", "email", "phone"),
+)
+
+
+def _text(expression: Expression | F) -> Expression:
+    """Text compared as Python compares str (by code point) so SQL sorts as the log always
+    did: PostgreSQL's "C" collation compares UTF-8 bytes, which is code point order; SQLite's
+    default (BINARY) already does."""
+    field = CharField()
+    if connection.vendor == "postgresql":
+        return Collate(Cast(expression, field), "C")
+    return Cast(expression, field)
+
+
+def _local_bounds(user: User, start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The UTC instants of the range's local days (end excluded): a range over `starts_at`
+    that its (owner, starts_at) index serves, where `starts_at__date` scanned every row."""
+    zone = user.tzinfo
+    first = dt.datetime.combine(start, dt.time.min, tzinfo=zone)
+    after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    return first, after
+
+
+def _sources(user: User, start: dt.date, end: dt.date) -> dict[str, QuerySet[Any]]:
+    first, after = _local_bounds(user, start, end)
+    return {
+        "application": Application.objects.filter(
+            owner=user, date_applied__gte=start, date_applied__lte=end
+        ),
+        "interview": Interview.objects.filter(
+            owner=user, starts_at__gte=first, starts_at__lt=after
+        ),
+        "outreach": Outreach.objects.filter(owner=user, on__gte=start, on__lte=end),
     }
-    replies = _furthest_replies(ghosted)
-    rows = [
-        Activity(
-            day=a.date_applied,  # type: ignore[arg-type]
-            kind="application",
-            employer=a.company.name,
-            position=a.role,
-            method=_METHOD_BY_SOURCE.get(a.source, "Not recorded"),  # type: ignore[call-overload]
-            contact=", ".join(_person(c) for c in a.contacts.all()),
-            where=a.posting_url or a.location,
-            result=_result(a.status, a.pk, replies),
-        )
-        for a in applications
-    ]
-    rows += [
-        Activity(
-            day=timezone.localtime(i.starts_at, user.tzinfo).date(),
-            kind="interview",
-            employer=i.application.company.name,
-            position=f"{i.application.role} ({i.get_round_type_display().lower()})",
-            method=_METHOD_BY_FORMAT[Interview.Format(i.format)],
-            contact=", ".join(_person(c) for c in i.interviewers.all()),
-            where=i.location,
-            result=_result(i.application.status, i.application_id, replies),
-        )
-        for i in interviews
-    ]
-    outreach = Outreach.objects.filter(owner=user, on__gte=start, on__lte=end).select_related(
-        "contact__company"
+
+
+def _keys(user: User, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    """Every activity's sort key, in the log's order: one query, to slice or iterate."""
+    sources = _sources(user, start, end)
+    no_time = Value(None, output_field=DateTimeField())
+    round_label = Case(
+        *(
+            When(round_type=value, then=Value(str(label).lower()))
+            for value, label in Interview.Round.choices
+        ),
+        default=F("round_type"),
+        output_field=CharField(),
     )
-    rows += [
-        Activity(
-            day=o.on,
-            kind="outreach",
-            employer=o.contact.company.name if o.contact.company else "",
-            position="",
-            method="Through a contact",
-            contact=_person(o.contact),
-            where=o.contact.linkedin_url,
-            result=o.get_outcome_display(),
+    nothing = Value("", output_field=CharField())
+
+    def keyed(queryset: QuerySet[Any], kind: str, **annotations: Any) -> QuerySet[Any]:
+        index = Value(list(KINDS).index(kind), output_field=IntegerField())
+        return (
+            queryset.order_by()
+            .annotate(k=index, **annotations)
+            .values_list(*COLUMNS)  # the same columns, in the same order, for the UNION
         )
-        for o in outreach
+
+    applications = keyed(
+        sources["application"],
+        "application",
+        day=F("date_applied"),
+        employer=_text(F("company__name")),
+        position=_text(F("role")),
+        asc=no_time,
+        desc=F("updated_at"),
+        code=F("source"),
+        place=Case(
+            When(posting_url="", then=F("location")),
+            default=F("posting_url"),
+            output_field=CharField(),
+        ),
+        application=F("pk"),
+        person=nothing,
+        email=nothing,
+        phone=nothing,
+    )
+    interviews = keyed(
+        sources["interview"],
+        "interview",
+        day=TruncDate("starts_at", tzinfo=user.tzinfo),
+        employer=_text(F("application__company__name")),
+        position=_text(Concat(F("application__role"), Value(" ("), round_label, Value(")"))),
+        asc=F("starts_at"),
+        desc=no_time,
+        code=F("format"),
+        place=F("location"),
+        status=F("application__status"),
+        person=nothing,
+        email=nothing,
+        phone=nothing,
+    )
+    outreach = keyed(
+        sources["outreach"],
+        "outreach",
+        day=F("on"),
+        employer=_text(Coalesce(F("contact__company__name"), Value(""))),
+        position=_text(Value("")),
+        asc=no_time,
+        desc=F("created_at"),
+        code=F("outcome"),
+        place=F("contact__linkedin_url"),
+        status=nothing,
+        application=Value(None, output_field=IntegerField()),
+        person=F("contact__name"),
+        email=F("contact__email"),
+        phone=F("contact__phone"),
+    )
+    return applications.union(interviews, outreach, all=True).order_by(
+        "day", "k", "employer", "position", F("asc").asc(), F("desc").desc(), "pk"
+    )
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many activities the range holds: of each kind, and on each day that has any."""
+
+    counts: dict[str, int]
+    days: list[tuple[dt.date, int]]  # (day, activities), oldest first
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def window(self, offset: int, limit: int) -> tuple[dt.date, dt.date, int] | None:
+        """The first and last day of rows offset..offset+limit, and how many rows come
+        before the first: a page reads those days only, not the whole range."""
+        before, first = 0, None
+        for day, n in self.days:
+            if first is None:
+                if before + n <= offset:
+                    before += n
+                    continue
+                first, skipped = day, before
+            last = day
+            before += n
+            if before >= offset + limit:
+                break
+        return None if first is None else (first, last, skipped)
+
+
+def tally(user: User, start: dt.date, end: dt.date) -> Tally:
+    """One query: activities per day and kind (at most 3 × MAX_DAYS rows), by the same
+    expressions as the UNION's, so the two always agree on what each day holds."""
+    sources = _sources(user, start, end)
+    days = {
+        "application": F("date_applied"),
+        "interview": TruncDate("starts_at", tzinfo=user.tzinfo),
+        "outreach": F("on"),
+    }
+    grouped = [
+        queryset.order_by()
+        .annotate(day=days[kind], k=Value(list(KINDS).index(kind), output_field=IntegerField()))
+        .values_list("day", "k")
+        .annotate(n=Count("pk"))
+        for kind, queryset in sources.items()
     ]
-    order = list(KINDS)
-    return sorted(rows, key=lambda r: (r.day, order.index(r.kind), r.employer, r.position))
+    counts = dict.fromkeys(KINDS, 0)
+    per_day: dict[dt.date, int] = {}
+    kinds = list(KINDS)
+    for day, k, n in grouped[0].union(*grouped[1:], all=True):
+        counts[kinds[k]] += n
+        per_day[day] = per_day.get(day, 0) + n
+    return Tally(counts=counts, days=sorted(per_day.items()))
+
+
+def _people(through: Any, column: str, ids: set[int]) -> dict[int, str]:
+    """The people of these applications or interviews, by name, as each row writes them."""
+    people: dict[int, list[str]] = {}
+    links = (
+        through.objects.filter(**{f"{column}__in": ids})
+        .order_by("contact__name", "contact_id")
+        .values_list(column, "contact__name", "contact__email", "contact__phone")
+    )
+    for owner_id, name, email, phone in links:
+        people.setdefault(owner_id, []).append(_person_of(name, email, phone))
+    return {owner_id: ", ".join(names) for owner_id, names in people.items()}
+
+
+def _rows(found: list[Found]) -> list[Activity]:
+    """The activities of these UNION rows, in their order: at most three more queries (the
+    applications' contacts, the interviewers, the furthest replies of ghosted ones), as
+    plain values, however many rows."""
+    applications = {f[6] for f in found if f[1] == 0}
+    interviews = {f[6] for f in found if f[1] == 1}
+    contacts = _people(Application.contacts.through, "application_id", applications)
+    interviewers = _people(Interview.interviewers.through, "interview_id", interviews)
+    replies = _furthest_replies({f[10] for f in found if f[9] == Status.GHOSTED and f[10]})
+    kinds = list(KINDS)
+    rows = []
+    for day, k, employer, position, _, _, pk, code, place, status, app, *person in found:
+        if k == 0:
+            method = _METHOD_BY_SOURCE.get(code, "Not recorded")  # type: ignore[call-overload]
+            who = contacts.get(pk, "")
+        elif k == 1:
+            method = _METHOD_BY_FORMAT[Interview.Format(code)]
+            who = interviewers.get(pk, "")
+        else:
+            method, who = "Through a contact", _person_of(*person)
+        rows.append(
+            Activity(
+                day=day,
+                kind=kinds[k],
+                employer=employer,
+                position=position,
+                method=method,
+                contact=who,
+                where=place,
+                result=_result(status, app, replies) if k < 2 else _OUTCOMES[code],
+            )
+        )
+    return rows
+
+
+def page(
+    user: User, start: dt.date, end: dt.date, number: int = 1, counted: Tally | None = None
+) -> list[Activity]:
+    """The activities of one page (numbered from 1), PAGE_ROWS at most: the UNION reads only
+    the days the page's rows are on, so a page costs the same in a busy year or a quiet
+    week. `counted` is the range's tally, when the caller has it."""
+    counted = counted or tally(user, start, end)
+    window = counted.window((number - 1) * PAGE_ROWS, PAGE_ROWS)
+    if window is None:
+        return []
+    first, last, skipped = window
+    offset = (number - 1) * PAGE_ROWS - skipped
+    return _rows(list(_keys(user, first, last)[offset : offset + PAGE_ROWS]))
+
+
+def rows(user: User, start: dt.date, end: dt.date) -> Iterator[Activity]:
+    """Every activity of the range, in order, read a chunk at a time (for the CSV)."""
+    found: Iterator[Found] = _keys(user, start, end).iterator(chunk_size=CSV_CHUNK)
+    while chunk := list(islice(found, CSV_CHUNK)):
+        yield from _rows(chunk)
+
+
+def activities(user: User, start: dt.date, end: dt.date) -> list[Activity]:
+    """Every activity of the user from `start` to `end` (local dates, both included)."""
+    return list(rows(user, start, end))

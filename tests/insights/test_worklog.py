@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from coping.services import outreach_log
 from interviews.models import Interview
 from interviews.services import interview_save

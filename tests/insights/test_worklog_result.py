@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from applications import services as applications
-from applications.models import Status
+from applications.pipeline import Status
 from insights import worklog
 from interviews.models import Interview
 from interviews.services import interview_save
