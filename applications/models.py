@@ -1,6 +1,5 @@
 import datetime as dt
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -210,9 +209,6 @@ class Application(models.Model):
 
 
 class StatusChange(models.Model):
-    # Set by application_change_status: what the event's listeners offer the user next.
-    next_steps: list[Any]
-
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="status_changes"
     )

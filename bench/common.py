@@ -7,7 +7,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the benches import this module before django.setup()
+    from rebound.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +60,7 @@ def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def session_for(user: Any) -> str:
+def session_for(user: "User") -> str:
     """A session cookie value logging `user` in, as the log-in view would make it."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore

@@ -15,6 +15,7 @@ from rebound.fragments import fragment_keys
 from rebound.lib.csvfile import csv_response
 from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
+from rebound.models import User
 
 from . import worklog
 from .forms import PeriodForm, WorkLogForm, presets
@@ -27,7 +28,7 @@ from .metrics.responses import responsiveness
 RATING_LABELS = SelfAssessment.rating_labels()
 
 
-def report(user: Any, period: Period) -> dict[str, Any]:
+def report(user: User, period: Period) -> dict[str, Any]:
     # Local dates throughout: an interview at 00:30 in Berlin is on that Berlin day.
     with timezone.override(user.tzinfo):
         return {

@@ -1,5 +1,6 @@
 from collections.abc import Callable
 
+from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest, HttpResponse
@@ -54,7 +55,6 @@ class StaffSecondFactorMiddleware:
 
 
 def _has_second_factor(user: User) -> bool:
-    from allauth.mfa.models import Authenticator
 
     # Recovery codes alone are a back-up, not a factor.
     return Authenticator.objects.filter(

@@ -26,7 +26,7 @@ app.conf.beat_schedule = {
         "options": {"expires": 55},
     },
     # Uploaded import files left for 30 days are forgotten, and imports whose worker was
-    # lost marked failed (applications.imports.work; the task kept its registered name).
+    # lost marked failed (applications.imports.services.work; the task kept its registered name).
     "forget-stale-imports": {
         "task": "applications.tasks.imports_forget_stale_task",
         "schedule": 24 * 3600.0,

@@ -16,7 +16,7 @@ from typing import Any
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import FieldError, ImproperlyConfigured
-from django.db import models
+from django.db import migrations, models
 
 from rebound.devsecret import MISSING_FIELD_KEY_MESSAGE
 
@@ -181,7 +181,6 @@ def encrypting(fields: dict[str, list[str]]) -> Any:
     """A data migration operation that encrypts the plaintext already in these columns
     ({"app.Model": [field, …]}), reversibly; values already encrypted are left as they are, so
     it can run again. Needs FIELD_ENCRYPTION_KEYS whenever there is a row to encrypt."""
-    from django.db import migrations
 
     def apply(apps: Any, schema_editor: Any, transform: Callable[[str], str | None]) -> None:
         for label, names in fields.items():

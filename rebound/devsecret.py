@@ -3,6 +3,8 @@
 import secrets
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 
 def dev_secret_key(var_dir: Path) -> str:
     path = var_dir / "secret_key"
@@ -29,7 +31,6 @@ MISSING_FIELD_KEY_MESSAGE = (
 def dev_field_encryption_key(var_dir: Path) -> str:
     """A development key for the encrypted fields (rebound.crypto), made once per checkout.
     Losing it loses the words written with it, which is fine for demo data only."""
-    from cryptography.fernet import Fernet
 
     path = var_dir / "field_encryption_key"
     try:

@@ -79,7 +79,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",  # single sign-on (OIDC_ISSUER)
-    # Bottom to top; each app may import only those above it in this list (docs/architecture.md).
+    # Bottom to top; each app may import only those before it in this list (docs/architecture.md).
     "rebound",
     "reminders",
     "applications",

@@ -197,6 +197,7 @@ def _open_workbook(raw: bytes, *, data_only: bool) -> Any:
     """openpyxl's streaming reader, minus its look at each sheet's declared size: it scans a
     whole sheet when none is declared (seconds for a hostile one), and Rebound never trusts
     that size anyway (each sheet is read row by row, counted, at most MAX_COLUMNS + 1 wide)."""
+    # Imported here: openpyxl is heavy and only the worker reading a workbook needs it.
     import openpyxl
     from openpyxl.reader import excel
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet

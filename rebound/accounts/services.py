@@ -3,6 +3,9 @@
 import unicodedata
 from typing import Any
 
+from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -15,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rebound.models import User
+from rebound.tasks import send_account_email
 
 
 def sessions_end_for(*, user: User) -> int:
@@ -94,8 +98,6 @@ def user_email_verified_sync(*, user: User) -> bool:
     engine can wait for it without knowing about allauth. Called by allauth's signals
     (rebound.accounts.allauth) whenever an address is confirmed, added, removed or changed.
     """
-    from allauth.account.models import EmailAddress
-
     user.refresh_from_db(fields=["email", "email_verified"])
     verified = EmailAddress.objects.filter(
         user=user, email__iexact=user.email, verified=True
@@ -127,9 +129,6 @@ def sign_in_notice_send(
     signed in to it before (a signed cookie it keeps) and that none of their other signed-in
     sessions uses. Only to a confirmed address, never when they opted out. Returns whether
     a notice was queued."""
-    from allauth.account.adapter import get_adapter
-    from allauth.usersessions.models import UserSession
-
     known = _known_here(request)
     if response is not None and user.pk not in known:
         # Remembered for next time (a few accounts per browser at most).
@@ -168,8 +167,6 @@ def sign_in_notice_send(
 
 def queue_email(message: EmailMessage) -> None:
     """Send a rendered account email from a task once the transaction commits."""
-    from rebound.tasks import send_account_email
-
     html = ""
     for content, mimetype in getattr(message, "alternatives", []):
         if mimetype == "text/html":
@@ -188,8 +185,6 @@ def queue_email(message: EmailMessage) -> None:
 def user_email_mark_verified(*, user: User) -> None:
     """Record the user's address as confirmed without a link: for accounts the operator
     makes (the demo account, bench data) whose address is theirs or nobody's."""
-    from allauth.account.models import EmailAddress
-
     EmailAddress.objects.update_or_create(
         user=user,
         email=user.email.lower(),
