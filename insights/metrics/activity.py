@@ -10,6 +10,7 @@ from django.db.models.functions import TruncWeek
 from applications.models import Application
 from coping.models import NetGoal
 from interviews.models import Interview
+from rebound.lib.localtime import utc_bounds
 from rebound.models import User
 
 from .period import Period, cohort
@@ -60,12 +61,11 @@ def activity(user: User, period: Period) -> list[Week]:
     start = max(start, period.end - dt.timedelta(weeks=MAX_WEEKS - 1))
     weeks_of = mondays(start, period.end)
     applied = applications_per_week(user, weeks_of[0], period.end)
+    # Selected by the (owner, starts_at) index between UTC bounds; only those rows are then
+    # grouped by their local week.
+    lower, upper = utc_bounds(weeks_of[0], period.end, user)
     interviews = dict(
-        Interview.objects.filter(
-            owner=user,
-            starts_at__date__gte=weeks_of[0],
-            starts_at__date__lte=period.end,
-        )
+        Interview.objects.filter(owner=user, starts_at__gte=lower, starts_at__lt=upper)
         .annotate(week=TruncWeek("starts_at", tzinfo=user.tzinfo))
         .values_list("week")
         .annotate(n=Count("pk"))

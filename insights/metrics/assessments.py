@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Avg, Count, Q, QuerySet
 
 from interviews.models import RATING_FIELDS, Interview, SelfAssessment
+from rebound.lib.localtime import utc_bounds
 from rebound.models import User
 
 from .period import Period
@@ -59,11 +60,13 @@ TRIPPED_SHOWN = 5
 
 
 def _assessed(user: User, period: Period) -> QuerySet[SelfAssessment]:
-    """The self-assessments of interviews that started in the period (local dates)."""
+    """The self-assessments of interviews that started in the period (local dates), bounded
+    in UTC so the interviews are read through their (owner, starts_at) index."""
+    lower, upper = utc_bounds(period.start, period.end, user)
     return SelfAssessment.objects.filter(
-        Q(interview__starts_at__date__gte=period.start) if period.start else Q(),
+        Q(interview__starts_at__gte=lower) if lower else Q(),
         interview__owner=user,
-        interview__starts_at__date__lte=period.end,
+        interview__starts_at__lt=upper,
     )
 
 

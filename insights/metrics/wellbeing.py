@@ -9,6 +9,7 @@ from django.db.models import Avg, Count, Q
 from applications.models import StatusChange
 from applications.pipeline import Status
 from coping.models import CopingPlan, JournalEntry
+from rebound.lib.localtime import utc_bounds
 from rebound.models import User
 
 from .period import Period
@@ -72,10 +73,12 @@ def wellbeing(user: User, period: Period) -> Wellbeing:
             "changed_on", "to_status", "application__company__name"
         )[:EVENTS]
     ]
+    # The user's local dates, as UTC bounds: the (owner, closed_at, ...) index serves them.
+    lower, upper = utc_bounds(period.start, period.end, user)
     closed = CopingPlan.objects.filter(
-        Q(closed_at__date__gte=period.start) if period.start else Q(),
+        Q(closed_at__gte=lower) if lower else Q(),
         owner=user,
-        closed_at__date__lte=period.end,  # the active time zone's date: report() sets the user's
+        closed_at__lt=upper,
     ).order_by("-closed_at")
     for closed_at, company in closed.values_list("closed_at", "application__company__name")[
         :EVENTS

@@ -53,3 +53,19 @@ def next_business_day(day: dt.date) -> dt.date:
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
     return day
+
+
+def utc_bounds(
+    first_day: dt.date | None, last_day: dt.date, user: User
+) -> tuple[dt.datetime | None, dt.datetime]:
+    """The instants that bound a range of the user's local dates, both days included:
+    [local midnight of `first_day`, local midnight of the day after `last_day`), as aware UTC
+    datetimes (None for an open start).
+
+    Filtering `starts_at >= lower AND starts_at < upper` lets the database walk an
+    (owner, starts_at) index; `(starts_at AT TIME ZONE tz)::date` between the days reads every
+    row. A midnight skipped by a change (Santiago in September) lands just after the gap, so
+    the day still starts at its first instant.
+    """
+    lower = local_to_utc(first_day, dt.time(0), user.timezone) if first_day else None
+    return lower, local_to_utc(last_day + dt.timedelta(days=1), dt.time(0), user.timezone)
