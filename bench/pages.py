@@ -10,14 +10,30 @@ and its first render after a change is printed beside it, without a target. Quer
 guarded by the tests (5 vs 500 objects). Uses its own database
 (rebound_bench, emptied first). Run with `make bench`; BENCH_ONLY="home|board" times only
 those pages.
+
+Then the files and the feed (issue 24), in the same interleaved loop, with fragments cached
+as in production: the backup download, the work-search log for a year (its first page and
+its CSV), the calendar feed (built on the first fetch after a change, cached, and the 304 a
+calendar gets for If-None-Match), the application CSV and the Insights CSV (all time).
+Streamed files are read to their end inside the timing. Each row's target is issue 24's
+where it names one: pages p95 ≤ 10× trivial and heavy/small ≤ 1.5, the feed's 304 ≤ 3×, the
+backup ≤ 30 queries and ≤ 2 s, the log's and the application CSV ≥ 20,000 rows/s; the
+queries are counted once per user, outside the timing. A BENCH_ONLY name also picks every
+file row with that word in its name: BENCH_ONLY="backup|log|feed|csv" times them all.
 """
 
+import csv
+import datetime as dt
 import gc
+import io
 import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rebound_bench")
@@ -29,10 +45,23 @@ import django
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponseBase, StreamingHttpResponse  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from demo.bulk import load_heavy, main_pages  # noqa: E402
+from feeds import tokens  # noqa: E402
+from feeds.models import CalendarFeed  # noqa: E402
+from feeds.services import feed_enable  # noqa: E402
+from feeds.views import _cache_key  # noqa: E402
+from rebound import fragments  # noqa: E402
+from rebound.lib.localtime import local_today  # noqa: E402
+from rebound.models import User  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 # Pages whose targets apply to the cached re-read (see the docstring).
@@ -40,6 +69,11 @@ CACHED = {"insights"}
 RATIO_TARGET = 1.5
 P95_TARGET = 10.0
 BOARD_KB_TARGET = 300
+# Issue 24's targets for the files and the feed (see the docstring).
+NOT_MODIFIED_TARGET = 3.0
+BACKUP_QUERIES_TARGET = 30
+BACKUP_MS_TARGET = 2000
+ROWS_PER_S_TARGET = 20_000
 
 
 def _time(client: Client, url: str) -> float:
@@ -59,7 +93,7 @@ def _stats(times: list[float], trivial: float, body: bytes) -> dict[str, float]:
     }
 
 
-def _measure(heavy, small) -> tuple[dict[str, dict], dict[str, dict]]:
+def _measure(heavy: User, small: User) -> tuple[dict[str, dict], dict[str, dict]]:
     """Per page, the trivial view, the heavy user's page and the small user's page in turn,
     RUNS times: the machine's drift (a shared host) falls on all three alike."""
     clients = {}
@@ -88,11 +122,170 @@ def _measure(heavy, small) -> tuple[dict[str, dict], dict[str, dict]]:
     return heavy_results, small_results
 
 
+@dataclass
+class Fetch:
+    """One request of a file row: its URL, headers, the status it answers, and what to do
+    before each request, outside the timing (drop the feed's cached copy)."""
+
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+    before: Callable[[], None] = lambda: None
+    client: Client | None = None  # None: the user's logged-in client
+
+
+def _body(response: HttpResponseBase) -> bytes:
+    if isinstance(response, StreamingHttpResponse):
+        # Streamed: read to its end (a WSGI server's iterator, not an async one).
+        return b"".join(response.streaming_content)  # type: ignore[arg-type]
+    return response.content  # type: ignore[attr-defined]
+
+
+def _fetch(client: Client, fetch: Fetch) -> tuple[float, bytes]:
+    fetch.before()
+    start = time.perf_counter()
+    response = (fetch.client or client).get(fetch.url, headers=fetch.headers)
+    body = _body(response)
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status_code == fetch.status, (fetch.url, response.status_code)
+    return elapsed, body
+
+
+def _feed_fetches(user: User) -> dict[str, Fetch]:
+    """The feed by its secret URL, with no session (as a calendar app fetches it)."""
+    feed = feed_enable(user=user)
+    url = reverse("feeds:calendar", args=[tokens.make(user.pk, feed.version)])
+    anonymous = Client()
+
+    def forget() -> None:
+        # As after any change to what the feed shows: its cached copy is no longer read.
+        fresh = CalendarFeed.objects.select_related("user").get(pk=feed.pk)
+        version = fragments.data_version(user)
+        assert version is not None, "the feed is cached only with fragments on PostgreSQL"
+        cache.delete(_cache_key(fresh, version, timezone.now()))
+
+    etag = anonymous.get(url)["ETag"]
+    return {
+        "feed built": Fetch(url, before=forget, client=anonymous),
+        "feed cached": Fetch(url, client=anonymous),
+        "feed 304": Fetch(url, {"If-None-Match": etag}, status=304, client=anonymous),
+    }
+
+
+def _file_fetches(user: User) -> dict[str, Fetch]:
+    today = local_today(user)
+    year = f"start={today - dt.timedelta(days=364)}&end={today}"
+    return {
+        "backup": Fetch(reverse("backup_download")),
+        "log": Fetch(f"{reverse('insights:work_search_log')}?{year}"),
+        "log csv": Fetch(f"{reverse('insights:work_search_log_csv')}?{year}"),
+        **_feed_fetches(user),
+        "application csv": Fetch(reverse("applications:application_export")),
+        "insights csv": Fetch(f"{reverse('insights:csv')}?period=all"),
+    }
+
+
+def _picked(name: str, only: set[str]) -> bool:
+    return not only or name in only or bool(set(name.split()) & only)
+
+
+def _queries(client: Client, fetch: Fetch) -> int:
+    fetch.before()
+    with CaptureQueriesContext(connection) as queries:
+        _body((fetch.client or client).get(fetch.url, headers=fetch.headers))
+    return len(queries)
+
+
+def _measure_files(heavy: User, small: User) -> dict[str, dict[str, Any]]:
+    """As _measure, for the file rows: per row, the trivial view, the heavy user's and the
+    small user's request in turn, RUNS times; with each one's queries and CSV rows."""
+    only = {n.strip() for n in os.environ.get("BENCH_ONLY", "").split("|") if n.strip()}
+    clients = {}
+    for user in (heavy, small):
+        clients[user.pk] = Client()
+        clients[user.pk].force_login(user)
+    heavy_rows, small_rows = _file_fetches(heavy), _file_fetches(small)
+    results: dict[str, dict[str, Any]] = {}
+    for name, heavy_fetch in heavy_rows.items():
+        if not _picked(name, only):
+            continue
+        small_fetch = small_rows[name]
+        queries = (
+            _queries(clients[heavy.pk], heavy_fetch),
+            _queries(clients[small.pk], small_fetch),
+        )
+        heavy_body = _fetch(clients[heavy.pk], heavy_fetch)[1]  # warm up, and the size
+        _fetch(clients[small.pk], small_fetch)
+        trivial: list[float] = []
+        heavy_times: list[float] = []
+        small_times: list[float] = []
+        for _ in range(RUNS):
+            trivial.append(_time(clients[heavy.pk], "/bench/trivial/"))
+            heavy_times.append(_fetch(clients[heavy.pk], heavy_fetch)[0])
+            small_times.append(_fetch(clients[small.pk], small_fetch)[0])
+        base = statistics.median(trivial)
+        h = _stats(heavy_times, base, heavy_body)
+        s = _stats(small_times, base, b"")
+        rows = None
+        if name.endswith("csv"):
+            rows = len(list(csv.reader(io.StringIO(heavy_body.decode())))) - 1
+        results[name] = {"heavy": h, "small": s, "queries": queries, "rows": rows}
+    return results
+
+
+def _verdict(name: str, r: dict[str, Any]) -> tuple[str, bool | None]:
+    """The row's target from issue 24 and whether it was met (None: no target)."""
+    h, s = r["heavy"], r["small"]
+    times, p95 = h["median"] / h["trivial"], h["p95"] / h["trivial"]
+    ratio = times / (s["median"] / s["trivial"])
+    if name == "backup":
+        met = r["queries"][0] <= BACKUP_QUERIES_TARGET and h["median"] <= BACKUP_MS_TARGET
+        return f"≤ {BACKUP_QUERIES_TARGET} queries, ≤ 2 s", met
+    if name in {"log csv", "application csv"}:
+        return f"≥ {ROWS_PER_S_TARGET:,} rows/s", r["rows"] / (h["median"] / 1000) >= (
+            ROWS_PER_S_TARGET
+        )
+    if name == "feed 304":
+        return f"≤ {NOT_MODIFIED_TARGET:.0f}× trivial", times <= NOT_MODIFIED_TARGET
+    if name in {"log", "feed built"}:
+        return "p95 ≤ 10×, heavy/small ≤ 1.5", ratio <= RATIO_TARGET and p95 <= P95_TARGET
+    return "no target", None
+
+
+def _report_files(heavy: User, small: User) -> bool:
+    results = _measure_files(heavy, small)
+    if not results:
+        return True
+    ok = True
+    print("files and the feed (issue 24; fragments cached as in production):")
+    print(
+        f"{'file':<16}{'KB':>8}{'queries':>10}{'median ms':>11}{'p95 ms':>9}"
+        f"{'× trivial':>11}{'p95 ×':>8}{'heavy/small':>13}{'rows/s':>9}  target"
+    )
+    for name, r in results.items():
+        h, s = r["heavy"], r["small"]
+        times, p95 = h["median"] / h["trivial"], h["p95"] / h["trivial"]
+        ratio = times / (s["median"] / s["trivial"])
+        queries = f"{r['queries'][1]}→{r['queries'][0]}"
+        rate = f"{r['rows'] / (h['median'] / 1000):,.0f}" if r["rows"] is not None else ""
+        target, met = _verdict(name, r)
+        if met is not None:
+            ok &= met
+        verdict = "" if met is None else ("ok" if met else "MISSED")
+        print(
+            f"{name:<16}{h['kb']:>8.0f}{queries:>10}{h['median']:>11.1f}{h['p95']:>9.1f}"
+            f"{times:>11.1f}{p95:>8.1f}{ratio:>13.2f}{rate:>9}  {target}  {verdict}".rstrip()
+        )
+    return ok
+
+
 def main() -> int:
     # No setup_test_environment(): its instrumented template rendering copies every context
     # for the test client, a cost production doesn't pay.
     settings.ROOT_URLCONF = "bench.urls"
     settings.ALLOWED_HOSTS = ["*"]
+    # The feed's per-IP limit (calendar apps poll hourly) would refuse the bench's own loop.
+    settings.CALENDAR_FEED_RATE = "1000000/h"
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
     start = time.perf_counter()
@@ -130,8 +323,12 @@ def main() -> int:
             f"{h['p95']:>9.1f}{times:>11.1f}{p95:>8.1f}{ratio:>13.2f}  {verdict}"
         )
     settings.FRAGMENT_CACHE = True
-    os.environ["BENCH_ONLY"] = "|".join({"table", "board"} | CACHED)
+    asked = os.environ.get("BENCH_ONLY", "")
+    again = {"table", "board"} | CACHED
+    chosen = {n.strip() for n in asked.split("|") if n.strip()}
+    os.environ["BENCH_ONLY"] = "|".join(again & chosen if chosen else again) or "-"
     cached, small_cached = _measure(heavy, small)
+    os.environ["BENCH_ONLY"] = asked
     print("re-read with cached fragments (a user coming back to an unchanged page):")
     for name, h in cached.items():
         times = h["median"] / h["trivial"]
@@ -147,6 +344,7 @@ def main() -> int:
             f"{name:<16}{h['median']:>19.1f}{h['p95']:>9.1f}"
             f"{times:>11.1f}{p95:>8.1f}{ratio:>13.2f}  {verdict}"
         )
+    ok &= _report_files(heavy, small)
     print("all page targets met" if ok else "SOME PAGE TARGETS MISSED")
     return 0 if ok else 1
 

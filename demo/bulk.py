@@ -155,9 +155,12 @@ def load_heavy(*, email: str, password: str, scale: float = 1.0) -> User:
         interviews = []
         for i in range(shape["interviews"]):
             application = interviewed[i % len(interviewed)]
-            start = timezone.now() + dt.timedelta(
-                days=rng.randint(-300, 30), hours=rng.randint(0, 8)
-            )
+            # On or after its day applied, as every page and the restore require (a backup of
+            # this user restores), up to 300 days back and 30 ahead, in local working hours.
+            assert application.date_applied is not None  # every interviewed path applied
+            back = min(300, (today - application.date_applied).days)
+            day = today + dt.timedelta(days=rng.randint(-back, 30))
+            start = local_to_utc(day, dt.time(9 + rng.randint(0, 8)), user.timezone)
             interviews.append(
                 Interview(
                     application=application,

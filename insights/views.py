@@ -18,6 +18,7 @@ from rebound.lib.types import AuthedRequest
 from rebound.models import User
 
 from . import worklog
+from .export import HEADER, insights_rows
 from .forms import PeriodForm, WorkLogForm, presets
 from .metrics import assessments, wellbeing
 from .metrics.activity import activity
@@ -96,42 +97,10 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
 
 @login_required
 def insights_csv(request: AuthedRequest) -> StreamingHttpResponse:
-    """The page's numbers, one per row, for a spreadsheet."""
+    """The page's numbers, one per row, for a spreadsheet: streamed (insights.export)."""
     form = PeriodForm(request.GET or None, user=request.user)
     period = form.chosen_period()
-    data = report(request.user, period)
-    funnel, responses = data["funnel"], data["responses"]
-    rows: list[list[Any]] = [["period", "", period.label]]
-    rows.append(["funnel", "applied", funnel.applied])
-    rows += [["funnel", f"reached {stage}", n] for stage, n in funnel.reached.items()]
-    rows += [
-        ["funnel", f"{exit_} from {stage}", n]
-        for exit_, stages in funnel.exits.items()
-        for stage, n in stages.items()
-    ]
-    for group, items in (
-        ("overall", [("all", responses.overall)]),
-        ("source", responses.by_source),
-        ("company", responses.by_company),
-    ):
-        for name, r in items:
-            rows += [
-                [f"responses by {group}", f"{name}: applied", r.applied],
-                [f"responses by {group}", f"{name}: heard back", r.heard_back],
-                [f"responses by {group}", f"{name}: ghosted", r.ghosted],
-                [f"responses by {group}", f"{name}: median days to an answer", r.median_days],
-            ]
-    rows += [
-        ["week", f"{w.monday.isoformat()}: applications", w.applications] for w in data["weeks"]
-    ]
-    rows += [["week", f"{w.monday.isoformat()}: interviews", w.interviews] for w in data["weeks"]]
-    rows += [
-        ["self-assessment", f"{p.day.isoformat()} {p.round_label}: {RATING_LABELS[k]}", v]
-        for p in assessments.assessment_points(request.user, period)
-        for k, v in p.ratings.items()
-    ]
-    rows += [["mood", m.day.isoformat(), m.mood] for m in wellbeing.mood_days(request.user, period)]
-    return csv_response("rebound-insights.csv", ["section", "measure", "value"], rows)
+    return csv_response("rebound-insights.csv", HEADER, insights_rows(request.user, period))
 
 
 @login_required
