@@ -160,6 +160,9 @@ def board_columns(*, owner: User, tag: Tag | None, shown: str) -> dict[str, list
 
 # At most this many of a company's people and other applications on an application's page.
 SIDE_LIST = 10
+# A contact's columns the side lists read (application_detail.html); one more would be a query
+# per contact, which tests/applications/test_query_counts.py would count.
+_SIDE_CONTACT = ("pk", "name", "kind", "email", "company_id")
 
 
 def application_neighbours(*, application: Application) -> dict[str, Any]:
@@ -174,11 +177,17 @@ def application_neighbours(*, application: Application) -> dict[str, Any]:
         .order_by("-created_at")
         .only("pk", "role", "status", "status_changed_on")[: SIDE_LIST + 1]
     )
-    people = list(application.contacts.select_related("company").order_by("name"))
+    # Only what the side lists show of a contact: its notes (decrypted on the way), phone and
+    # dates were most of what these two queries read and built.
+    people = list(
+        application.contacts.select_related("company")
+        .only(*_SIDE_CONTACT, "company__name")
+        .order_by("name")
+    )
     contacts = list(
-        application.company.contacts.exclude(pk__in=[p.pk for p in people]).order_by("name")[
-            : SIDE_LIST + 1
-        ]
+        application.company.contacts.exclude(pk__in=[p.pk for p in people])
+        .only(*_SIDE_CONTACT, "title")
+        .order_by("name")[: SIDE_LIST + 1]
     )
     return {
         "people": people,

@@ -17,6 +17,17 @@ from .models import Interview, SelfAssessment
 
 # Two lists on one page: twenty each keeps it as light as the reminders page.
 PAGE_SIZE = 20
+# What interviews/interview_list.html reads of a row; anything else would be a query per row
+# (tests/interviews/test_interviews.py counts them).
+LIST_COLUMNS = (
+    "pk",
+    "round_type",
+    "format",
+    "starts_at",
+    "application__role",
+    "application__company__name",
+    "assessment__confidence",
+)
 
 
 def _interview(request: AuthedRequest, interview_id: int) -> Interview:
@@ -30,8 +41,12 @@ def _interview(request: AuthedRequest, interview_id: int) -> Interview:
 @login_required
 def interview_list(request: AuthedRequest) -> HttpResponse:
     now = timezone.now()
-    base = Interview.objects.filter(owner=request.user).select_related(
-        "application__company", "assessment"
+    # Only what a row shows: four models of 40-odd columns each (notes and questions decrypted
+    # on the way) made 40 rows cost as much as the rest of the page (issue 24's profile).
+    base = (
+        Interview.objects.filter(owner=request.user)
+        .select_related("application__company", "assessment")
+        .only(*LIST_COLUMNS)
     )
     # Pages without a count (rebound.lib.paging): counting thousands of past interviews was the
     # page's slowest query, and the total is not shown.
