@@ -89,6 +89,13 @@ def _compare(reminder: Reminder, rendered: dict[str, str]) -> str:
         kind: _lines(body) for kind, body in expected.items() if body
     }
 
+    # Byte for byte what compat32, Django's policy, writes for the same message.
+    assert built.policy is emails.SHORT_HEADERS
+    ours = built.as_bytes(linesep="\r\n")
+    built.policy = email.policy.compat32
+    assert ours == built.as_bytes(linesep="\r\n")
+    built.policy = emails.SHORT_HEADERS
+
     boundary = fast_parsed.get_boundary()
     assert boundary is not None and boundary.startswith("=_rebound_")
     assert BCHARS.fullmatch(boundary)
@@ -131,3 +138,38 @@ def test_every_real_reminder_email_is_the_message_django_would_build(alice):
     # A new boundary for every email built, not one per process or per reminder.
     assert len(boundaries) == 25 * len(reminders)
     assert Application.objects.filter(owner=alice).count() == 1
+
+
+# Header values at and around what the fast path takes: the edge of 78 columns, whitespace
+# runs, tabs, line breaks, leading or trailing blanks, non-ASCII, encoded words, colons.
+HOSTILE_HEADERS = ["x" * n for n in (0, 1, 60, 66, 67, 68, 69, 70, 76, 77, 78, 79, 200)] + [
+    "How are you doing after Northwind?",
+    "two  spaces",
+    "a\ttab",
+    " leading",
+    "trailing ",
+    "line\nbreak",
+    "line\r\nbreak",
+    "Zürich",
+    "=?utf-8?q?caf=C3=A9?=",
+    "Subject: looks like a header",
+    "word " * 20,
+    "<https://rebound.example/r/" + "a" * 80 + "/>",
+    "List-Unsubscribe=One-Click",
+]
+
+
+@pytest.mark.parametrize("name", ["Subject", "List-Unsubscribe", "X-Rebound-Reminder", "To"])
+@pytest.mark.parametrize("value", HOSTILE_HEADERS)
+@pytest.mark.parametrize("linesep", ["\n", "\r\n"])
+def test_short_headers_fold_every_header_as_compat32_does(name, value, linesep):
+    ours = emails.SHORT_HEADERS.clone(linesep=linesep)
+    theirs = email.policy.compat32.clone(linesep=linesep)
+    try:
+        expected = theirs.fold_binary(name, value)
+    except Exception as error:  # the same refusal, then
+        with pytest.raises(type(error)):
+            ours.fold_binary(name, value)
+        return
+    assert ours.fold_binary(name, value) == expected
+    assert ours.fold(name, value) == theirs.fold(name, value)
