@@ -7,7 +7,6 @@ from django import template
 
 from applications.models import Application
 
-from ..forms import PasteForm
 from ..models import InboundMessage
 
 register = template.Library()
@@ -26,7 +25,6 @@ def mailin_section(context: Any, application: Application) -> dict[str, Any]:
     return {
         "application": application,
         "emails": list(emails),
-        "form": PasteForm(),
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
     }
