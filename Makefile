@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 PORT ?= 8000
 
-.PHONY: run var-dirs test lint typecheck services browser clean bench css audit
+.PHONY: run var-dirs test lint typecheck services browser clean bench bench-scale css audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,11 @@ bench: $(STAMP) services
 	@# load.py times pages.py's heavy user; delivery.py empties the database, so it runs last.
 	status=0; for bench in run pages load delivery; do \
 	  $(BIN)/python bench/$$bench.py || status=1; done; exit $$status
+
+# One user's pages alone and among 2,000 users, and a burst of 50,000 reminders (docs/scaling.md).
+bench-scale: $(STAMP) services
+	REBOUND_TEST_DB=rebound_scale scripts/ensure-services
+	$(BIN)/python bench/scale.py
 
 # Bootstrap without the rules no page uses (PurgeCSS, from npm), committed as
 # static/vendor/bootstrap/bootstrap.trimmed.min.css; rerun after adding Bootstrap classes.
