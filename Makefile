@@ -74,7 +74,7 @@ bench: $(STAMP) services
 	command -v wrk >/dev/null || apt-get install -y -q wrk
 	@# Every bench runs and prints its table; the target fails if any missed its targets.
 	@# load.py times pages.py's heavy user; delivery.py empties the database, so it runs last.
-	status=0; for bench in run pages load delivery; do \
+	status=0; for bench in run pages load import_bench delivery; do \
 	  $(BIN)/python bench/$$bench.py || status=1; done; exit $$status
 
 # One user's pages alone and among 2,000 users, and a burst of 50,000 reminders (docs/scaling.md).

@@ -5,8 +5,8 @@ import copy
 import datetime as dt
 import logging
 import os
-import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -37,26 +37,30 @@ def _progress_file(job_id: int) -> Path:
     return Path(settings.VAR_DIR) / "import-progress" / str(job_id)
 
 
-def _on_own_connection(write: Callable[[], Any]) -> None:
-    """Run a write on a database connection of its own (Django gives each thread one), so
-    that it commits at once while this thread's transaction stays open."""
+class Beside:
+    """A thread of its own, so a database connection of its own (Django gives each thread
+    one), kept for a whole import: its progress commits at once while the import's
+    transaction stays open, on one connection rather than a new one per batch (~30 ms each).
+    close() when the import ends."""
 
-    def run() -> None:
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1)
+
+    def run(self, write: Callable[[], Any]) -> None:
         try:
-            write()
+            self._thread.submit(write).result()
         except Exception:  # progress is a courtesy: the import goes on without it
             logger.exception("An import's progress could not be saved")
-        finally:
-            connection.close()  # this thread's connection
 
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
+    def close(self) -> None:
+        # Looked up in that thread (connection.close, bound here, would be this thread's).
+        self._thread.submit(lambda: connection.close()).result()
+        self._thread.shutdown()
 
 
-def progress_save(job_id: int, done: int, *, beside: bool) -> None:
-    """Say how far an import is. `beside`: on a connection of its own (False when the import
-    runs inside a caller's transaction, which alone sees the job's row)."""
+def progress_save(job_id: int, done: int, *, beside: Beside | None) -> None:
+    """Say how far an import is. `beside`: on that connection of its own (None when the
+    import runs inside a caller's transaction, which alone sees the job's row)."""
     now = timezone.now()
     if connection.vendor == "sqlite":
         # SQLite lets one connection write at a time, and the import holds the lock until it
@@ -70,8 +74,8 @@ def progress_save(job_id: int, done: int, *, beside: bool) -> None:
     def update() -> None:
         ImportJob.objects.filter(pk=job_id).update(done=done, beat_at=now)
 
-    if beside:
-        _on_own_connection(update)
+    if beside is not None:
+        beside.run(update)
     else:
         update()
 

@@ -49,13 +49,13 @@ def import_read(*, job_id: int) -> None:
 def import_run(*, job_id: int) -> None:
     """Import a queued job's records, all or nothing: every application with its timeline,
     or none. Progress is saved beside the import's transaction (progress.progress_save)."""
-    beside = not connection.in_atomic_block
     started = ImportJob.objects.filter(pk=job_id, state=ImportJob.State.QUEUED).update(
         state=ImportJob.State.RUNNING, done=0, beat_at=timezone.now()
     )
     if not started:  # already run (a redelivered task) or gone
         return
     job = ImportJob.objects.select_related("owner").get(pk=job_id)
+    beside = None if connection.in_atomic_block else progress.Beside()
     progress.progress_save(job.pk, 0, beside=beside)
     try:
         with transaction.atomic():
@@ -92,6 +92,8 @@ def import_run(*, job_id: int) -> None:
         )
     finally:
         progress.progress_forget(job.pk)
+        if beside is not None:
+            beside.close()
 
 
 def import_fail_if_stalled(job: ImportJob) -> bool:

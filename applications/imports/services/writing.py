@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rebound.lib.localtime import local_today
 from rebound.models import User
 
-from ...models import Application, Attachment, Company, Contact, StatusChange
+from ...models import Application, Attachment, Company, Contact, StatusChange, Tag
 from ...no_reply_services import no_reply_reminder_sync
 from ...pipeline import TRANSITIONS, Status
 from ...services import application_change_status
@@ -44,10 +44,7 @@ def applications_import(
         # A company made meanwhile (quick add in another tab) is read back, not an error.
         Company.objects.bulk_create(missing, ignore_conflicts=True)
         companies = {fold(c.name): c for c in Company.objects.filter(owner=owner)}
-    tags = tags_get_or_create(
-        owner=owner, names={t.lower(): t for r in records for t in r.tags}.values()
-    )
-    tag_ids = {t.name.lower(): t.pk for t in tags}
+    tag_ids = _tag_ids(owner, {t.lower(): t for r in records for t in r.tags})
     contacts = {
         (c.company_id, c.name.lower()): c
         for c in Contact.objects.filter(owner=owner, company__isnull=False)
@@ -149,6 +146,23 @@ def applications_import(
             if application.status == Status.APPLIED:
                 no_reply_reminder_sync(application=application)
     return created
+
+
+def _tag_ids(owner: User, names: dict[str, str]) -> dict[str, int]:
+    """The ids of the owner's tags of these names (keyed by name.lower()), the new ones made:
+    one read and one insert for the whole file, not three statements per new tag."""
+    tag_ids = {t.name.lower(): t.pk for t in Tag.objects.filter(owner=owner)}
+    missing = [Tag(owner=owner, name=name) for key, name in names.items() if key not in tag_ids]
+    if missing:
+        # A tag made meanwhile (another tab) is read back, not an error.
+        Tag.objects.bulk_create(missing, ignore_conflicts=True)
+        tag_ids = {t.name.lower(): t.pk for t in Tag.objects.filter(owner=owner)}
+    # A name the database's lower() matches to a tag and Python's lower() doesn't (a rare
+    # letter, "İ"): found by the database's rule, as tag_services does.
+    unmatched = [name for key, name in names.items() if key not in tag_ids]
+    for name, tag in zip(unmatched, tags_get_or_create(owner=owner, names=unmatched), strict=True):
+        tag_ids[name.lower()] = tag.pk
+    return tag_ids
 
 
 def _take_last_step(application: Application, status: str, on: dt.date) -> None:
