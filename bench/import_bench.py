@@ -7,8 +7,8 @@ and the tag and contact links. The records are built once, through the import's 
 generated CSV → reading.read_table → mapping.parse → records.check_all), and both sides get
 the same list. Each side runs three times on an empty user; the best of three is kept.
 
-Run with `python bench/import_bench.py [--profile]`. It uses its own database
-(rebound_bench by default, as the other benches; `make bench` runs it after load.py), which it migrates and empties.
+Run with `python bench/import_bench.py [--profile]`. It uses the benches' database
+(rebound_bench by default; `make bench` runs it after load.py), which it migrates and empties.
 """
 
 import cProfile
