@@ -5,15 +5,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Count, F, QuerySet, Window
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from rebound.lib.urlcache import object_url
 from rebound.models import User
 
 from .filters import OPEN_FILTER, ApplicationFilter
-from .models import Application, Tag
+from .models import Application, Attachment, Tag
 from .pipeline import EXITS, Status
 
 
@@ -196,3 +197,37 @@ def application_neighbours(*, application: Application) -> dict[str, Any]:
         "earlier": earlier[:SIDE_LIST],
         "more_earlier": len(earlier) > SIDE_LIST,
     }
+
+
+def application_page(*, owner: User) -> QuerySet[Application]:
+    """The owner's applications as their page reads one: with company and owner, whether
+    anything was sent with it (`has_attachments`: most have nothing, and reading nothing was
+    a query) and, on PostgreSQL, its tags' names in the same query (`tag_names`, a subquery):
+    the tags were a query of their own. SQLite (`make run`) has no arrays: `tag_names` reads
+    them there."""
+    applications = (
+        Application.objects.filter(owner=owner)
+        .select_related("company", "owner")
+        .annotate(has_attachments=Exists(Attachment.objects.filter(application=OuterRef("pk"))))
+    )
+    if connection.vendor != "postgresql":
+        return applications
+    names = Tag.objects.filter(applications=OuterRef("pk")).order_by("name").values("name")
+    return applications.annotate(tag_names=ArraySubquery(names))
+
+
+def tag_names(application: Application) -> list[str]:
+    """The names of an application's tags, by name: folded into `application_page`'s query
+    where it could be, read here otherwise."""
+    folded: list[str] | None = getattr(application, "tag_names", None)
+    if folded is not None:
+        return folded
+    return list(application.tags.order_by("name").values_list("name", flat=True))
+
+
+def attachments(application: Application) -> QuerySet[Attachment] | list[Attachment]:
+    """What was sent with an application read from `application_page`: no query when
+    `has_attachments` says there is none."""
+    if getattr(application, "has_attachments", True):
+        return application.attachments.all()
+    return []

@@ -192,7 +192,9 @@ def quick_add(request: AuthedRequest) -> HttpResponse:
 def application_detail(request: AuthedRequest, application_id: int) -> HttpResponse:
     """The application; interviews (interviews/) and the coping plan (coping/) add their own
     sections through template tags they own, so this view imports neither."""
-    application = _application(request, application_id)
+    application = get_object_or_404(
+        selectors.application_page(owner=request.user), pk=application_id
+    )
     return render(
         request,
         "applications/application_detail.html",
@@ -200,8 +202,8 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
             "application": application,
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
             **selectors.application_neighbours(application=application),
-            "tags": application.tags.order_by("name"),
-            "attachments": application.attachments.all(),
+            "tag_names": selectors.tag_names(application),
+            "attachments": selectors.attachments(application),
             "status_form": StatusChangeForm(
                 owner=request.user, initial={"on": local_today(request.user)}
             ),

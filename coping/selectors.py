@@ -140,6 +140,20 @@ def listed_plan_counts(plans: list[CopingPlan]) -> list[PlanCount]:
 
 
 HOME_PLANS = 3
+# What home shows and counts of a plan: its company's name, not the application's and the
+# company's whole rows (the application's notes decrypted on the way).
+_HOME_PLAN_COLUMNS = (
+    "pk",
+    "owner",
+    "application",
+    "application__company",
+    "application__company__name",
+    "opened_on",
+    "created_at",
+    "net_goal__target",
+    "net_goal__weeks",
+    "net_goal__starts_on",
+)
 
 
 def wellbeing(user: User) -> dict[str, Any]:
@@ -147,6 +161,7 @@ def wellbeing(user: User) -> dict[str, Any]:
     open_plans = list(
         CopingPlan.objects.filter(owner=user, closed_at__isnull=True)
         .select_related("application__company", "net_goal")
+        .only(*_HOME_PLAN_COLUMNS)
         .prefetch_related("steps")
         # closed_at first although it is NULL in every row: PostgreSQL then reads the rows in
         # copingplan_owner_list_idx's order and stops at three (IS NULL is not an equality

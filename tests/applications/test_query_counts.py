@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from applications.models import Attachment
 from applications.pipeline import Status
 from tests.factories import (
     ApplicationFactory,
@@ -80,10 +81,16 @@ def test_the_detail_page_makes_exactly_these_queries(
     alice_client, alice, django_assert_num_queries
 ):
     target = _populate(alice, 30)
-    # session, user, the application with company and owner, timeline, the people linked to
-    # it, the company's contacts, other applications there, its upcoming reminders (one for
-    # the rows, one per kind present: none here), its tags, what was sent with it, the
-    # interviews section (interviews with assessments, their interviewers), coping's
-    # section (plans with their steps) and mail in's (the emails about it).
-    with django_assert_num_queries(14):
+    # session, user, the application with company, owner, its tags' names and whether
+    # anything was sent with it (issue 24: the tags were a query of their own), timeline, the
+    # people linked to it, the company's contacts, other applications there, its upcoming
+    # reminders (one for the rows, one per kind present: none here), what was sent with it
+    # (only when there is any: none here), the interviews section (interviews with
+    # assessments, their interviewers), coping's section (plans with their steps) and mail
+    # in's (the emails about it).
+    with django_assert_num_queries(12):
+        alice_client.get(target.get_absolute_url())
+    # Something sent: one query more to read it, as many as before issue 24's change.
+    Attachment.objects.create(owner=alice, application=target, version="CV 2026")
+    with django_assert_num_queries(13):
         alice_client.get(target.get_absolute_url())
