@@ -2,7 +2,6 @@
 the template engine spent about 150 µs on each of the 25 rows, most of the page's time under
 load (issue 12's profile)."""
 
-import datetime as dt
 from html import escape
 from typing import Any
 
@@ -12,11 +11,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 from applications.models import Source
 from applications.pipeline import Status
+from rebound.lib.datefmt import day
 from rebound.lib.urlcache import object_url
 
 register = template.Library()
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STATUS = dict(Status.choices)
 _SOURCE = dict(Source.choices)
 
@@ -38,11 +37,6 @@ _ROW = (
 )
 
 
-def _day(value: dt.date) -> str:
-    # As the date filter's "j M Y" (English month names: Rebound is English only).
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
 @register.simple_tag
 def application_row(row: dict[str, Any]) -> SafeString:
     """One row of the table; `row` is a values() dict with TABLE_COLUMNS."""
@@ -59,11 +53,11 @@ def application_row(row: dict[str, Any]) -> SafeString:
             company_url=object_url("applications:company_detail", row["company_id"]),
             status=escape(row["status"]),
             status_label=escape(_STATUS.get(row["status"], row["status"])),
-            applied=_day(applied) if applied else "—",
+            applied=day(applied) if applied else "—",
             source=escape(_SOURCE.get(row["source"], "")) or "—",
             excitement=row["excitement"],
             # In the user's time zone, as the template's date filter would show it.
             # With its year, as "Applied" has it: one date format per table.
-            updated=_day(timezone.localtime(row["updated_at"])),
+            updated=day(timezone.localtime(row["updated_at"])),
         )
     )

@@ -1,6 +1,7 @@
-"""The date filter's few formats that rows built in Python need (the reminders page's, the
-interviews list's), in the active time zone as a template would convert them. English only,
-as Rebound is (USE_I18N is off); each caller's test holds it equal to its template."""
+"""The date filter's few formats that rows built in Python need (the applications table's,
+the reminders page's, the interviews list's), in the active time zone as a template would
+convert them. English only, as Rebound is (USE_I18N is off); each caller's test holds it
+equal to its template."""
 
 import datetime as dt
 
@@ -8,6 +9,11 @@ from django.utils import timezone
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day(value: dt.date) -> str:
+    """`value|date:"j M Y"` for a date (a datetime is converted by its caller)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def when(value: dt.datetime | None, *, weekday: bool = False) -> str:
