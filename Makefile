@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 PORT ?= 8000
 
-.PHONY: run var-dirs test lint typecheck services browser clean bench bench-scale css audit
+.PHONY: run var-dirs test lint typecheck services browser clean bench bench-scale css audit messages compile-messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,13 +27,25 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 # MAILIN_SMTP_PORT says otherwise. PORT and SITE_URL may be set.
 run: export DEBUG ?= 1
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
-run: $(RUN_STAMP) var-dirs
+run: $(RUN_STAMP) var-dirs compile-messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo ""
 	@echo "  Rebound is starting on http://127.0.0.1:$(PORT)/  (web, Celery worker and beat, and the mail-in service)"
 	@echo ""
 	PATH="$(abspath $(BIN)):$$PATH" PORT=$(PORT) $(BIN)/honcho start
+
+# Translations: each app's strings in <app>/locale, the shared templates' and the JavaScript's
+# in locale/ (docs/settings.md, "Languages"). `make messages` gathers new strings into the .po
+# catalogues (edited by hand, committed); their compiled .mo files are built here, never
+# committed. Both need GNU gettext (msgfmt), as Django's commands do.
+I18N_IGNORE := -i ".venv/*" -i "node_modules/*" -i "tools/*" -i "bench/*" -i "tests/*" -i "var/*" -i "staticfiles/*" -i "static/vendor/*"
+messages: $(STAMP)
+	SECRET_KEY=messages REBOUND_OFFLINE_COMMAND=1 $(BIN)/python manage.py makemessages -l de --no-obsolete $(I18N_IGNORE)
+	SECRET_KEY=messages REBOUND_OFFLINE_COMMAND=1 $(BIN)/python manage.py makemessages -d djangojs -l de --no-obsolete $(I18N_IGNORE)
+
+compile-messages: | $(BIN)/python
+	SECRET_KEY=messages REBOUND_OFFLINE_COMMAND=1 $(BIN)/python manage.py compilemessages -v 0 -i .venv -i node_modules -i tools
 
 # The folders the local database and Celery's filesystem queue need before their first write
 # (importing the settings creates none: docs/settings.md, "Local files").
@@ -47,14 +59,14 @@ browser:
 	scripts/ensure-chromium
 
 # The whole suite against the machine's real PostgreSQL and Redis, and a real Chromium.
-test: $(STAMP) services browser
+test: $(STAMP) services browser compile-messages
 	scripts/ensure-dovecot
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The inner loop: no browser, no slow tests (real worker processes, or over 5 s), on every core;
 # pytest-xdist gives each worker its own test database, tests/settings.py its Redis databases.
 .PHONY: test-fast
-test-fast: $(STAMP) services
+test-fast: $(STAMP) services compile-messages
 	scripts/ensure-dovecot
 	$(BIN)/pytest -m "not browser and not slow" -n auto $(PYTEST_ARGS)
 

@@ -35,6 +35,7 @@ NOT_USER_TEXT: dict[str, str] = {
     "owner asks for help, and what the admin shows as the owner of every row",
     "rebound.User.password": "a hash",
     "rebound.User.timezone": "picked from the list of time zones",
+    "rebound.User.language": "picked from the list of languages (settings.LANGUAGES)",
     "reminders.Reminder.kind": "the name of a kind Rebound declares",
     "reminders.Reminder.scope": "ids Rebound writes",
     "reminders.Reminder.timezone": "the owner's time zone, from the list",

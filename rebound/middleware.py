@@ -5,11 +5,14 @@ from django.conf import settings
 from django.db import DataError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from rebound.lib.language import user_language
 
 
 class UserTimezoneMiddleware:
-    """Render every date in the signed-in user's own time zone."""
+    """Render every date in the signed-in user's own time zone, and every word in their own
+    language (LocaleMiddleware, earlier, chose the browser's; the account's choice wins)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -21,6 +24,10 @@ class UserTimezoneMiddleware:
                 timezone.activate(zoneinfo.ZoneInfo(user.timezone))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 timezone.deactivate()
+            language = user_language(user)
+            if language != translation.get_language():
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
         else:
             timezone.deactivate()
         return self.get_response(request)

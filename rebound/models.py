@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from rebound.lib.timezones import all_timezones
 
@@ -74,6 +75,18 @@ class User(AbstractUser):
         help_text="Interview-prep emails arrive at this local time the evening before.",
     )
 
+    # The language of this user's pages and of every email sent to them, whoever or whatever
+    # sends it (a page, the beat, mail in). Chosen on Preferences; a new account starts in
+    # its browser's language (rebound.middleware.UserTimezoneMiddleware). No choices here: the
+    # forms offer settings.LANGUAGES, so a new language needs no migration, and a code no
+    # longer offered falls back to LANGUAGE_CODE.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        default="en",
+        help_text=_("Pages and emails are written in this language."),
+    )
+
     # Whether `email` is confirmed (allauth keeps the addresses; rebound.accounts.allauth keeps
     # this in step). Nothing but the confirmation message is sent until it is: reminders wait.
     email_verified = models.BooleanField(default=False, editable=False)
@@ -92,6 +105,7 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+
             models.CheckConstraint(
                 condition=models.Q(keep_in_touch_months__gte=1, keep_in_touch_months__lte=24),
                 name="user_keep_in_touch_months_range",

@@ -102,6 +102,8 @@ MIDDLEWARE = [
     # Under /api/, the errors Django answers itself in the API's JSON shape (same section).
     "api.middleware.ErrorShapeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's language; rebound.middleware puts the signed-in user's own after it.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -202,15 +204,13 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Rebound: "
 # Links in account emails use the scheme the site is served with.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
-# Passwords: django-axes; sign-up and reset: django-ratelimit; the rest, and wrong two-factor
-# codes, allauth's own limits (docs/settings.md, "Accounts").
+# Passwords: axes; sign-up, reset: ratelimit; the rest allauth (docs/settings.md, "Accounts").
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "30/m/ip,15/900s/key",
     "signup": None,
     "reset_password": None,
 }
-# Two-factor: an authenticator app (TOTP) with recovery codes, and passkeys, which can also
-# sign in without a password. Optional for users, required for staff (rebound.admin).
+# Two-factor: TOTP with recovery codes, and passkeys; optional, required for staff.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Rebound"
@@ -228,9 +228,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# Preferences offers these; sign-up follows the browser (docs/settings.md, "Languages").
+LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
-# English only, and faster without translations (docs/settings.md, "English only").
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 # New users get this zone unless their browser tells us better at sign-up.
 DEFAULT_USER_TIMEZONE = env.str("DEFAULT_USER_TIMEZONE", default="UTC")

@@ -1,5 +1,5 @@
 """Every application's page shows mail in's paste form, always empty: it is written out
-(templates/mailin/_paste_form_unbound.html) instead of rendered by crispy on each request.
+(mailin/templates/mailin/_paste_form_unbound.html) instead of rendered by crispy on each request.
 It must stay the form crispy would render (mailin/_paste_form.html over an empty PasteForm)."""
 
 import re
