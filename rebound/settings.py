@@ -71,8 +71,7 @@ INSTALLED_APPS = [
     "csp",
     "rest_framework",
     "drf_spectacular",
-    # Accounts (docs/security.md): sign-up, log-in, verified addresses, two-factor and
-    # passkeys, the list of signed-in sessions, and single sign-on.
+    # Accounts (docs/security.md): addresses, two-factor, passkeys, sessions, single sign-on.
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -90,6 +89,7 @@ INSTALLED_APPS = [
     "feeds",
     "portability",
     "api",
+    "mcp_server",  # the API's tools for AI agents (docs/mcp.md)
     "demo",
     "home",
 ]

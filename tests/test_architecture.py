@@ -18,6 +18,7 @@ LAYERS = [
     "feeds",
     "portability",
     "api",
+    "mcp_server",
     "demo",
     "home",
 ]
