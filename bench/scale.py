@@ -2,13 +2,15 @@
 burst of reminders across them, and what the tables weigh.
 
 1. User X (a 500-application search: demo.bulk.load_heavy at SCALE_APPS/5,000 of its heavy
-   shape) alone in the database: home, table, board, application, interviews, reminders and
-   Insights (re-read) timed against the trivial view in one interleaved loop, as bench/pages.py.
+   shape) alone in the database, which is then copied (SCALE_ALONE_DATABASE,
+   rebound_scale_alone by default): X alone, kept as it is.
 2. SCALE_USERS - 1 more users exactly like X, cloned from X's rows in SQL (INSERT … SELECT,
    a hundred users per statement: load_heavy per user would take hours at this size), until
    SCALE_USERS or SCALE_BUDGET seconds; then one VACUUM ANALYZE.
-3. The same pages for X among them, in one run again; "among/alone" is X's × trivial among
-   them over X's × trivial alone (target ≤ 1.2). Every table's pg_total_relation_size.
+3. Home, table, board, application, interviews, reminders and Insights (re-read) for X in
+   both databases side by side in ONE loop (two threads, one connection each, taking turns):
+   "among/alone" is the ratio of the two medians measured under the same conditions (target
+   ≤ 1.2); each side's trivial view is timed in the loop too. Every table's size.
 4. `scale.py burst` (a subprocess under production settings, as bench/delivery.py): 50,000
    coping check-ins due in the same minute spread over every user; EXPLAIN ANALYZE of the
    claim; the raw one-connection smtplib loop (best of three over 5,000 of them) and the Celery
@@ -21,9 +23,11 @@ plan made from them are in docs/scaling.md. Takes about fifteen minutes on two c
 """
 
 import os
+import queue
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +78,8 @@ BATCH = 100  # users cloned per transaction
 PAGES = ["home", "table", "board", "application", "interviews", "reminders", "insights"]
 CACHED = {"insights"}  # timed as the re-read of its cached fragment, as bench/pages.py
 AMONG_TARGET = 1.2
+# X alone: a copy of the database taken before the others are cloned in.
+ALONE_DATABASE = os.environ.get("SCALE_ALONE_DATABASE", "rebound_scale_alone")
 
 
 def _time(client: "Client", url: str) -> float:
@@ -84,27 +90,104 @@ def _time(client: "Client", url: str) -> float:
     return elapsed
 
 
-def measure_pages(user: "User") -> dict[str, tuple[float, float, float]]:
-    """Per page: (median ms, p95 ms, × trivial), the page and the trivial view interleaved."""
-    from django.test import Client
+class Side(threading.Thread):
+    """One database, served to one signed-in client, in a thread of its own: Django keeps a
+    connection (and a cache client) per thread, so two sides answer from two databases in one
+    process, each on its own warm connection. The loop hands a URL to each side in turn and
+    waits for it: only one side works at a time, and both meet the machine as it is then."""
 
-    from demo.bulk import main_pages
+    def __init__(self, name: str, database: str, email: str) -> None:
+        super().__init__(name=name, daemon=True)
+        self.database, self.email = database, email
+        self.asks: queue.Queue[str | None] = queue.Queue()
+        self.answers: queue.Queue[float | BaseException] = queue.Queue()
 
-    client = Client()
-    client.force_login(user)
-    urls = dict(main_pages(user))
+    def run(self) -> None:
+        from django.core.cache import caches
+        from django.db import connections
+        from django.test import Client
+
+        from rebound.models import User
+
+        try:
+            db = connections["default"]
+            db.close()
+            # This thread's connection only: the settings dict is shared with the other side.
+            db.settings_dict = {**db.settings_dict, "NAME": self.database}
+            # The same user id in both databases: each side caches under its own prefix.
+            caches["default"].key_prefix = self.name
+            client = Client()
+            client.force_login(User.objects.get(email=self.email))
+            self.answers.put(0.0)
+        except BaseException as error:  # reported to the loop, which raises it
+            self.answers.put(error)
+            return
+        while (url := self.asks.get()) is not None:
+            try:
+                self.answers.put(_time(client, url))
+            except BaseException as error:  # reported to the loop, which raises it
+                self.answers.put(error)
+
+    def get(self, url: str) -> float:
+        self.asks.put(url)
+        answer = self.answers.get()
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
+
+
+def measure_side_by_side(email: str, urls: dict[str, str]) -> dict[str, tuple[float, ...]]:
+    """Per page, X alone and X among the others in ONE interleaved loop (which side goes
+    first alternates): (alone median ms, among median ms, among p95 ms, among/alone,
+    alone × trivial, among × trivial)."""
+    crowd = Side("among", settings.DATABASES["default"]["NAME"], email)
+    alone = Side("alone", ALONE_DATABASE, email)
+    for side in (crowd, alone):
+        side.start()
+        side.get("/bench/trivial/")
     out = {}
     for name in PAGES:
         settings.FRAGMENT_CACHE = name in CACHED
-        client.get(urls[name])  # warm up (and fill the cached fragment)
-        trivial, page = [], []
-        for _ in range(RUNS):
-            trivial.append(_time(client, "/bench/trivial/"))
-            page.append(_time(client, urls[name]))
-        median = statistics.median(page)
-        p95 = sorted(page)[int(0.95 * (len(page) - 1))]
-        out[name] = (median, p95, median / statistics.median(trivial))
+        for side in (crowd, alone):
+            side.get(urls[name])  # warm up (and fill the cached fragment)
+        times: dict[str, list[float]] = {"alone": [], "among": [], "t-alone": [], "t-among": []}
+        for run in range(RUNS):
+            order = (crowd, alone) if run % 2 else (alone, crowd)
+            for side in order:
+                times[f"t-{side.name}"].append(side.get("/bench/trivial/"))
+                times[side.name].append(side.get(urls[name]))
+        med = {k: statistics.median(v) for k, v in times.items()}
+        p95 = sorted(times["among"])[int(0.95 * (RUNS - 1))]
+        out[name] = (
+            med["alone"],
+            med["among"],
+            p95,
+            med["among"] / med["alone"],
+            med["alone"] / med["t-alone"],
+            med["among"] / med["t-among"],
+        )
+    for side in (crowd, alone):
+        side.asks.put(None)
+        side.join(timeout=10)
     return out
+
+
+def copy_database(source: str, target: str) -> None:
+    """`target` as a copy of `source` now (PostgreSQL's CREATE DATABASE … TEMPLATE): X's
+    database before anyone else moves in. No connection to `source` may stay open."""
+    import psycopg
+
+    connection.close()
+    db = settings.DATABASES["default"]
+    with psycopg.connect(
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"] or "postgres",
+        dbname="postgres",
+        autocommit=True,
+    ) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{target}"')
+        admin.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
 
 
 def table_sizes() -> list[tuple[str, int]]:
@@ -240,28 +323,33 @@ def main() -> int:
 
     cache.clear()
     x = load_heavy(email="x@scale.example", password="x", scale=APPS / 5000)
-    alone = measure_pages(x)
+    from demo.bulk import _analyze, main_pages
+
+    _analyze()
+    urls = dict(main_pages(x))
     alone_size = sum(size for _, size in table_sizes())
+    copy_database(settings.DATABASES["default"]["NAME"], ALONE_DATABASE)
     users = seed_others(x, USERS)
-    among = measure_pages(x)
+    pages = measure_side_by_side(x.email, urls)
     counts = row_counts()
     sizes = table_sizes()
     total = sum(size for _, size in sizes)
     ok = True
-    print(f"\nuser X ({APPS} applications) alone, then among {users} users; {RUNS} runs per page")
     print(
-        f"{'page':<14}{'alone ms':>10}{'× triv':>8}{'among ms':>10}{'× triv':>8}{'p95 ×':>7}"
-        f"{'among/alone':>13}"
+        f"\nuser X ({APPS} applications) alone and among {users:,} users, side by side in one "
+        f"loop; {RUNS} runs per page"
+    )
+    print(
+        f"{'page':<14}{'alone ms':>10}{'among ms':>10}{'among p95':>11}{'among/alone':>13}"
+        f"{'alone×t':>9}{'among×t':>9}"
     )
     for name in PAGES:
-        a, b = alone[name], among[name]
-        ratio = b[2] / a[2]
+        a_ms, b_ms, b_p95, ratio, a_x, b_x = pages[name]
         met = ratio <= AMONG_TARGET
         ok &= met
-        p95 = b[1] / (b[0] / b[2])
         print(
-            f"{name:<14}{a[0]:>10.1f}{a[2]:>8.1f}{b[0]:>10.1f}{b[2]:>8.1f}{p95:>7.1f}"
-            f"{ratio:>13.2f}  {'ok' if met else 'MISSED'}"
+            f"{name:<14}{a_ms:>10.1f}{b_ms:>10.1f}{b_p95:>11.1f}{ratio:>13.2f}{a_x:>9.1f}"
+            f"{b_x:>9.1f}  {'ok' if met else 'MISSED'}"
         )
     print("\nrows: " + ", ".join(f"{t} {c:,}" for t, c in counts.items()))
     print(
