@@ -5,6 +5,7 @@ checked again on every tool call, so a token revoked or expired mid-session stop
 
 from asgiref.sync import sync_to_async
 from django.db import close_old_connections
+from django.utils.translation import gettext_lazy as _
 from mcp.server.auth.middleware.auth_context import get_access_token
 from mcp.server.auth.provider import AccessToken
 from mcp.server.mcpserver.exceptions import ToolError
@@ -14,7 +15,8 @@ from api.services import token_check
 
 READ, WRITE, PRIVATE = "read", "write", "private_notes"
 
-UNKNOWN = (
+# Before the token is known there is no owner: said in the server's language.
+UNKNOWN = _(
     "That token is unknown, revoked or expired. Make a new one in Rebound: Preferences → "
     "API tokens."
 )
@@ -31,7 +33,7 @@ def token_for(text: str) -> ApiToken:
     close_old_connections()  # a long-lived process: drop a connection the database closed
     token = token_check(text)
     if token is None:
-        raise ToolError(UNKNOWN)
+        raise ToolError(str(UNKNOWN))
     return token
 
 

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from mcp.server import MCPServer
 from mcp.server.auth.settings import AuthSettings
 from mcp.server.mcpserver.exceptions import ToolError
@@ -56,12 +57,13 @@ INSTRUCTIONS = (
     "rejection opens a plan and schedules keep-in-touch reminders). Writing needs a "
     "read-and-write token; the journal needs the private-notes scope."
 )
-READ_ONLY = "This token is read-only: make a read-and-write token in Preferences → API tokens."
-NO_PRIVATE = (
+# Said to the agent, and through it to the person: in the token owner's language.
+READ_ONLY = _("This token is read-only: make a read-and-write token in Preferences → API tokens.")
+NO_PRIVATE = _(
     "This token can’t read private notes: make one with the “private notes” scope in "
     "Preferences → API tokens."
 )
-NOT_FOUND = "No application {id} among yours."
+NOT_FOUND = _("No application %(id)s among yours.")
 MAX_LIMIT = 100
 
 T = TypeVar("T")
@@ -82,12 +84,12 @@ def _errors(error: serializers.ValidationError) -> ToolError:
             parts.extend(f"{field}: {m}" for m in said)
     else:
         parts.extend(str(m) for m in (detail if isinstance(detail, list) else [detail]))
-    return ToolError("; ".join(parts) or "That input was refused.")
+    return ToolError("; ".join(parts) or str(_("That input was refused.")))
 
 
 def _limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
-        raise ToolError(f"limit is a whole number from 1 to {MAX_LIMIT}.")
+        raise ToolError(_("limit is a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT})
     return limit
 
 
@@ -99,7 +101,7 @@ def _owned_application(token: ApiToken, application_id: int) -> Application:
         .first()
     )
     if found is None:  # another person's, or none: the same answer (no probing)
-        raise ToolError(NOT_FOUND.format(id=application_id))
+        raise ToolError(NOT_FOUND % {"id": application_id})
     return found
 
 
@@ -243,7 +245,7 @@ def list_journal_entries(
     token: ApiToken, *, limit: int = 20, before_id: int | None = None
 ) -> dict[str, Any]:
     if PRIVATE not in scopes_of(token):
-        raise ToolError(NO_PRIVATE)
+        raise ToolError(str(NO_PRIVATE))
     rows = JournalEntry.objects.filter(owner=token.owner).order_by("-id")
     if before_id is not None:
         rows = rows.filter(pk__lt=before_id)
@@ -252,7 +254,7 @@ def list_journal_entries(
 
 def _may_write(token: ApiToken) -> None:
     if WRITE not in scopes_of(token):
-        raise ToolError(READ_ONLY)
+        raise ToolError(str(READ_ONLY))
 
 
 # --- the server ------------------------------------------------------------------------------

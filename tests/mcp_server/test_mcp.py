@@ -304,3 +304,21 @@ def test_stdio_refuses_to_start_without_a_usable_token() -> None:
     )
     assert done.returncode != 0
     assert "REBOUND_API_TOKEN" in done.stderr
+
+
+async def _refused(client: Client) -> Any:
+    async with client:
+        return await client.call_tool("application_create", {"role": "Analyst"})
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("de", "Dieses Token darf nur lesen"), ("en", "This token is read-only")],
+)
+def test_refusals_are_in_the_token_owners_language(language: str, said: str) -> None:
+    from mcp_server.server import build_server
+
+    user = UserFactory(language=language)
+    _token, text = token_create(owner=user, name="reader", can_write=False)
+    result = asyncio.run(_refused(Client(build_server(stdio_token=text))))
+    assert result.is_error and said in _text(result)
