@@ -4,6 +4,8 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import Case, When
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from applications.models import Contact
 from rebound.lib.formfields import bound_past_date, bound_schedule_date
@@ -11,16 +13,17 @@ from rebound.lib.localtime import local_today
 from rebound.models import User
 
 from . import drafts
+from .legal import long_day
 from .models import FeedbackRequest, Incident, JournalEntry, NetGoal, Outreach, Reflection
 from .validators import validate_feedback_received
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MOOD_CHOICES = [
-    (1, "1 — really low"),
-    (2, "2 — low"),
-    (3, "3 — okay"),
-    (4, "4 — good"),
-    (5, "5 — great"),
+    (1, _("1 — really low")),
+    (2, _("2 — low")),
+    (3, _("3 — okay")),
+    (4, _("4 — good")),
+    (5, _("5 — great")),
 ]
 
 
@@ -59,14 +62,20 @@ class OwnerTodayMixin:
 class JournalEntryForm(OwnerTodayMixin, forms.ModelForm):
     past_date_field = "written_on"
     mood = forms.TypedChoiceField(
-        choices=MOOD_CHOICES, coerce=int, widget=forms.RadioSelect, label="How do you feel?"
+        choices=MOOD_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        label=_("How do you feel?"),
     )
 
     class Meta:
         model = JournalEntry
         fields = ("mood", "text", "written_on")
         widgets = {"text": forms.Textarea(attrs={"rows": 5}), "written_on": DATE}
-        labels = {"text": "What is on your mind?", "written_on": "Date"}
+        labels = {
+            "text": _("What is on your mind?"),
+            "written_on": _("Date"),
+        }
 
 
 class FeedbackDraftForm(ContactChoiceMixin, forms.ModelForm):
@@ -74,7 +83,7 @@ class FeedbackDraftForm(ContactChoiceMixin, forms.ModelForm):
         model = FeedbackRequest
         fields = ("contact", "subject", "body")
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
-        labels = {"contact": "Who to ask", "body": "Message"}
+        labels = {"contact": _("Who to ask"), "body": _("Message")}
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,8 +113,8 @@ class FeedbackDraftForm(ContactChoiceMixin, forms.ModelForm):
 
 class FeedbackReceivedForm(OwnerTodayMixin, forms.Form):
     past_date_field = "received_on"
-    received_on = forms.DateField(label="Received on", widget=DATE)
-    feedback = forms.CharField(label="What they said", widget=forms.Textarea(attrs={"rows": 5}))
+    received_on = forms.DateField(label=_("Received on"), widget=DATE)
+    feedback = forms.CharField(label=_("What they said"), widget=forms.Textarea(attrs={"rows": 5}))
 
     def __init__(self, *args: Any, sent_on: dt.date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -144,38 +153,45 @@ class OutreachForm(ContactChoiceMixin, forms.ModelForm):
         model = Outreach
         fields = ("contact", "on", "outcome", "notes")
         widgets = {"on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
-        labels = {"contact": "Who you reached out to"}
+        labels = {"contact": _("Who you reached out to")}
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limit_contacts(owner, kinds=OUTREACH_KINDS)
         bound_past_date(self.fields["on"], owner)
-        self.fields[
-            "contact"
-        ].help_text = (
+        self.fields["contact"].help_text = gettext(
             "Network contacts, referrers, recruiters and staffing agencies from your contacts."
         )
 
 
 class FollowUpForm(ContactChoiceMixin, forms.Form):
     interested = forms.TypedChoiceField(
-        label="Are you still interested in this company?",
-        choices=[("yes", "Yes, I’d like to check in later"), ("no", "No, let it go")],
+        label=_("Are you still interested in this company?"),
+        choices=[
+            ("yes", _("Yes, I’d like to check in later")),
+            ("no", _("No, let it go")),
+        ],
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
     )
-    check_in_on = forms.DateField(label="Check in on", widget=DATE, required=False)
+    check_in_on = forms.DateField(label=_("Check in on"), widget=DATE, required=False)
     contact = forms.ModelChoiceField(
-        queryset=Contact.objects.none(), required=False, label="Who to write to"
+        queryset=Contact.objects.none(), required=False, label=_("Who to write to")
     )
     note = forms.CharField(
-        label="Your check-in note", widget=forms.Textarea(attrs={"rows": 8}), required=False
+        label=_("Your check-in note"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
     )
     requirements = forms.CharField(
-        label="What the role asks for", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("What the role asks for"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     experience_now = forms.CharField(
-        label="What you can show now", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("What you can show now"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
@@ -185,11 +201,115 @@ class FollowUpForm(ContactChoiceMixin, forms.Form):
         bound_schedule_date(self.fields["check_in_on"], owner, earliest=tomorrow)
 
 
+# Germany's legal step asks for these as well; other places leave them out.
+GERMAN_FIELDS = ("received_on", "learned_on", "land", "claimed_on")
+
+
 class IncidentForm(OwnerTodayMixin, forms.ModelForm):
     past_date_field = "happened_on"
 
     class Meta:
         model = Incident
-        fields = ("kind", "happened_on", "jurisdiction", "facts")
-        widgets = {"happened_on": DATE, "facts": forms.Textarea(attrs={"rows": 5})}
-        labels = {"kind": "What may have been unlawful", "jurisdiction": "Where"}
+        fields = ("kind", "happened_on", "jurisdiction", "facts", *GERMAN_FIELDS)
+        widgets = {
+            "happened_on": DATE,
+            "facts": forms.Textarea(attrs={"rows": 5}),
+            "received_on": DATE,
+            "learned_on": DATE,
+            "claimed_on": DATE,
+        }
+        labels = {
+            "kind": _("What may have been unlawful"),
+            "jurisdiction": _("Where"),
+            "land": _("Land (German state)"),
+        }
+        help_texts = {
+            "received_on": _(
+                "The day the rejection arrived in your letterbox or inbox, even if you read it "
+                "later."
+            ),
+            "learned_on": _(
+                "Only if you learned something later that points to discrimination (who got "
+                "the job, a remark passed on to you): the two months then start that day."
+            ),
+            "land": _(
+                "Where the employer receives your letter. Only holidays of the whole Land "
+                "count, not those of some towns."
+            ),
+            "claimed_on": _(
+                "If you have already claimed in writing. Not sure when it arrived? Give the "
+                "day you sent it: the deadline shown is then on the safe side."
+            ),
+        }
+
+    def __init__(
+        self, *args: Any, owner: User, applied_on: dt.date | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, owner=owner, **kwargs)
+        self.applied_on = applied_on  # the application's date: no rejection arrives before it
+        if owner.language == "de":
+            # Where a German reader most likely applied; only where the form starts.
+            self.initial.setdefault("jurisdiction", Incident.Jurisdiction.DE)
+        for name, what in (
+            ("received_on", _("The day the rejection reached you")),
+            ("learned_on", _("The day you learned of the discrimination")),
+            ("claimed_on", _("The day your written claim reached the employer")),
+        ):
+            bound_past_date(self.fields[name], owner, what=what)
+        if applied_on is not None:
+            self.fields["received_on"].widget.attrs["min"] = applied_on.isoformat()
+        land = cast(forms.ChoiceField, self.fields["land"])
+        land.choices = [("", _("Choose your Land")), *Incident.Land.choices]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("jurisdiction") != Incident.Jurisdiction.DE:
+            # Another place's note keeps none of them, whatever the browser sent, and a date
+            # it doesn't use can't be wrong.
+            for name in GERMAN_FIELDS:
+                self._errors.pop(name, None)
+            data.update(received_on=None, learned_on=None, land="", claimed_on=None)
+            return data
+        received = data.get("received_on")
+        if received is None and "received_on" not in self.errors:
+            self.add_error(
+                "received_on",
+                gettext(
+                    "For Germany, give the day the rejection reached you: the two months "
+                    "count from it."
+                ),
+            )
+        if not data.get("land") and "land" not in self.errors:
+            self.add_error(
+                "land", gettext("Choose your Land: its public holidays can move the deadline.")
+            )
+        if received is None:
+            return data
+        said = {"day": long_day(received)}
+        if self.applied_on is not None and received < self.applied_on:
+            self.add_error(
+                "received_on",
+                gettext("The rejection can’t have reached you before you applied (%(day)s).")
+                % {"day": long_day(self.applied_on)},
+            )
+        learned = data.get("learned_on")
+        if learned is not None and learned < received:
+            self.add_error(
+                "learned_on",
+                gettext(
+                    "This can’t be before the rejection reached you (%(day)s). If you knew "
+                    "then, leave it empty."
+                )
+                % said,
+            )
+        claimed = data.get("claimed_on")
+        if claimed is not None and claimed < received:
+            self.add_error(
+                "claimed_on",
+                gettext(
+                    "Your claim can’t have reached the employer before the rejection reached "
+                    "you (%(day)s)."
+                )
+                % said,
+            )
+        return data

@@ -3,8 +3,10 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from applications.models import Application, Contact, StatusChange
 from rebound.crypto import EncryptedTextField
@@ -14,13 +16,13 @@ MOOD = [MinValueValidator(1), MaxValueValidator(5)]
 
 
 class Step(models.TextChoices):
-    REFLECT = "reflect", "Reflect"
-    FEELINGS = "feelings", "Feelings and closure"
-    WIDEN = "widen", "Widen the net"
-    NEVER_SETTLE = "never_settle", "Never settle"
-    KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
+    REFLECT = "reflect", _("Reflect")
+    FEELINGS = "feelings", _("Feelings and closure")
+    WIDEN = "widen", _("Widen the net")
+    NEVER_SETTLE = "never_settle", _("Never settle")
+    KEEP_IN_TOUCH = "keep_in_touch", _("Keep in touch")
     # Not "legal advice": the step says plainly that it isn't.
-    LEGAL = "legal", "Legal options"
+    LEGAL = "legal", _("Legal options")
 
 
 class CopingPlanQuerySet(models.QuerySet["CopingPlan"]):
@@ -43,27 +45,37 @@ class CopingPlanQuerySet(models.QuerySet["CopingPlan"]):
 
 class CopingPlan(models.Model):
     class Reason(models.TextChoices):
-        REJECTED = "rejected", "Rejected"
-        GHOSTED = "ghosted", "Ghosted"
-        RESCINDED = "rescinded", "Offer rescinded"
+        REJECTED = "rejected", _("Rejected")
+        GHOSTED = "ghosted", _("Ghosted")
+        RESCINDED = "rescinded", _("Offer rescinded")
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("owner")
+    )
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="coping_plans"
+        Application,
+        on_delete=models.CASCADE,
+        related_name="coping_plans",
+        verbose_name=_("application"),
     )
     # The status change that opened the plan: one plan per rejection, enforced by the database.
     opened_by = models.OneToOneField(
-        StatusChange, on_delete=models.CASCADE, related_name="coping_plan"
+        StatusChange,
+        on_delete=models.CASCADE,
+        related_name="coping_plan",
+        verbose_name=_("opened by"),
     )
-    reason = models.CharField(max_length=20, choices=Reason.choices)
-    opened_on = models.DateField()
-    legal_flagged = models.BooleanField(default=False)
-    closed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    opened_on = models.DateField(_("opened on"))
+    legal_flagged = models.BooleanField(_("legal step added"), default=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = CopingPlanQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
         ordering = ["-opened_on", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -84,7 +96,7 @@ class CopingPlan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Plan after {self.application}"
+        return gettext("Plan after %(application)s") % {"application": self.application}
 
     def get_absolute_url(self) -> str:
         return object_url("coping:plan_detail", self.pk)
@@ -96,50 +108,71 @@ class CopingPlan(models.Model):
 
 class PlanStep(models.Model):
     class State(models.TextChoices):
-        TODO = "todo", "To do"
-        DONE = "done", "Done"
-        SKIPPED = "skipped", "Skipped"
+        TODO = "todo", _("To do")
+        DONE = "done", _("Done")
+        SKIPPED = "skipped", _("Skipped")
 
-    plan = models.ForeignKey(CopingPlan, on_delete=models.CASCADE, related_name="steps")
-    step = models.CharField(max_length=20, choices=Step.choices)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.TODO)
-    updated_at = models.DateTimeField(auto_now=True)
+    plan = models.ForeignKey(
+        CopingPlan, on_delete=models.CASCADE, related_name="steps", verbose_name=_("plan")
+    )
+    step = models.CharField(_("step"), max_length=20, choices=Step.choices)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.TODO)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
         constraints = [
             models.UniqueConstraint(fields=["plan", "step"], name="planstep_one_per_step"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_step_display()}: {self.get_state_display()}"
+        return gettext("%(step)s: %(state)s") % {
+            "step": self.get_step_display(),
+            "state": self.get_state_display(),
+        }
 
 
 class Reflection(models.Model):
-    plan = models.OneToOneField(CopingPlan, on_delete=models.CASCADE, related_name="reflection")
-    qualified = EncryptedTextField("Were you qualified and suited for the role?", blank=True)
-    performance = EncryptedTextField("How did you do in front of the panel?", blank=True)
-    tripped_questions = EncryptedTextField("Which questions tripped you?", blank=True)
-    skills_to_improve = EncryptedTextField(
-        "Which interviewing skills will you work on?", blank=True
+    plan = models.OneToOneField(
+        CopingPlan, on_delete=models.CASCADE, related_name="reflection", verbose_name=_("plan")
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    qualified = EncryptedTextField(_("Were you qualified and suited for the role?"), blank=True)
+    performance = EncryptedTextField(_("How did you do in front of the panel?"), blank=True)
+    tripped_questions = EncryptedTextField(_("Which questions tripped you?"), blank=True)
+    skills_to_improve = EncryptedTextField(
+        _("Which interviewing skills will you work on?"), blank=True
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reflection")
+        verbose_name_plural = _("reflections")
 
     def __str__(self) -> str:
-        return f"Reflection on {self.plan.application}"
+        return gettext("Reflection on %(application)s") % {"application": self.plan.application}
 
 
 class JournalEntry(models.Model):
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    plan = models.ForeignKey(
-        CopingPlan, on_delete=models.SET_NULL, null=True, blank=True, related_name="journal"
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("owner")
     )
-    written_on = models.DateField(default=dt.date.today)
-    mood = models.PositiveSmallIntegerField(validators=MOOD)
-    text = EncryptedTextField("what is on your mind", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    plan = models.ForeignKey(
+        CopingPlan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="journal",
+        verbose_name=_("plan"),
+    )
+    written_on = models.DateField(_("written on"), default=dt.date.today)
+    mood = models.PositiveSmallIntegerField(_("mood"), validators=MOOD)
+    text = EncryptedTextField(_("what is on your mind"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "journal entries"
+        verbose_name = _("journal entry")
+        verbose_name_plural = _("journal entries")
         ordering = ["-written_on", "-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -153,28 +186,37 @@ class JournalEntry(models.Model):
 
     def __str__(self) -> str:
         # Never the text: this string shows up in admin and logs.
-        return f"Journal entry #{self.pk}"
+        return gettext("Journal entry #%(id)s") % {"id": self.pk}
 
 
 class FeedbackRequest(models.Model):
     class Status(models.TextChoices):
-        DRAFTED = "drafted", "Drafted"
-        SENT = "sent", "Sent"
-        RECEIVED = "received", "Received"
+        DRAFTED = "drafted", _("Drafted")
+        SENT = "sent", _("Sent")
+        RECEIVED = "received", _("Received")
 
     plan = models.OneToOneField(
-        CopingPlan, on_delete=models.CASCADE, related_name="feedback_request"
+        CopingPlan,
+        on_delete=models.CASCADE,
+        related_name="feedback_request",
+        verbose_name=_("plan"),
     )
-    contact = models.ForeignKey(Contact, on_delete=models.SET_NULL, null=True, blank=True)
-    subject = models.CharField(max_length=200)
-    body = EncryptedTextField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFTED)
-    sent_on = models.DateField(null=True, blank=True)
-    received_on = models.DateField(null=True, blank=True)
-    feedback = EncryptedTextField("the feedback you received", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("contact")
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = EncryptedTextField(_("message"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFTED
+    )
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    feedback = EncryptedTextField(_("the feedback you received"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        verbose_name = _("feedback request")
+        verbose_name_plural = _("feedback requests")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="received") | Q(received_on__isnull=False),
@@ -183,20 +225,26 @@ class FeedbackRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Feedback request ({self.get_status_display()})"
+        return gettext("Feedback request (%(status)s)") % {"status": self.get_status_display()}
 
 
 class NetGoal(models.Model):
-    plan = models.OneToOneField(CopingPlan, on_delete=models.CASCADE, related_name="net_goal")
+    plan = models.OneToOneField(
+        CopingPlan, on_delete=models.CASCADE, related_name="net_goal", verbose_name=_("plan")
+    )
     target = models.PositiveSmallIntegerField(
-        "new applications", default=5, validators=[MinValueValidator(1), MaxValueValidator(100)]
+        _("new applications"), default=5, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     weeks = models.PositiveSmallIntegerField(
-        "over the next … weeks", default=2, validators=[MinValueValidator(1), MaxValueValidator(26)]
+        _("over the next … weeks"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(26)],
     )
-    starts_on = models.DateField()
+    starts_on = models.DateField(_("starts on"))
 
     class Meta:
+        verbose_name = _("goal for new applications")
+        verbose_name_plural = _("goals for new applications")
         constraints = [
             models.CheckConstraint(
                 condition=Q(target__gte=1, target__lte=100, weeks__gte=1, weeks__lte=26),
@@ -205,7 +253,11 @@ class NetGoal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.target} applications in {self.weeks} weeks"
+        return ngettext(
+            "%(target)s applications in %(weeks)s week",
+            "%(target)s applications in %(weeks)s weeks",
+            self.weeks,
+        ) % {"target": self.target, "weeks": self.weeks}
 
     @property
     def ends_on(self) -> dt.date:
@@ -214,71 +266,187 @@ class NetGoal(models.Model):
 
 class Outreach(models.Model):
     class Outcome(models.TextChoices):
-        WAITING = "waiting", "Waiting for a reply"
-        LEAD = "lead", "Got a lead"
-        REFERRAL = "referral", "Got a referral"
-        NOTHING_NOW = "nothing_now", "Nothing right now"
-        NO_REPLY = "no_reply", "No reply"
+        WAITING = "waiting", _("Waiting for a reply")
+        LEAD = "lead", _("Got a lead")
+        REFERRAL = "referral", _("Got a referral")
+        NOTHING_NOW = "nothing_now", _("Nothing right now")
+        NO_REPLY = "no_reply", _("No reply")
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    plan = models.ForeignKey(
-        CopingPlan, on_delete=models.SET_NULL, null=True, blank=True, related_name="outreach"
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("owner")
     )
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="outreach")
-    on = models.DateField("when")
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.WAITING)
-    notes = EncryptedTextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    plan = models.ForeignKey(
+        CopingPlan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outreach",
+        verbose_name=_("plan"),
+    )
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="outreach", verbose_name=_("contact")
+    )
+    on = models.DateField(_("when"))
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.WAITING
+    )
+    notes = EncryptedTextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "outreach"
+        verbose_name = _("outreach")
+        verbose_name_plural = _("outreach")
         ordering = ["-on", "-created_at"]
         indexes = [models.Index(fields=["owner", "-on"], name="outreach_owner_on_idx")]
 
     def __str__(self) -> str:
-        return f"Outreach to {self.contact.name} on {self.on}"
+        return gettext("Outreach to %(name)s on %(day)s") % {
+            "name": self.contact.name,
+            "day": self.on,
+        }
 
 
 class FollowUp(models.Model):
     """The keep-in-touch check-in a rejection schedules; its reminder carries the note."""
 
-    plan = models.OneToOneField(CopingPlan, on_delete=models.CASCADE, related_name="follow_up")
-    interested = models.BooleanField(null=True, help_text="Still interested in this company?")
-    check_in_on = models.DateField(null=True, blank=True)
-    contact = models.ForeignKey(Contact, on_delete=models.SET_NULL, null=True, blank=True)
-    note = EncryptedTextField("check-in note", blank=True)
-    requirements = EncryptedTextField("what the role asks for", blank=True)
-    experience_now = EncryptedTextField("what you can show now", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    plan = models.OneToOneField(
+        CopingPlan, on_delete=models.CASCADE, related_name="follow_up", verbose_name=_("plan")
+    )
+    interested = models.BooleanField(
+        _("interested"), null=True, help_text=_("Still interested in this company?")
+    )
+    check_in_on = models.DateField(_("check in on"), null=True, blank=True)
+    contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("contact")
+    )
+    note = EncryptedTextField(_("check-in note"), blank=True)
+    requirements = EncryptedTextField(_("what the role asks for"), blank=True)
+    experience_now = EncryptedTextField(_("what you can show now"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
 
     def __str__(self) -> str:
-        return f"Keep in touch with {self.plan.application.company}"
+        return gettext("Keep in touch with %(company)s") % {
+            "company": self.plan.application.company
+        }
+
+
+class Land(models.TextChoices):
+    """Germany's Länder, by their own names in every language, for their public holidays
+    (coping.legal: § 193 BGB). The codes are the `holidays` library's subdivisions."""
+
+    BW = "BW", "Baden-Württemberg"
+    BY = "BY", "Bayern"
+    BE = "BE", "Berlin"
+    BB = "BB", "Brandenburg"
+    HB = "HB", "Bremen"
+    HH = "HH", "Hamburg"
+    HE = "HE", "Hessen"
+    MV = "MV", "Mecklenburg-Vorpommern"
+    NI = "NI", "Niedersachsen"
+    NW = "NW", "Nordrhein-Westfalen"
+    RP = "RP", "Rheinland-Pfalz"
+    SL = "SL", "Saarland"
+    SN = "SN", "Sachsen"
+    ST = "ST", "Sachsen-Anhalt"
+    SH = "SH", "Schleswig-Holstein"
+    TH = "TH", "Thüringen"
 
 
 class Incident(models.Model):
     class Kind(models.TextChoices):
-        DISCRIMINATORY_QUESTION = "discriminatory_question", "A discriminatory question"
-        RESCINDED_OFFER = "rescinded_offer", "A rescinded offer"
-        RETALIATION = "retaliation", "Retaliation"
-        OTHER = "other", "Something else"
+        DISCRIMINATORY_QUESTION = "discriminatory_question", _("A discriminatory question")
+        RESCINDED_OFFER = "rescinded_offer", _("A rescinded offer")
+        RETALIATION = "retaliation", _("Retaliation")
+        OTHER = "other", _("Something else")
 
     class Jurisdiction(models.TextChoices):
-        US = "us", "United States (EEOC)"
-        US_STATE = "us_state", "United States, where a state or local agency also applies"
-        US_FEDERAL = "us_federal", "United States, federal employee or applicant"
-        UK = "uk", "United Kingdom (employment tribunal)"
-        OTHER = "other", "Somewhere else"
+        US = "us", _("United States (EEOC)")
+        US_STATE = "us_state", _("United States, where a state or local agency also applies")
+        US_FEDERAL = "us_federal", _("United States, federal employee or applicant")
+        UK = "uk", _("United Kingdom (employment tribunal)")
+        DE = "de", _("Germany (AGG)")
+        OTHER = "other", _("Somewhere else")
 
-    plan = models.ForeignKey(CopingPlan, on_delete=models.CASCADE, related_name="incidents")
-    kind = models.CharField(max_length=30, choices=Kind.choices)
-    happened_on = models.DateField("when it happened")
-    jurisdiction = models.CharField(max_length=20, choices=Jurisdiction.choices)
-    facts = EncryptedTextField("what happened, in your words, with names and dates")
-    created_at = models.DateTimeField(auto_now_add=True)
+    Land = Land
+
+    plan = models.ForeignKey(
+        CopingPlan, on_delete=models.CASCADE, related_name="incidents", verbose_name=_("plan")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    happened_on = models.DateField(_("when it happened"))
+    jurisdiction = models.CharField(_("where"), max_length=20, choices=Jurisdiction.choices)
+    facts = EncryptedTextField(_("what happened, in your words, with names and dates"))
+    # Germany only (coping.legal). The rejection's arrival is its own date, not `happened_on`:
+    # a question asked at the interview "happened" weeks before the rejection reached the
+    # applicant, and § 15 Abs. 4 AGG counts from the rejection.
+    received_on = models.DateField(_("the day the rejection reached you"), null=True, blank=True)
+    # When the applicant learned of something that points to discrimination, if later: the
+    # period starts then instead (LAG Hessen, 1 November 2016, 8 Sa 301/16).
+    learned_on = models.DateField(
+        _("the day you learned of the discrimination, if later"), null=True, blank=True
+    )
+    land = models.CharField(_("Land"), max_length=2, choices=Land.choices, blank=True)
+    # The day the written claim (§ 15 Abs. 4 AGG) reached the employer: § 61b ArbGG counts
+    # the three months for an action from it.
+    claimed_on = models.DateField(
+        _("the day your written claim reached the employer"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("incident note")
+        verbose_name_plural = _("incident notes")
         ordering = ["happened_on", "pk"]
+        constraints = [
+            # The German deadlines need the day the rejection arrived and the Land's holidays.
+            models.CheckConstraint(
+                condition=~Q(jurisdiction="de") | (Q(received_on__isnull=False) & ~Q(land="")),
+                name="incident_germany_has_received_on_and_land",
+                violation_error_message=_(
+                    "For Germany, give the day the rejection reached you and your Land."
+                ),
+            ),
+            # …and only German notes carry them: no stray dates behind another place's note.
+            models.CheckConstraint(
+                condition=Q(jurisdiction="de")
+                | Q(
+                    received_on__isnull=True,
+                    learned_on__isnull=True,
+                    claimed_on__isnull=True,
+                    land="",
+                ),
+                name="incident_german_dates_only_for_germany",
+                violation_error_message=_("These dates are only for Germany."),
+            ),
+            models.CheckConstraint(
+                condition=Q(land__in=["", *Land.values]),
+                name="incident_land_is_known",
+                violation_error_message=_("Choose one of the Länder."),
+            ),
+            # Knowing of the discrimination can start the period later, never earlier.
+            models.CheckConstraint(
+                condition=Q(learned_on__isnull=True) | Q(learned_on__gte=F("received_on")),
+                name="incident_learned_not_before_received",
+                violation_error_message=_(
+                    "The day you learned of the discrimination can’t be before the day the "
+                    "rejection reached you."
+                ),
+            ),
+            # A claim for this rejection is made after it arrives.
+            models.CheckConstraint(
+                condition=Q(claimed_on__isnull=True) | Q(claimed_on__gte=F("received_on")),
+                name="incident_claimed_not_before_received",
+                violation_error_message=_(
+                    "Your written claim can’t have reached the employer before the rejection "
+                    "reached you."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         # Never what happened: this string shows up in admin and logs.
-        return f"Incident note #{self.pk}"
+        return gettext("Incident note #%(id)s") % {"id": self.pk}

@@ -3,10 +3,12 @@
 from typing import Any
 
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
 from applications.models import Application, StatusChange
 from applications.pipeline import is_exit
 from applications.signals import NextStep, status_changed
+from rebound.lib.language import in_language_of
 
 from . import services
 
@@ -24,9 +26,14 @@ def on_status_changed(
     plan = services.plan_open(application=application, change=change)
     if plan is None or plan.opened_by_id != change.pk:
         return None
-    return NextStep(
-        url=plan.get_absolute_url(),
-        message=f"That’s hard news from {application.company.name}. When you are ready, here "
-        "is a short plan to help you bounce back.",
-        label="Open the plan",
-    )
+    # The owner's words, whatever made the change (a page, mail in, the API).
+    with in_language_of(application.owner):
+        return NextStep(
+            url=plan.get_absolute_url(),
+            message=_(
+                "That’s hard news from %(company)s. When you are ready, here is a short plan "
+                "to help you bounce back."
+            )
+            % {"company": application.company.name},
+            label=_("Open the plan"),
+        )

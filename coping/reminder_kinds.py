@@ -4,8 +4,11 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from applications.pipeline import EXITS
+from rebound.lib.language import in_language_of
 from rebound.lib.letters import days_ago_opening, span
 from rebound.lib.localtime import local_today
 from reminders.kinds import ReminderKind
@@ -32,13 +35,22 @@ def _describe(plan: CopingPlan) -> str:
 
 # How the check-in names each step still to do.
 STEP_PHRASES = {
-    Step.REFLECT: "a quiet look back",
-    Step.FEELINGS: "a journal entry",
-    Step.WIDEN: "a goal for new applications",
-    Step.NEVER_SETTLE: "keeping your other applications moving",
-    Step.KEEP_IN_TOUCH: "a note to the people in your network",
-    Step.LEGAL: "a look at your legal options",
+    Step.REFLECT: gettext_lazy("a quiet look back"),
+    Step.FEELINGS: gettext_lazy("a journal entry"),
+    Step.WIDEN: gettext_lazy("a goal for new applications"),
+    Step.NEVER_SETTLE: gettext_lazy("keeping your other applications moving"),
+    Step.KEEP_IN_TOUCH: gettext_lazy("a note to the people in your network"),
+    Step.LEGAL: gettext_lazy("a look at your legal options"),
 }
+
+
+def _listed(phrases: list[str]) -> str:
+    """ "a and b", "a, b, and c" in English; each language joins its own way."""
+    if len(phrases) < 2:
+        return "".join(phrases)
+    if len(phrases) == 2:
+        return _("%(first)s and %(last)s") % {"first": phrases[0], "last": phrases[1]}
+    return _("%(items)s, and %(last)s") % {"items": ", ".join(phrases[:-1]), "last": phrases[-1]}
 
 
 def _context(plan: CopingPlan) -> dict[str, Any]:
@@ -46,6 +58,9 @@ def _context(plan: CopingPlan) -> dict[str, Any]:
     # can be sent early ("Send now"), moved, or retried a day late.
     today = local_today(plan.owner)
     since_no = (today - plan.opened_on).days
+    # The owner's words, whoever sends it (the beat, "Send now" from another browser).
+    with in_language_of(plan.owner):
+        since, said = span(since_no), days_ago_opening(since_no)
     return {
         "plan": plan,
         "application": plan.application,
@@ -53,25 +68,29 @@ def _context(plan: CopingPlan) -> dict[str, Any]:
         "application_url": settings.SITE_URL + plan.application.get_absolute_url(),
         "today": today,
         "days_since_no": since_no,
-        "since_no": span(since_no),
-        "said_no_when": days_ago_opening(since_no),
+        "since_no": since,
+        "said_no_when": said,
     }
 
 
 def _keep_in_touch_context(plan: CopingPlan) -> dict[str, Any]:
     follow_up = getattr(plan, "follow_up", None)
+    with in_language_of(plan.owner):
+        draft = drafts.keep_in_touch_note(plan)
     return {
         **_context(plan),
         "wants_to_stay_in_touch": bool(follow_up and follow_up.interested),
-        "draft": drafts.keep_in_touch_note(plan),
+        "draft": draft,
         "skills": drafts.skills_from_assessments(plan.application),
     }
 
 
 def _check_in_context(plan: CopingPlan) -> dict[str, Any]:
     to_do = {s.step for s in plan.steps.all() if s.state == PlanStep.State.TODO}
-    steps = [phrase for step, phrase in STEP_PHRASES.items() if step in to_do]
-    return {**_context(plan), "steps_to_do": steps}
+    with in_language_of(plan.owner):
+        steps = [str(phrase) for step, phrase in STEP_PHRASES.items() if step in to_do]
+        listed = _listed(steps)
+    return {**_context(plan), "steps_to_do": steps, "steps_listed": listed}
 
 
 def _feedback_chase_context(plan: CopingPlan) -> dict[str, Any]:
@@ -81,64 +100,73 @@ def _feedback_chase_context(plan: CopingPlan) -> dict[str, Any]:
     except FeedbackRequest.DoesNotExist:
         sent_on = None
     days = (context["today"] - sent_on).days if sent_on else None
+    with in_language_of(plan.owner):
+        asked_when = days_ago_opening(days) if days is not None else ""
     return {
         **context,
-        "asked_when": days_ago_opening(days) if days is not None else "",
+        "asked_when": asked_when,
         # A week is a fair wait before a polite follow-up.
         "early": days is not None and days < 7,
     }
 
 
+# Why a reminder no longer applies: kept with the reminder and shown on the reminders page,
+# so in the owner's language, whoever asks.
 def _back_in_process(plan: CopingPlan) -> str:
     application = plan.application
     if application.status not in EXITS:
-        return f"You are back in the process with {application.company.name}."
+        return _("You are back in the process with %(company)s.") % {
+            "company": application.company.name
+        }
     return ""
 
 
 def _keep_in_touch_obsolete(plan: CopingPlan) -> str:
-    follow_up = getattr(plan, "follow_up", None)
-    if follow_up is not None and follow_up.interested is False:
-        return "You chose not to check in with them."
-    return _back_in_process(plan)
-
-
-def _plan_closed(plan: CopingPlan) -> str:
-    return "" if plan.is_open else "The plan is closed."
+    with in_language_of(plan.owner):
+        follow_up = getattr(plan, "follow_up", None)
+        if follow_up is not None and follow_up.interested is False:
+            return _("You chose not to check in with them.")
+        return _back_in_process(plan)
 
 
 def _check_in_obsolete(plan: CopingPlan) -> str:
-    return _plan_closed(plan) or _back_in_process(plan)
+    with in_language_of(plan.owner):
+        if not plan.is_open:
+            return _("The plan is closed.")
+        return _back_in_process(plan)
 
 
 def _feedback_obsolete(plan: CopingPlan) -> str:
-    try:
-        request = plan.feedback_request
-    except FeedbackRequest.DoesNotExist:
-        return "There is no feedback request."
-    if request.status == FeedbackRequest.Status.RECEIVED:
-        return "Their feedback has arrived."
-    return ""
+    with in_language_of(plan.owner):
+        try:
+            request = plan.feedback_request
+        except FeedbackRequest.DoesNotExist:
+            return _("There is no feedback request.")
+        if request.status == FeedbackRequest.Status.RECEIVED:
+            return _("Their feedback has arrived.")
+        return ""
 
 
 KINDS = (
     ReminderKind(
         name=KEEP_IN_TOUCH,
-        label="Keep in touch",
+        label=gettext_lazy("Keep in touch"),
         subject_model="coping.CopingPlan",
         context=_keep_in_touch_context,
         describe=_describe,
         obsolete=_keep_in_touch_obsolete,
         select_related=_ROWS,
         describe_related=_DESCRIBED,
-        when="Months after a rejection (your preference), with a drafted note.",
-        send_now_note="It is your plan’s keep-in-touch check-in: sending it now means the "
-        "check-in is today, and it won’t come again on its planned date. To check in later "
-        "as well, snooze it from the email.",
+        when=gettext_lazy("Months after a rejection (your preference), with a drafted note."),
+        send_now_note=gettext_lazy(
+            "It is your plan’s keep-in-touch check-in: sending it now means the check-in is "
+            "today, and it won’t come again on its planned date. To check in later as well, "
+            "snooze it from the email."
+        ),
     ),
     ReminderKind(
         name=COPING_CHECK_IN,
-        label="Coping check-in",
+        label=gettext_lazy("Coping check-in"),
         subject_model="coping.CopingPlan",
         context=_check_in_context,
         describe=_describe,
@@ -146,18 +174,18 @@ KINDS = (
         select_related=_ROWS,
         prefetch_related=("steps",),
         describe_related=_DESCRIBED,
-        when="A week after a rejection, while the plan is open.",
-        send_now_note="It is your plan’s one-week check-in; it comes once.",
+        when=gettext_lazy("A week after a rejection, while the plan is open."),
+        send_now_note=gettext_lazy("It is your plan’s one-week check-in; it comes once."),
     ),
     ReminderKind(
         name=FEEDBACK_CHASE,
-        label="Feedback chase",
+        label=gettext_lazy("Feedback chase"),
         subject_model="coping.CopingPlan",
         context=_feedback_chase_context,
         describe=_describe,
         obsolete=_feedback_obsolete,
         select_related=_ROWS,
         describe_related=_DESCRIBED,
-        when="Ten days after you asked for feedback, unless it has arrived.",
+        when=gettext_lazy("Ten days after you asked for feedback, unless it has arrived."),
     ),
 )

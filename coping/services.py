@@ -6,10 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applications.models import Application, Contact, StatusChange
 from applications.pipeline import EXITS, Status
 from applications.validators import validate_past_date
+from rebound.lib.language import in_language_of
 from rebound.lib.localtime import add_months, local_today
 from rebound.models import User
 from reminders.kinds import scope_of
@@ -84,7 +87,9 @@ def plan_open(*, application: Application, change: StatusChange) -> CopingPlan |
         return CopingPlan.objects.get(application=application, closed_at__isnull=True)
     steps = [*BASE_STEPS, *([Step.LEGAL] if plan.legal_flagged else [])]
     PlanStep.objects.bulk_create([PlanStep(plan=plan, step=step) for step in steps])
-    Reflection.objects.create(plan=plan, **drafts.reflection_prefill(application))
+    with in_language_of(owner):  # mail in and the API open plans too, outside any page
+        prefill = drafts.reflection_prefill(application)
+    Reflection.objects.create(plan=plan, **prefill)
     check_in_on = add_months(change.changed_on, owner.keep_in_touch_months)
     FollowUp.objects.create(plan=plan, check_in_on=check_in_on, contact=_best_contact(application))
     _schedule_plan_reminders(plan=plan, rejected_on=change.changed_on)
@@ -114,10 +119,14 @@ def plan_reminders_pause(*, application: Application) -> None:
     """Back in the process with them (the application left rejected or ghosted): checking in
     about the rejection no longer fits. A new rejection schedules them again."""
     for plan in CopingPlan.objects.filter(application=application, closed_at__isnull=True):
+        # The reason is kept with the reminder and read on the reminders page: in the owner's
+        # language, whoever made the change (a page, mail in, the API).
+        with in_language_of(plan.owner):
+            reason = _("You are back in the process with %(company)s.") % {
+                "company": application.company.name
+            }
         reminders_cancel(
-            subject=plan,
-            kinds=[KEEP_IN_TOUCH, COPING_CHECK_IN, FEEDBACK_CHASE],
-            reason=f"You are back in the process with {application.company.name}.",
+            subject=plan, kinds=[KEEP_IN_TOUCH, COPING_CHECK_IN, FEEDBACK_CHASE], reason=reason
         )
 
 
@@ -133,8 +142,8 @@ def _best_contact(application: Application) -> Contact | None:
 
 def plan_step_set(*, plan: CopingPlan, step: str, state: str) -> PlanStep:
     if state not in PlanStep.State.values:
-        raise ValidationError("Unknown step state.")
-    plan_step, _ = PlanStep.objects.get_or_create(plan=plan, step=step)
+        raise ValidationError(_("Unknown step state."))
+    plan_step, _created = PlanStep.objects.get_or_create(plan=plan, step=step)
     plan_step.state = state
     plan_step.save(update_fields=["state", "updated_at"])
     return plan_step
@@ -161,8 +170,17 @@ def plan_progress(steps: list[PlanStep], *, goal_reached: bool = False) -> tuple
 def plan_count_text(*, finished: int, total: int, legal_on_plan: bool) -> str:
     """The one sentence every page uses for a plan's progress. The legal step is opt-in, so
     the count says whether it is part of the total instead of leaving "5" beside "six"."""
-    legal = "legal step included" if legal_on_plan else "optional legal step not added"
-    return f"{finished} of {total} steps done or skipped · {legal}"
+    if legal_on_plan:
+        return ngettext(
+            "%(finished)s of %(total)s steps done or skipped · legal step included",
+            "%(finished)s of %(total)s steps done or skipped · legal step included",
+            total,
+        ) % {"finished": finished, "total": total}
+    return ngettext(
+        "%(finished)s of %(total)s steps done or skipped · optional legal step not added",
+        "%(finished)s of %(total)s steps done or skipped · optional legal step not added",
+        total,
+    ) % {"finished": finished, "total": total}
 
 
 @transaction.atomic
@@ -177,14 +195,16 @@ def plan_flag_legal(*, plan: CopingPlan) -> CopingPlan:
 def plan_close(*, plan: CopingPlan) -> CopingPlan:
     plan.closed_at = timezone.now()
     plan.save(update_fields=["closed_at"])
-    reminders_cancel(subject=plan, kinds=[COPING_CHECK_IN], reason="The plan is closed.")
+    with in_language_of(plan.owner):
+        reason = _("The plan is closed.")
+    reminders_cancel(subject=plan, kinds=[COPING_CHECK_IN], reason=reason)
     return plan
 
 
 @transaction.atomic
 def plan_reopen(*, plan: CopingPlan) -> CopingPlan:
     if CopingPlan.objects.filter(application=plan.application, closed_at__isnull=True).exists():
-        raise ValidationError("Another plan for this application is already open.")
+        raise ValidationError(_("Another plan for this application is already open."))
     plan.closed_at = None
     plan.save(update_fields=["closed_at"])
     week_after = plan.opened_on + CHECK_IN_AFTER
@@ -214,7 +234,7 @@ def journal_entry_create(
     plan: CopingPlan | None = None,
 ) -> JournalEntry:
     if written_on is not None:
-        validate_past_date(written_on, owner=owner, what="The journal entry’s date")
+        validate_past_date(written_on, owner=owner, what=_("The journal entry’s date"))
     entry = JournalEntry(
         owner=owner, plan=plan, mood=mood, text=text, written_on=written_on or local_today(owner)
     )
@@ -229,7 +249,7 @@ def journal_entry_create(
 def journal_entry_update(
     *, entry: JournalEntry, mood: int, text: str, written_on: dt.date
 ) -> JournalEntry:
-    validate_past_date(written_on, owner=entry.owner, what="The journal entry’s date")
+    validate_past_date(written_on, owner=entry.owner, what=_("The journal entry’s date"))
     entry.mood, entry.text, entry.written_on = mood, text, written_on
     entry.full_clean()
     entry.save()
@@ -243,8 +263,9 @@ def journal_entry_delete(*, entry: JournalEntry) -> None:
 def feedback_request_draft(
     *, plan: CopingPlan, contact: Contact | None = None, subject: str = "", body: str = ""
 ) -> FeedbackRequest:
-    default_subject, default_body = drafts.feedback_request(plan, contact)
-    request, _ = FeedbackRequest.objects.update_or_create(
+    with in_language_of(plan.owner):  # the API drafts one too, outside the owner's pages
+        default_subject, default_body = drafts.feedback_request(plan, contact)
+    request, _created = FeedbackRequest.objects.update_or_create(
         plan=plan,
         defaults={
             "contact": contact,
@@ -274,7 +295,7 @@ def feedback_request_mark_sent(*, request: FeedbackRequest, on: dt.date) -> Feed
 def feedback_request_mark_received(
     *, request: FeedbackRequest, on: dt.date, feedback: str
 ) -> FeedbackRequest:
-    validate_past_date(on, owner=request.plan.owner, what="The day it arrived")
+    validate_past_date(on, owner=request.plan.owner, what=_("The day it arrived"))
     validate_feedback_received(sent_on=request.sent_on, received_on=on)
     request.status, request.received_on, request.feedback = (
         FeedbackRequest.Status.RECEIVED,
@@ -283,14 +304,14 @@ def feedback_request_mark_received(
     )
     request.sent_on = request.sent_on or on
     request.save(update_fields=["status", "received_on", "feedback", "sent_on", "updated_at"])
-    reminders_cancel(
-        subject=request.plan, kinds=[FEEDBACK_CHASE], reason="Their feedback has arrived."
-    )
+    with in_language_of(request.plan.owner):
+        reason = _("Their feedback has arrived.")
+    reminders_cancel(subject=request.plan, kinds=[FEEDBACK_CHASE], reason=reason)
     return request
 
 
 def net_goal_set(*, plan: CopingPlan, target: int, weeks: int) -> NetGoal:
-    goal, _ = NetGoal.objects.update_or_create(
+    goal, _created = NetGoal.objects.update_or_create(
         plan=plan,
         defaults={"target": target, "weeks": weeks, "starts_on": plan.opened_on},
     )
@@ -325,7 +346,7 @@ def outreach_log(
     plan: CopingPlan | None = None,
 ) -> Outreach:
     if contact.owner_id != owner.pk:
-        raise ValidationError("Unknown contact.")
+        raise ValidationError(_("Unknown contact."))
     outreach = Outreach(
         owner=owner, plan=plan, contact=contact, on=on, outcome=outcome, notes=notes
     )
@@ -362,7 +383,7 @@ def follow_up_schedule(
             plan.opened_on, owner.keep_in_touch_months
         )
         if follow_up.check_in_on <= local_today(owner):
-            raise ValidationError("Pick a check-in date in the future.")
+            raise ValidationError(_("Pick a check-in date in the future."))
         reminder_schedule(
             owner=owner,
             kind=KEEP_IN_TOUCH,
@@ -371,18 +392,37 @@ def follow_up_schedule(
             scope=scope_of(plan.application),
         )
     else:
-        reminders_cancel(
-            subject=plan, kinds=[KEEP_IN_TOUCH], reason="You chose not to check in with them."
-        )
+        with in_language_of(plan.owner):
+            reason = _("You chose not to check in with them.")
+        reminders_cancel(subject=plan, kinds=[KEEP_IN_TOUCH], reason=reason)
     follow_up.save()
     return follow_up
 
 
 def incident_record(
-    *, plan: CopingPlan, kind: str, happened_on: dt.date, jurisdiction: str, facts: str
+    *,
+    plan: CopingPlan,
+    kind: str,
+    happened_on: dt.date,
+    jurisdiction: str,
+    facts: str,
+    received_on: dt.date | None = None,
+    learned_on: dt.date | None = None,
+    land: str = "",
+    claimed_on: dt.date | None = None,
 ) -> Incident:
+    """The facts, dated. Germany's deadlines also need the day the rejection reached the user
+    (or the later day they learned of the discrimination), their Land, and any written claim."""
     incident = Incident(
-        plan=plan, kind=kind, happened_on=happened_on, jurisdiction=jurisdiction, facts=facts
+        plan=plan,
+        kind=kind,
+        happened_on=happened_on,
+        jurisdiction=jurisdiction,
+        facts=facts,
+        received_on=received_on,
+        learned_on=learned_on,
+        land=land,
+        claimed_on=claimed_on,
     )
     incident.full_clean()
     incident.save()

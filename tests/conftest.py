@@ -48,6 +48,19 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _site_language() -> Iterator[None]:
+    """Every test starts, and leaves, in the site's language: a German request activates German
+    for its thread (as each request does in production, where the next request sets its own),
+    and a test after it would otherwise render German without asking."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _frozen_clock(request: pytest.FixtureRequest) -> Iterator[None]:
     """A test marked `frozen(when)`, or in a module so marked, runs with the clock stopped at
     `when`: the days its assertions name are the same whenever the suite runs."""

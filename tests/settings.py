@@ -50,6 +50,3 @@ ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# A helper's catalogue under development, outside the app's own (removed before committing).
-if os.environ.get("REBOUND_EXTRA_LOCALE"):
-    LOCALE_PATHS = [*LOCALE_PATHS, os.environ["REBOUND_EXTRA_LOCALE"]]  # noqa: F405

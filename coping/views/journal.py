@@ -6,6 +6,9 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from rebound.lib.localtime import local_today
@@ -26,7 +29,7 @@ def journal(request: AuthedRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         services.journal_entry_create(owner=request.user, **form.cleaned_data)
-        messages.success(request, "Journal entry saved. Only you can see it.")
+        messages.success(request, _("Journal entry saved. Only you can see it."))
         return redirect("coping:journal")
     entries = JournalEntry.objects.filter(owner=request.user).select_related(
         "plan__application__company"
@@ -44,14 +47,14 @@ def journal_entry_update(request: AuthedRequest, entry_id: int) -> HttpResponse:
     form = JournalEntryForm(request.POST or None, owner=request.user, instance=entry)
     if request.method == "POST" and form.is_valid():
         services.journal_entry_update(entry=entry, **form.cleaned_data)
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("coping:journal")
     return render(
         request,
         "form_page.html",
         {
             "form": form,
-            "title": "Edit journal entry",
+            "title": _("Edit journal entry"),
             "cancel_url": reverse("coping:journal"),
             "delete_url": reverse("coping:journal_entry_delete", args=[entry.pk]),
         },
@@ -64,14 +67,17 @@ def journal_entry_delete(request: AuthedRequest, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(JournalEntry, pk=entry_id, owner=request.user)
     if request.method == "POST":
         services.journal_entry_delete(entry=entry)
-        messages.success(request, "Journal entry deleted.")
+        messages.success(request, _("Journal entry deleted."))
         return redirect("coping:journal")
     return render(
         request,
         "confirm_delete.html",
         {
-            "object": f"Your entry of {entry.written_on:%-d %B %Y}",
-            "what": "journal entry",
+            "object": _("Your entry of %(day)s")
+            % {"day": dateformat.format(entry.written_on, pgettext("date format", "j F Y"))},
+            "what": _("journal entry"),
+            # German needs its own article ("diesen Tagebucheintrag"), so the whole question.
+            "question": _("Delete this journal entry?"),
             "cancel_url": reverse("coping:journal"),
         },
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rebound.lib.types import AuthedRequest
@@ -65,8 +66,12 @@ def plan_step_state(request: AuthedRequest, plan_id: int, step: str) -> HttpResp
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        label = {"done": "done", "skipped": "skipped", "todo": "back on your list"}[state]
-        messages.success(request, f"“{Step(step).label}” is {label}.")
+        said = {
+            "done": _("“%(step)s” is done."),
+            "skipped": _("“%(step)s” is skipped."),
+            "todo": _("“%(step)s” is back on your list."),
+        }[state]
+        messages.success(request, said % {"step": Step(step).label})
     return redirect(plan)
 
 
@@ -80,8 +85,8 @@ def plan_close(request: AuthedRequest, plan_id: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "The plan is open again.")
+            messages.success(request, _("The plan is open again."))
     else:
         services.plan_close(plan=plan)
-        messages.success(request, "Plan closed. Well done for looking after yourself.")
+        messages.success(request, _("Plan closed. Well done for looking after yourself."))
     return redirect(plan)

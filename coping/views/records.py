@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rebound.lib.types import AuthedRequest
@@ -18,7 +19,7 @@ from ..models import Incident, Outreach, Step
 def outreach_delete(request: AuthedRequest, outreach_id: int) -> HttpResponse:
     outreach = get_object_or_404(Outreach, pk=outreach_id, owner=request.user)
     services.outreach_delete(outreach=outreach)
-    messages.success(request, "Outreach removed.")
+    messages.success(request, _("Outreach removed."))
     if outreach.plan_id:
         return redirect(reverse("coping:plan_step", args=[outreach.plan_id, Step.NEVER_SETTLE]))
     return redirect("coping:plan_list")
@@ -29,5 +30,5 @@ def outreach_delete(request: AuthedRequest, outreach_id: int) -> HttpResponse:
 def incident_delete(request: AuthedRequest, incident_id: int) -> HttpResponse:
     incident = get_object_or_404(Incident, pk=incident_id, plan__owner=request.user)
     services.incident_delete(incident=incident)
-    messages.success(request, "Note removed.")
+    messages.success(request, _("Note removed."))
     return redirect(reverse("coping:plan_step", args=[incident.plan_id, Step.LEGAL]))

@@ -10,6 +10,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from django.views.decorators.http import require_http_methods
 
 from applications.filters import OPEN_FILTER
@@ -33,18 +36,29 @@ from ..reminder_kinds import KEEP_IN_TOUCH
 
 ACTIVE_SHOWN = 10  # "Keep these moving": the most recently touched open applications
 STEP_INTROS = {
-    Step.REFLECT: "A calm look back, while it is fresh. Not to judge yourself — to learn what "
-    "to carry into the next interview.",
-    Step.FEELINGS: "Disappointment is normal. Give it a little space, write it down, and if "
-    "you want closure, ask them what you could do differently.",
-    Step.WIDEN: "This was one chance, not the only one. Set a small, kind goal for new "
-    "applications.",
-    Step.NEVER_SETTLE: "Keep your other applications moving and let people know you are "
-    "looking: friends, former colleagues, recruiters and staffing agencies.",
-    Step.KEEP_IN_TOUCH: "If you liked them, a near miss can become the next opening. Plan a "
-    "friendly check-in a few months from now.",
-    Step.LEGAL: "If something in the process may have been unlawful, write down the facts "
-    "while they are fresh. Deadlines to act exist and they are short.",
+    Step.REFLECT: gettext_lazy(
+        "A calm look back, while it is fresh. Not to judge yourself — to learn what to carry "
+        "into the next interview."
+    ),
+    Step.FEELINGS: gettext_lazy(
+        "Disappointment is normal. Give it a little space, write it down, and if you want "
+        "closure, ask them what you could do differently."
+    ),
+    Step.WIDEN: gettext_lazy(
+        "This was one chance, not the only one. Set a small, kind goal for new applications."
+    ),
+    Step.NEVER_SETTLE: gettext_lazy(
+        "Keep your other applications moving and let people know you are looking: friends, "
+        "former colleagues, recruiters and staffing agencies."
+    ),
+    Step.KEEP_IN_TOUCH: gettext_lazy(
+        "If you liked them, a near miss can become the next opening. Plan a friendly check-in "
+        "a few months from now."
+    ),
+    Step.LEGAL: gettext_lazy(
+        "If something in the process may have been unlawful, write down the facts while they "
+        "are fresh. Deadlines to act exist and they are short."
+    ),
 }
 
 
@@ -88,7 +102,7 @@ def _reflect(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     form = ReflectionForm(request.POST or None, instance=plan.reflection)
     if request.method == "POST" and form.is_valid():
         services.reflection_save(reflection=form.instance)
-        messages.success(request, "Reflection saved. That took courage.")
+        messages.success(request, _("Reflection saved. That took courage."))
         return redirect(plan)
     assessments_exist = plan.application.interviews.filter(assessment__isnull=False).exists()
     return _render_step(request, plan, Step.REFLECT, form=form, prefilled=assessments_exist)
@@ -129,18 +143,20 @@ def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
             text=data["text"],
             written_on=data["written_on"],
         )
-        messages.success(request, "Journal entry saved. Only you can see it.")
+        messages.success(request, _("Journal entry saved. Only you can see it."))
         return redirect(request.path)
     if action == "draft" and draft_form.is_valid():
         data = draft_form.cleaned_data
         services.feedback_request_draft(
             plan=plan, contact=data["contact"], subject=data["subject"], body=data["body"]
         )
-        messages.success(request, "Feedback request saved as a draft.")
+        messages.success(request, _("Feedback request saved as a draft."))
         return redirect(request.path)
     if action == "sent" and feedback is not None:
         services.feedback_request_mark_sent(request=feedback, on=local_today(request.user))
-        messages.success(request, "Marked as sent. We’ll nudge you in ten days if nothing comes.")
+        messages.success(
+            request, _("Marked as sent. We’ll nudge you in ten days if nothing comes.")
+        )
         return redirect(request.path)
     if action == "received" and feedback is not None and received_form.is_valid():
         services.feedback_request_mark_received(
@@ -148,7 +164,7 @@ def _feelings(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
             on=received_form.cleaned_data["received_on"],
             feedback=received_form.cleaned_data["feedback"],
         )
-        return _done(request, plan, Step.FEELINGS, "Feedback saved. Closure counts.")
+        return _done(request, plan, Step.FEELINGS, _("Feedback saved. Closure counts."))
     return _render_step(
         request,
         plan,
@@ -187,11 +203,16 @@ def _widen(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
         # Setting the goal starts the step; reaching it (or the user saying so) finishes it.
         progress = selectors.net_goal_progress(goal)
         if progress >= goal.target:
-            messages.success(request, "Goal set, and you have reached it already. Well done.")
+            messages.success(request, _("Goal set, and you have reached it already. Well done."))
         else:
             messages.success(
                 request,
-                f"Goal set: {progress} of {goal.target} so far. One application at a time.",
+                ngettext(
+                    "Goal set: %(progress)s of %(target)s so far. One application at a time.",
+                    "Goal set: %(progress)s of %(target)s so far. One application at a time.",
+                    goal.target,
+                )
+                % {"progress": progress, "target": goal.target},
             )
         return redirect(plan)
     progress = selectors.net_goal_progress(goal)
@@ -222,7 +243,7 @@ def _never_settle(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
             outcome=data["outcome"],
             notes=data["notes"],
         )
-        return _done(request, plan, Step.NEVER_SETTLE, "Outreach logged. Keep going.")
+        return _done(request, plan, Step.NEVER_SETTLE, _("Outreach logged. Keep going."))
     still_open = open_applications(request.user)
     active = list(
         still_open.select_related("company").order_by("-updated_at", "-pk")[:ACTIVE_SHOWN]
@@ -259,14 +280,17 @@ def _keep_in_touch(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
             form.add_error("check_in_on", exc)
         else:
             if form.cleaned_data["interested"]:
-                when = follow_up.check_in_on
+                day = follow_up.check_in_on
+                assert day is not None  # follow_up_schedule sets it for a check-in
+                when = dateformat.format(day, pgettext("date format", "j F Y"))
                 return _done(
                     request,
                     plan,
                     Step.KEEP_IN_TOUCH,
-                    f"Check-in scheduled for {when:%-d %B %Y}. We’ll email you that morning.",
+                    _("Check-in scheduled for %(day)s. We’ll email you that morning.")
+                    % {"day": when},
                 )
-            return _done(request, plan, Step.KEEP_IN_TOUCH, "Noted: no check-in for this one.")
+            return _done(request, plan, Step.KEEP_IN_TOUCH, _("Noted: no check-in for this one."))
     reminder = selectors.plan_reminders(plan).filter(kind=KEEP_IN_TOUCH).order_by("-pk").first()
     return _render_step(
         request,
@@ -281,14 +305,20 @@ def _keep_in_touch(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
 def _legal(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
     if request.method == "POST" and request.POST.get("action") == "flag":
         services.plan_flag_legal(plan=plan)
-        messages.info(request, "The legal step is now part of your plan.")
+        messages.info(request, _("The legal step is now part of your plan."))
         return redirect(reverse("coping:plan_step", args=[plan.pk, Step.LEGAL]))
     if not plan.legal_flagged:
         return _render_step(request, plan, Step.LEGAL, flagged=False)
-    form = IncidentForm(request.POST or None, owner=request.user)
+    form = IncidentForm(
+        request.POST or None,
+        owner=request.user,
+        applied_on=plan.application.date_applied,
+        # Most likely the rejection arrived the day it was recorded: where the form starts.
+        initial={"received_on": plan.opened_on},
+    )
     if request.method == "POST" and form.is_valid():
         services.incident_record(plan=plan, **form.cleaned_data)
-        messages.success(request, "Written down, with its date. Keep a copy somewhere safe.")
+        messages.success(request, _("Written down, with its date. Keep a copy somewhere safe."))
         return redirect(request.path)
     incidents = [(i, legal.deadlines(i)) for i in plan.incidents.all()]
     return _render_step(
@@ -301,6 +331,10 @@ def _legal(request: AuthedRequest, plan: CopingPlan) -> HttpResponse:
         eeoc_source=legal.EEOC_SOURCE,
         acas_source=legal.ACAS_SOURCE,
         checked_on=legal.CHECKED_ON,
+        germany=legal.GERMANY,
+        # Where to get help in Germany: for a German note, or a German reader before any.
+        show_germany=request.user.language == "de"
+        or any(i.jurisdiction == legal.GERMANY.jurisdiction for i, _d in incidents),
     )
 
 

@@ -105,7 +105,9 @@ ENGLISH_WORDS = re.compile(
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
     r"January|February|March|May|June|July|October|December|Mar|Oct|Dec|"
     r"applications?|Applications?|interviews?|Interviews?|reminders?|Reminders?|"
-    r"rejected|Rejected|Applied|Wishlist|Offer|offer|days?|weeks?|months?|ago)\b"
+    r"rejected|Rejected|Applied|Wishlist|Offer|offer|days?|weeks?|months?|ago|"
+    r"Scheduled|Sending|Cancelled|Failed|Sent|Skipped|Drafted|Received|Waiting|Ghosted|"
+    r"Withdrawn|Accepted|Interviewing|Screening)\b"
 )
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
