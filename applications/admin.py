@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rebound.admin_privacy import PrivateReadOnlyAdmin
 
@@ -54,10 +56,15 @@ class ApplicationAdmin(PrivateReadOnlyAdmin):
     )
     readonly_fields = fields
 
-    @admin.display(description="timeline")
+    @admin.display(description=gettext_lazy("timeline"))
     def timeline(self, obj: Application) -> str:
         return "; ".join(
-            f"{change.from_status or 'new'} → {change.to_status} on {change.changed_on}"
+            _("%(from)s → %(to)s on %(day)s")
+            % {
+                "from": change.from_status or _("new"),
+                "to": change.to_status,
+                "day": change.changed_on,
+            }
             for change in obj.status_changes.all()
         )
 

@@ -5,9 +5,12 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rebound.models import User
 
+from . import pipeline
 from .models import Application
 from .services import application_change_status, application_delete
 from .tag_services import application_add_tags, tag_names
@@ -26,10 +29,10 @@ def application_unarchive(*, application: Application) -> None:
 
 
 BULK_ACTIONS = {
-    "move": "Move to a status",
-    "tag": "Add a tag",
-    "archive": "Archive (closed ones only)",
-    "delete": "Delete",
+    "move": gettext_lazy("Move to a status"),
+    "tag": gettext_lazy("Add a tag"),
+    "archive": gettext_lazy("Archive (closed ones only)"),
+    "delete": gettext_lazy("Delete"),
 }
 
 
@@ -41,26 +44,34 @@ def applications_bulk(
     done, skipped = 0, []
     for application in applications:
         if application.owner_id != owner.pk:
-            raise ValidationError("Unknown application.")
+            raise ValidationError(_("Unknown application."))
         try:
             with transaction.atomic():
                 if action == "move":
                     if application_change_status(application=application, to_status=value):
                         done += 1
                     else:
-                        skipped.append(f"{application}: it already was {value}.")
+                        skipped.append(
+                            _("%(application)s: it already was %(status)s.")
+                            % {"application": application, "status": pipeline.in_sentence(value)}
+                        )
                     continue
                 if action == "tag":
                     application_add_tags(application=application, names=tag_names(value))
                 elif action == "archive":
                     if not application_archive(application=application):
-                        skipped.append(f"{application}: it is still open.")
+                        skipped.append(
+                            _("%(application)s: it is still open.") % {"application": application}
+                        )
                         continue
                 elif action == "delete":
                     application_delete(application=application)
                 else:
-                    raise ValidationError("Unknown action.")
+                    raise ValidationError(_("Unknown action."))
                 done += 1
         except ValidationError as exc:
-            skipped.append(f"{application}: {' '.join(exc.messages)}")
+            skipped.append(
+                _("%(application)s: %(why)s")
+                % {"application": application, "why": " ".join(exc.messages)}
+            )
     return done, skipped

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 from .models import Application, Attachment
 
@@ -26,7 +27,7 @@ def attachment_add(
         attachment.size = upload.size or 0
         attachment.file = upload
     if not attachment.file and not attachment.version:
-        raise ValidationError("Attach a file or name the version you sent.")
+        raise ValidationError(_("Attach a file or name the version you sent."))
     attachment.save()
     return attachment
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from rebound.lib.types import AuthedRequest
@@ -29,7 +30,9 @@ def attachment_add(request: AuthedRequest, application_id: int) -> HttpResponse:
             upload=form.cleaned_data["file"],
             version=form.cleaned_data["version"],
         )
-        messages.success(request, f"Kept with this application: {attachment.label}.")
+        messages.success(
+            request, _("Kept with this application: %(label)s.") % {"label": attachment.label}
+        )
         return redirect(application)
     return render(
         request, "applications/attachment_form.html", {"application": application, "form": form}
@@ -48,13 +51,13 @@ def _attachment(request: AuthedRequest, attachment_id: int) -> Attachment:
 def attachment_download(request: AuthedRequest, attachment_id: int) -> FileResponse:
     attachment = _attachment(request, attachment_id)
     if not attachment.file:
-        raise Http404("Only the version's name was recorded.")
+        raise Http404(_("Only the version’s name was recorded."))
     extension = attachment.filename[attachment.filename.rfind(".") :].lower()
     content_type = ATTACHMENT_TYPES.get(extension, ("application/octet-stream", None))[0]
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
-        raise Http404("The file is missing from the server.") from None
+        raise Http404(_("The file is missing from the server.")) from None
     # Always a download, never shown in the page: an uploaded file is never run as a page.
     response = FileResponse(
         handle, as_attachment=True, filename=attachment.filename, content_type=content_type
@@ -71,6 +74,6 @@ def attachment_remove(request: AuthedRequest, attachment_id: int) -> HttpRespons
     if request.method == "POST":
         application = attachment.application
         attachment_services.attachment_remove(attachment=attachment)
-        messages.success(request, f"Removed: {attachment.label}.")
+        messages.success(request, _("Removed: %(label)s.") % {"label": attachment.label})
         return redirect(application)
     return render(request, "applications/attachment_remove.html", {"attachment": attachment})

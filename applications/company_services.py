@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet, Value
 from django.db.models.deletion import RestrictedError
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
 
 from rebound.models import User
 
@@ -36,7 +37,7 @@ def company_get_or_create(*, owner: User, name: str) -> Company:
 
 
 # What a form or the API may write on a company and on a contact.
-COMPANY_FIELDS = ("name", "website", "notes")
+COMPANY_FIELDS = ("name", "website", "address", "notes")
 CONTACT_FIELDS = ("name", "kind", "company", "title", "email", "phone", "linkedin_url", "notes")
 
 
@@ -59,7 +60,7 @@ def company_save(*, company: Company, **fields: Any) -> Company:
             company.save()
     except IntegrityError as exc:
         raise ValidationError(
-            {"name": ValidationError("You already have a company with this name.", "invalid")}
+            {"name": ValidationError(_("You already have a company with this name."), "invalid")}
         ) from exc
     return company
 
@@ -72,7 +73,7 @@ def company_delete(*, company: Company) -> None:
             company.delete()
     except RestrictedError as exc:
         raise ValidationError(
-            "This company still has applications. Delete or move them first.",
+            _("This company still has applications. Delete or move them first."),
             code="company_in_use",
         ) from exc
 

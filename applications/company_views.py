@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from rebound.lib.redirects import safe_next
@@ -77,12 +78,16 @@ def company_create(request: AuthedRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"Added {company}.")
+            messages.success(request, _("Added %(company)s.") % {"company": company})
             return redirect(company)
     return render(
         request,
         "form_page.html",
-        {"form": form, "title": "New company", "cancel_url": reverse("applications:company_list")},
+        {
+            "form": form,
+            "title": _("New company"),
+            "cancel_url": reverse("applications:company_list"),
+        },
     )
 
 
@@ -97,12 +102,16 @@ def company_update(request: AuthedRequest, company_id: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect(company)
     return render(
         request,
         "form_page.html",
-        {"form": form, "title": f"Edit {company}", "cancel_url": company.get_absolute_url()},
+        {
+            "form": form,
+            "title": _("Edit %(company)s") % {"company": company},
+            "cancel_url": company.get_absolute_url(),
+        },
     )
 
 
@@ -116,15 +125,16 @@ def company_delete(request: AuthedRequest, company_id: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(company)
-        messages.success(request, f"Deleted {company}.")
+        messages.success(request, _("Deleted %(company)s.") % {"company": company})
         return redirect("applications:company_list")
     return render(
         request,
         "confirm_delete.html",
         {
             "object": company,
-            "what": "company",
-            "consequences": "Its contacts stay in your contacts, without a company.",
+            "what": _("company"),
+            "question": _("Delete this company?"),
+            "consequences": _("Its contacts stay in your contacts, without a company."),
             "cancel_url": company.get_absolute_url(),
         },
     )
@@ -152,14 +162,14 @@ def contact_create(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
         contact = company_services.contact_save(contact=form.instance, **form.cleaned_data)
-        messages.success(request, f"Added {contact.name}.")
+        messages.success(request, _("Added %(name)s.") % {"name": contact.name})
         return redirect(safe_next(request, reverse("applications:contact_list")))
     return render(
         request,
         "form_page.html",
         {
             "form": form,
-            "title": "New contact",
+            "title": _("New contact"),
             "cancel_url": safe_next(request, reverse("applications:contact_list")),
         },
     )
@@ -172,14 +182,14 @@ def contact_update(request: AuthedRequest, contact_id: int) -> HttpResponse:
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
     if request.method == "POST" and form.is_valid():
         company_services.contact_save(contact=form.instance, **form.cleaned_data)
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("applications:contact_list")
     return render(
         request,
         "form_page.html",
         {
             "form": form,
-            "title": f"Edit {contact.name}",
+            "title": _("Edit %(name)s") % {"name": contact.name},
             "cancel_url": reverse("applications:contact_list"),
             "delete_url": reverse("applications:contact_delete", args=[contact.pk]),
         },
@@ -192,15 +202,16 @@ def contact_delete(request: AuthedRequest, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(Contact, pk=contact_id, owner=request.user)
     if request.method == "POST":
         company_services.contact_delete(contact=contact)
-        messages.success(request, f"Deleted {contact.name}.")
+        messages.success(request, _("Deleted %(name)s.") % {"name": contact.name})
         return redirect("applications:contact_list")
     return render(
         request,
         "confirm_delete.html",
         {
             "object": contact,
-            "what": "contact",
-            "consequences": "Interviews they took part in stay, without their name.",
+            "what": _("contact"),
+            "question": _("Delete this contact?"),
+            "consequences": _("Interviews they took part in stay, without their name."),
             "cancel_url": reverse("applications:contact_list"),
         },
     )

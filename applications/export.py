@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
 from django.http import StreamingHttpResponse
+from django.utils.translation import pgettext_lazy
 
 from rebound.lib.csvfile import csv_response
 from rebound.lib.localtime import local_today
@@ -21,19 +22,22 @@ from rebound.models import User
 from .models import Attachment, Source, StatusChange
 from .pipeline import Status
 
+# In the reader's language (a context of their own, so no other word's translation changes
+# them): the import recognises the file by these names in English and in German
+# (imports/formats/rebound.py).
 HEADER = [
-    "company",
-    "role",
-    "status now",
-    "date applied",
-    "source",
-    "posting URL",
-    "from status",
-    "to status",
-    "changed on",
-    "note",
-    "résumé sent",
-    "letter sent",
+    pgettext_lazy("applications CSV header", "company"),
+    pgettext_lazy("applications CSV header", "role"),
+    pgettext_lazy("applications CSV header", "status now"),
+    pgettext_lazy("applications CSV header", "date applied"),
+    pgettext_lazy("applications CSV header", "source"),
+    pgettext_lazy("applications CSV header", "posting URL"),
+    pgettext_lazy("applications CSV header", "from status"),
+    pgettext_lazy("applications CSV header", "to status"),
+    pgettext_lazy("applications CSV header", "changed on"),
+    pgettext_lazy("applications CSV header", "note"),
+    pgettext_lazy("applications CSV header", "résumé sent"),
+    pgettext_lazy("applications CSV header", "letter sent"),
 ]
 # Rows fetched per round trip of a cursor: the peak of Python's memory is about one chunk
 # (~1.2 MB of row tuples at 1,000; 2.3 MB at 2,000, for no measurable speed).
@@ -42,8 +46,6 @@ CHUNK = 1000
 # the attachments coming in the very order their applications' changes do (the id breaks
 # ties between equal names, so the order is total).
 APPLICATION_ORDER = ("application__company__name", "application__role", "application_id")
-STATUS_LABELS: dict[str, str] = dict(Status.choices)
-SOURCE_LABELS: dict[str, str] = dict(Source.choices)
 
 
 def _attachments(owner: User) -> Iterator[Attachment]:
@@ -70,7 +72,20 @@ def _sent_with(
     return {kind: "; ".join(names) for kind, names in labels.items()}, pending
 
 
-def _rows(owner: User) -> Iterator[list[Any]]:
+def _labels(choices: list[tuple[str, Any]]) -> dict[str, str]:
+    """Value → label, in the active language, read now (a streamed file is written after the
+    view returns)."""
+    return {value: str(label) for value, label in choices}
+
+
+def _rows(
+    owner: User,
+    *,
+    statuses: dict[str, str] | None = None,
+    sources: dict[str, str] | None = None,
+) -> Iterator[list[Any]]:
+    status_labels = statuses if statuses is not None else _labels(Status.choices)
+    source_labels = sources if sources is not None else _labels(Source.choices)
     changes = (
         StatusChange.objects.filter(application__owner=owner)
         .order_by(*APPLICATION_ORDER, "changed_on", "created_at")
@@ -113,12 +128,12 @@ def _rows(owner: User) -> Iterator[list[Any]]:
         yield [
             company,
             role,
-            STATUS_LABELS.get(status, status),
+            status_labels.get(status, status),
             date_applied.isoformat() if date_applied else "",
-            SOURCE_LABELS.get(source, source),
+            source_labels.get(source, source),
             posting_url,
-            STATUS_LABELS.get(from_status, from_status),
-            STATUS_LABELS.get(to_status, to_status),
+            status_labels.get(from_status, from_status),
+            status_labels.get(to_status, to_status),
             changed_on.isoformat(),
             note,
             sent.get(Attachment.Kind.RESUME, ""),
@@ -129,4 +144,6 @@ def _rows(owner: User) -> Iterator[list[Any]]:
 @login_required
 def application_export(request: AuthedRequest) -> StreamingHttpResponse:
     stamp = local_today(request.user).isoformat()
-    return csv_response(f"rebound-applications-{stamp}.csv", HEADER, _rows(request.user))
+    rows = _rows(request.user, statuses=_labels(Status.choices), sources=_labels(Source.choices))
+    header = [str(name) for name in HEADER]
+    return csv_response(f"rebound-applications-{stamp}.csv", header, rows)

@@ -11,6 +11,7 @@ from typing import Any
 import django_filters as filters
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from rebound.models import User
 
@@ -32,7 +33,7 @@ class _IntegerFilter(filters.NumberFilter):
 class ApplicationFilter(filters.FilterSet):
     q = filters.CharFilter(method="_search")
     status = filters.ChoiceFilter(
-        choices=[(OPEN_FILTER, "Still open"), *Status.choices], method="_status"
+        choices=[(OPEN_FILTER, _("Still open")), *Status.choices], method="_status"
     )
     source = filters.ChoiceFilter(choices=Source.choices)
     company = _IntegerFilter(field_name="company_id")

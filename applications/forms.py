@@ -4,12 +4,22 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from rebound.lib.formfields import bound_past_date
 from rebound.models import User
 
 from .archive_services import BULK_ACTIONS
-from .models import Application, Attachment, Company, Contact, RemoteMode, Source, Tag
+from .models import (
+    ADDRESS_MAX,
+    Application,
+    Attachment,
+    Company,
+    Contact,
+    RemoteMode,
+    Source,
+    Tag,
+)
 from .pipeline import Status
 from .posting import split_title
 
@@ -32,8 +42,11 @@ class OwnedForm(forms.ModelForm):
 class CompanyForm(OwnedForm):
     class Meta:
         model = Company
-        fields = ("name", "website", "notes")
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        fields = ("name", "website", "address", "notes")
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3, "maxlength": ADDRESS_MAX}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
@@ -41,16 +54,16 @@ class CompanyForm(OwnedForm):
         if self.instance.pk:
             clash = clash.exclude(pk=self.instance.pk)
         if clash.exists():
-            raise ValidationError("You already have a company with this name.")
+            raise ValidationError(_("You already have a company with this name."))
         return name
 
 
 class ContactForm(OwnedForm):
     new_company = forms.CharField(
-        label="…or a new company",
+        label=_("…or a new company"),
         max_length=200,
         required=False,
-        help_text="Type a name to add a company you haven’t tracked yet.",
+        help_text=_("Type a name to add a company you haven’t tracked yet."),
     )
 
     class Meta:
@@ -67,32 +80,32 @@ class ContactForm(OwnedForm):
             "notes",
         )
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-        labels = {"kind": "Role in your search"}
+        labels = {"kind": _("Role in your search")}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("company") and data.get("new_company", "").strip():
-            self.add_error("new_company", "Pick a company or type a new one, not both.")
+            self.add_error("new_company", _("Pick a company or type a new one, not both."))
         return data
 
 
 def _excitement_in_range(value: int) -> None:
     if not 1 <= value <= 5:
-        raise ValidationError("Choose how excited you are from 1 to 5.", code="excitement_range")
+        raise ValidationError(_("Choose how excited you are from 1 to 5."), code="excitement_range")
 
 
 class ApplicationForm(OwnedForm):
     tag_text = forms.CharField(
-        label="Tags",
+        label=_("Tags"),
         required=False,
         max_length=1000,
-        help_text="Your own labels, separated by commas: remote, fintech, dream job.",
+        help_text=_("Your own labels, separated by commas: remote, fintech, dream job."),
     )
     new_company = forms.CharField(
-        label="…or a new company",
+        label=_("…or a new company"),
         max_length=200,
         required=False,
-        help_text="Type a name to add a company you haven’t tracked yet.",
+        help_text=_("Type a name to add a company you haven’t tracked yet."),
     )
 
     class Meta:
@@ -103,6 +116,7 @@ class ApplicationForm(OwnedForm):
             "role",
             "posting_url",
             "source",
+            "applied_via",
             "location",
             "remote_mode",
             "salary_min",
@@ -123,13 +137,14 @@ class ApplicationForm(OwnedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        bound_past_date(self.fields["date_applied"], self.owner, what="The date applied")
+        bound_past_date(self.fields["date_applied"], self.owner, what=_("The date applied"))
         if self.instance.pk:
-            self.fields[
-                "date_applied"
-            ].help_text = (
+            self.fields["date_applied"].help_text = _(
                 "The date it moved to Applied on its timeline; changing it corrects that entry."
             )
+        self.fields["applied_via"].help_text = _(
+            "How you sent it: the work-search log asks. Optional."
+        )
         # One check and one message for the whole 1–5 range: the field's own "≥ 0" (it is a
         # positive integer) and the model's "≥ 1" used to answer 0 and -1 differently.
         excitement = self.fields["excitement"]
@@ -142,7 +157,7 @@ class ApplicationForm(OwnedForm):
         people.queryset = (  # type: ignore[attr-defined]
             Contact.objects.filter(owner=self.owner).select_related("company").order_by("name")
         )
-        people.help_text = "Who you deal with: recruiter, referrer, HR, agency, interviewers."
+        people.help_text = _("Who you deal with: recruiter, referrer, HR, agency, interviewers.")
         people.widget.attrs.update(size=6)
         if self.instance.pk:
             self.initial["tag_text"] = ", ".join(t.name for t in self.instance.tags.all())
@@ -158,18 +173,18 @@ class ApplicationForm(OwnedForm):
     def clean_currency(self) -> str:
         currency = self.cleaned_data["currency"].strip().upper()
         if currency and (len(currency) != 3 or not currency.isalpha()):
-            raise ValidationError("Use a three-letter currency code such as EUR or USD.")
+            raise ValidationError(_("Use a three-letter currency code such as EUR or USD."))
         return currency
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         low, high = data.get("salary_min"), data.get("salary_max")
         if low is not None and high is not None and low > high:
-            self.add_error("salary_max", "The top of the range must be at least the bottom.")
+            self.add_error("salary_max", _("The top of the range must be at least the bottom."))
         if (low is not None or high is not None) and not data.get("currency"):
-            self.add_error("currency", "Say which currency the salary is in.")
+            self.add_error("currency", _("Say which currency the salary is in."))
         if not data.get("company") and not data.get("new_company", "").strip():
-            self.add_error("company", "Pick a company or type the name of a new one.")
+            self.add_error("company", _("Pick a company or type the name of a new one."))
         return data
 
 
@@ -177,23 +192,24 @@ class QuickAddForm(forms.Form):
     # The page exists for this form: start in its first field rather than 14 navigation
     # stops away (a form with errors starts at its error summary instead: app.js).
     company = forms.CharField(
-        max_length=200, label="Company", widget=forms.TextInput(attrs={"autofocus": True})
+        max_length=200, label=_("Company"), widget=forms.TextInput(attrs={"autofocus": True})
     )
-    role = forms.CharField(max_length=200, label="Role")
-    posting_url = forms.URLField(label="Posting URL", required=False, max_length=1000)
-    location = forms.CharField(max_length=200, required=False)
+    role = forms.CharField(max_length=200, label=_("Role"))
+    posting_url = forms.URLField(label=_("Posting URL"), required=False, max_length=1000)
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
     remote_mode = forms.ChoiceField(
-        label="Work mode", choices=[("", "—"), *RemoteMode.choices], required=False
+        label=_("Work mode"), choices=[("", "—"), *RemoteMode.choices], required=False
     )
     salary_min = forms.IntegerField(
-        label="Salary from", required=False, min_value=0, max_value=SALARY_MAX
+        label=_("Salary from"), required=False, min_value=0, max_value=SALARY_MAX
     )
     salary_max = forms.IntegerField(
-        label="Salary to", required=False, min_value=0, max_value=SALARY_MAX
+        label=_("Salary to"), required=False, min_value=0, max_value=SALARY_MAX
     )
-    currency = forms.CharField(max_length=3, required=False)
+    currency = forms.CharField(label=_("Currency"), max_length=3, required=False)
     status = forms.ChoiceField(
-        choices=[(Status.WISHLIST, "Wishlist"), (Status.APPLIED, "Applied")],
+        label=_("Status"),
+        choices=[(Status.WISHLIST, Status.WISHLIST.label), (Status.APPLIED, Status.APPLIED.label)],
         initial=Status.WISHLIST,
     )
 
@@ -217,7 +233,7 @@ class QuickAddForm(forms.Form):
         data = super().clean() or {}
         low, high = data.get("salary_min"), data.get("salary_max")
         if low is not None and high is not None and low > high:
-            self.add_error("salary_max", "The top of the range must be at least the bottom.")
+            self.add_error("salary_max", _("The top of the range must be at least the bottom."))
         # In the shape application_create takes whole: the company is typed, never picked,
         # so it is found or made by that name (the field keeps the bookmarklet's name).
         if "company" in data:
@@ -226,9 +242,9 @@ class QuickAddForm(forms.Form):
 
 
 class StatusChangeForm(forms.Form):
-    to_status = forms.ChoiceField(label="Move to", choices=Status.choices)
-    on = forms.DateField(label="On", widget=DATE, required=False)
-    note = forms.CharField(label="Note (optional)", max_length=500, required=False)
+    to_status = forms.ChoiceField(label=_("Move to"), choices=Status.choices)
+    on = forms.DateField(label=_("On"), widget=DATE, required=False)
+    note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -236,7 +252,7 @@ class StatusChangeForm(forms.Form):
 
 
 class CorrectDateForm(forms.Form):
-    on = forms.DateField(label="Date", widget=DATE)
+    on = forms.DateField(label=_("Date"), widget=DATE)
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -245,43 +261,57 @@ class CorrectDateForm(forms.Form):
 
 class ApplicationFilterForm(forms.Form):
     SORTS = [
-        ("-updated_at", "Recently updated"),
-        ("-date_applied", "Date applied (newest)"),
-        ("date_applied", "Date applied (oldest)"),
-        ("company__name", "Company (A–Z)"),
-        ("role", "Role (A–Z)"),
-        ("-excitement", "Excitement (highest)"),
-        ("status", "Status"),
+        ("-updated_at", _("Recently updated")),
+        ("-date_applied", _("Date applied (newest)")),
+        ("date_applied", _("Date applied (oldest)")),
+        ("company__name", _("Company (A–Z)")),
+        ("role", _("Role (A–Z)")),
+        ("-excitement", _("Excitement (highest)")),
+        ("status", _("Status")),
     ]
-    q = forms.CharField(label="Search", required=False)
+    q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(
-        choices=[("", "Any status"), ("open", "Still open (not ended)"), *Status.choices],
+        label=_("Status"),
+        choices=[("", _("Any status")), ("open", _("Still open (not ended)")), *Status.choices],
         required=False,
     )
-    source = forms.ChoiceField(choices=[("", "Any source"), *Source.choices], required=False)
+    source = forms.ChoiceField(
+        label=_("Source"), choices=[("", _("Any source")), *Source.choices], required=False
+    )
     # Plain choices read as (id, name) pairs, not model choice fields: a heavy user has 400
     # companies, and building a model instance for each option was most of the table's time.
-    company = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
-    tag = forms.ChoiceField(required=False)
-    sort = forms.ChoiceField(choices=SORTS, required=False)
-    archived = forms.BooleanField(label="Include archived", required=False)
+    company = forms.TypedChoiceField(
+        label=_("Company"), coerce=int, required=False, empty_value=None
+    )
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    sort = forms.ChoiceField(label=_("Sort"), choices=SORTS, required=False)
+    archived = forms.BooleanField(label=_("Include archived"), required=False)
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         companies = Company.objects.filter(owner=owner).order_by("name")
         self.fields["company"].choices = [  # type: ignore[attr-defined]
-            ("", "Any company"),
+            ("", _("Any company")),
             *companies.values_list("pk", "name"),
         ]
         tags = Tag.objects.filter(owner=owner).order_by("name").values_list("name", flat=True)
-        self.fields["tag"].choices = [("", "Any tag"), *((t, t) for t in tags)]  # type: ignore[attr-defined]
+        self.fields["tag"].choices = [("", _("Any tag")), *((t, t) for t in tags)]  # type: ignore[attr-defined]
 
 
 class BulkForm(forms.Form):
-    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], label="Applications")
-    action = forms.ChoiceField(choices=[("", "Choose an action…"), *BULK_ACTIONS.items()])
-    to_status = forms.ChoiceField(choices=[("", "—"), *Status.choices], required=False)
-    tag = forms.CharField(max_length=40, required=False)
+    ids = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=[],
+        label=_("Applications"),
+        error_messages={"required": _("Tick the applications to act on.")},
+    )
+    action = forms.ChoiceField(
+        label=_("Action"), choices=[("", _("Choose an action…")), *BULK_ACTIONS.items()]
+    )
+    to_status = forms.ChoiceField(
+        label=_("Status"), choices=[("", "—"), *Status.choices], required=False
+    )
+    tag = forms.CharField(label=_("Tag"), max_length=40, required=False)
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -293,9 +323,9 @@ class BulkForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("action") == "move" and not data.get("to_status"):
-            self.add_error("to_status", "Choose the status to move them to.")
+            self.add_error("to_status", _("Choose the status to move them to."))
         if data.get("action") == "tag" and not data.get("tag", "").strip():
-            self.add_error("tag", "Type the tag to add.")
+            self.add_error("tag", _("Type the tag to add."))
         return data
 
 
@@ -316,18 +346,18 @@ ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class AttachmentForm(forms.Form):
-    kind = forms.ChoiceField(label="What it is", choices=Attachment.Kind.choices)
+    kind = forms.ChoiceField(label=_("What it is"), choices=Attachment.Kind.choices)
     file = forms.FileField(
-        label="The file you sent",
+        label=_("The file you sent"),
         required=False,
-        help_text="PDF, Word (.docx, .doc), OpenDocument (.odt), RTF or plain text, up to 5 MB.",
+        help_text=_("PDF, Word (.docx, .doc), OpenDocument (.odt), RTF or plain text, up to 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ATTACHMENT_TYPES)}),
     )
     version = forms.CharField(
-        label="Or the name of the version you used",
+        label=_("Or the name of the version you used"),
         required=False,
         max_length=200,
-        help_text="e.g. “CV 2025, data roles”: enough to know which one went where.",
+        help_text=_("e.g. “CV 2025, data roles”: enough to know which one went where."),
     )
 
     def clean_file(self) -> Any:
@@ -338,24 +368,26 @@ class AttachmentForm(forms.Form):
         extension = name[name.rfind(".") :] if "." in name else ""
         if extension not in ATTACHMENT_TYPES:
             raise ValidationError(
-                "Rebound keeps PDF, Word, OpenDocument, RTF and text files; save it as a PDF."
+                _("Rebound keeps PDF, Word, OpenDocument, RTF and text files; save it as a PDF.")
             )
         if upload.size > ATTACHMENT_MAX_BYTES:
-            raise ValidationError("The file is over 5 MB.")
+            raise ValidationError(_("The file is over 5 MB."))
         if not upload.size:
-            raise ValidationError("The file is empty.")
+            raise ValidationError(_("The file is empty."))
         head = upload.read(4096)
         upload.seek(0)
         magic = ATTACHMENT_TYPES[extension][1]
         if magic is not None and not head.startswith(magic):
-            raise ValidationError(f"That file isn’t really a {extension} file.")
+            raise ValidationError(
+                _("That file isn’t really a %(extension)s file.") % {"extension": extension}
+            )
         if magic is None and b"\x00" in head:
-            raise ValidationError("That file isn’t plain text.")
+            raise ValidationError(_("That file isn’t plain text."))
         return upload
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         missing = not data.get("file") and not (data.get("version") or "").strip()
         if missing and "file" not in self.errors:
-            self.add_error("file", "Attach the file you sent, or name the version.")
+            self.add_error("file", _("Attach the file you sent, or name the version."))
         return data

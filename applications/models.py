@@ -2,15 +2,21 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import LessThanOrEqual
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from rebound.lib.urlcache import object_url
 
 from . import pipeline
 from .pipeline import Status
+
+# An address is a few lines; a longer text is pasted by mistake.
+ADDRESS_MAX = 500
 
 
 class Company(models.Model):
@@ -19,17 +25,29 @@ class Company(models.Model):
     contact_count: int
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    name = models.CharField(max_length=200)
-    website = models.URLField(blank=True)
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    name = models.CharField(_("name"), max_length=200)
+    website = models.URLField(_("website"), blank=True)
+    # The work-search log (Nachweis der Eigenbemühungen) lists the employer with its address.
+    address = models.TextField(
+        _("address"),
+        blank=True,
+        validators=[MaxLengthValidator(ADDRESS_MAX)],
+        help_text=_("Street, postcode and town: the work-search log lists it."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "companies"
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
         ordering = ["name"]
         constraints = [
             # One company per name per user, so quick-add and imports find the existing one.
             models.UniqueConstraint("owner", Lower("name"), name="company_owner_name_ci_unique"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("address"), ADDRESS_MAX),
+                name="company_address_max_length",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -41,28 +59,37 @@ class Company(models.Model):
 
 class Contact(models.Model):
     class Kind(models.TextChoices):
-        INTERVIEWER = "interviewer", "Interviewer"
-        HR = "hr", "HR"
-        RECRUITER = "recruiter", "Recruiter"
-        REFERRER = "referrer", "Referrer"
-        STAFFING_AGENCY = "staffing_agency", "Staffing agency"
-        NETWORK = "network", "Network contact"
-        OTHER = "other", "Other"
+        INTERVIEWER = "interviewer", _("Interviewer")
+        HR = "hr", _("HR")
+        RECRUITER = "recruiter", _("Recruiter")
+        REFERRER = "referrer", _("Referrer")
+        STAFFING_AGENCY = "staffing_agency", _("Staffing agency")
+        NETWORK = "network", _("Network contact")
+        OTHER = "other", _("Other")
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     company = models.ForeignKey(
-        Company, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
+        Company,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("company"),
     )
-    name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.INTERVIEWER)
-    title = models.CharField("job title", max_length=200, blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    linkedin_url = models.URLField("LinkedIn URL", blank=True)
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.INTERVIEWER
+    )
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn URL"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
         ordering = ["name"]
         indexes = [
             # The contact pickers: the owner's contacts by name.
@@ -80,9 +107,11 @@ class Tag(models.Model):
     """A free label of the user's ("remote", "fintech", "dream job")."""
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    name = models.CharField(max_length=40)
+    name = models.CharField(_("name"), max_length=40)
 
     class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         ordering = ["name"]
         constraints = [
             # One tag per name per user, whatever the case: "Remote" and "remote" are one.
@@ -94,55 +123,83 @@ class Tag(models.Model):
 
 
 class Source(models.TextChoices):
-    JOB_BOARD = "job_board", "Job board"
-    COMPANY_SITE = "company_site", "Company website"
-    REFERRAL = "referral", "Referral / network"
-    STAFFING_AGENCY = "staffing_agency", "Staffing agency"
-    RECRUITER = "recruiter", "Recruiter reached out"
-    OTHER = "other", "Other"
+    JOB_BOARD = "job_board", _("Job board")
+    COMPANY_SITE = "company_site", _("Company website")
+    REFERRAL = "referral", _("Referral / network")
+    STAFFING_AGENCY = "staffing_agency", _("Staffing agency")
+    RECRUITER = "recruiter", _("Recruiter reached out")
+    OTHER = "other", _("Other")
 
 
 class RemoteMode(models.TextChoices):
-    ONSITE = "onsite", "On-site"
-    HYBRID = "hybrid", "Hybrid"
-    REMOTE = "remote", "Remote"
+    ONSITE = "onsite", _("On-site")
+    HYBRID = "hybrid", _("Hybrid")
+    REMOTE = "remote", _("Remote")
+
+
+class AppliedVia(models.TextChoices):
+    """How the application was sent: the work-search log asks (schriftlich, online, per
+    E-Mail, persönlich, telefonisch)."""
+
+    ONLINE = "online", _("Online (form or portal)")
+    EMAIL = "email", _("By email")
+    POST = "post", _("In writing (by post)")
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("By phone")
 
 
 class Application(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     # RESTRICT, not PROTECT: a company with applications cannot be deleted on its own, but
     # deleting the whole account (which deletes both) still works.
-    company = models.ForeignKey(Company, on_delete=models.RESTRICT, related_name="applications")
-    role = models.CharField(max_length=200)
-    posting_url = models.URLField("posting URL", max_length=1000, blank=True)
-    source = models.CharField(max_length=20, choices=Source.choices, blank=True)
-    location = models.CharField(max_length=200, blank=True)
-    remote_mode = models.CharField(
-        "work mode", max_length=10, choices=RemoteMode.choices, blank=True
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.RESTRICT,
+        related_name="applications",
+        verbose_name=_("company"),
     )
-    salary_min = models.PositiveIntegerField("salary from", null=True, blank=True)
-    salary_max = models.PositiveIntegerField("salary to", null=True, blank=True)
-    currency = models.CharField(max_length=3, blank=True, help_text="e.g. EUR, USD, GBP")
-    date_applied = models.DateField(null=True, blank=True)
+    role = models.CharField(_("role"), max_length=200)
+    posting_url = models.URLField(_("posting URL"), max_length=1000, blank=True)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, blank=True)
+    applied_via = models.CharField(
+        _("applied via"), max_length=20, choices=AppliedVia.choices, blank=True
+    )
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    remote_mode = models.CharField(
+        _("work mode"), max_length=10, choices=RemoteMode.choices, blank=True
+    )
+    salary_min = models.PositiveIntegerField(_("salary from"), null=True, blank=True)
+    salary_max = models.PositiveIntegerField(_("salary to"), null=True, blank=True)
+    currency = models.CharField(
+        _("currency"), max_length=3, blank=True, help_text=_("e.g. EUR, USD, GBP")
+    )
+    date_applied = models.DateField(_("date applied"), null=True, blank=True)
     excitement = models.PositiveSmallIntegerField(
+        _("excitement"),
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
-        help_text="How much you want this one, 1 to 5.",
+        help_text=_("How much you want this one, 1 to 5."),
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(_("notes"), blank=True)
     # The people on this application: the recruiter, the referrer, HR, the agency.
     contacts = models.ManyToManyField(
-        Contact, blank=True, related_name="applications", verbose_name="people"
+        Contact, blank=True, related_name="applications", verbose_name=_("people")
     )
-    tags = models.ManyToManyField(Tag, blank=True, related_name="applications")
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="applications", verbose_name=_("tags")
+    )
     # Closed applications put away: off the board and the default table, still searchable.
-    archived_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WISHLIST)
-    status_changed_on = models.DateField(default=dt.date.today)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WISHLIST
+    )
+    status_changed_on = models.DateField(_("status changed on"), default=dt.date.today)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
         ordering = ["-updated_at"]
         constraints = [
             models.CheckConstraint(
@@ -157,6 +214,10 @@ class Application(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="application_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(applied_via="") | Q(applied_via__in=AppliedVia.values),
+                name="application_applied_via_known",
             ),
             # Only a closed application can be archived.
             models.CheckConstraint(
@@ -185,7 +246,7 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.role} at {self.company}"
+        return _("%(role)s at %(company)s") % {"role": self.role, "company": self.company}
 
     def get_absolute_url(self) -> str:
         return object_url("applications:application_detail", self.pk)
@@ -212,13 +273,17 @@ class StatusChange(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="status_changes"
     )
-    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Status.choices)
-    changed_on = models.DateField()
-    note = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField(
+        _("from status"), max_length=20, choices=Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to status"), max_length=20, choices=Status.choices)
+    changed_on = models.DateField(_("changed on"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
         ordering = ["changed_on", "created_at"]
         indexes = [
             # The application's timeline, in date order.
@@ -240,17 +305,17 @@ class ImportJob(models.Model):
     rows are kept until the import is done; then only the skipped ones stay, for their CSV."""
 
     class State(models.TextChoices):
-        READING = "reading", "Reading the file"
-        MAPPING = "mapping", "Waiting for you to check the columns"
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Importing"
-        DONE = "done", "Imported"
-        FAILED = "failed", "Failed; nothing was saved"
+        READING = "reading", _("Reading the file")
+        MAPPING = "mapping", _("Waiting for you to check the columns")
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed; nothing was saved")
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     filename = models.CharField(max_length=200)
-    recognised = models.CharField("recognised as", max_length=60, blank=True)
-    sheet = models.CharField("sheet read", max_length=31, blank=True)  # a workbook's
+    recognised = models.CharField(_("recognised as"), max_length=60, blank=True)
+    sheet = models.CharField(_("sheet read"), max_length=31, blank=True)  # a workbook's
     header = models.JSONField(default=list)
     rows = models.JSONField(default=list)
     upload = models.BinaryField(default=b"", blank=True)
@@ -277,6 +342,8 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -305,24 +372,29 @@ class Attachment(models.Model):
     removed with the application and the account (its file after the commit)."""
 
     class Kind(models.TextChoices):
-        RESUME = "resume", "Résumé / CV"
-        COVER_LETTER = "cover_letter", "Cover letter"
-        OTHER = "other", "Something else sent"
+        RESUME = "resume", _("Résumé / CV")
+        COVER_LETTER = "cover_letter", _("Cover letter")
+        OTHER = "other", _("Something else sent")
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="attachments"
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.RESUME)
-    file = models.FileField(upload_to=_attachment_path, max_length=200, blank=True)
-    filename = models.CharField("file name", max_length=200, blank=True)
-    size = models.PositiveIntegerField(default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RESUME)
+    file = models.FileField(_("file"), upload_to=_attachment_path, max_length=200, blank=True)
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    size = models.PositiveIntegerField(_("size"), default=0)
     version = models.CharField(
-        "version used", max_length=200, blank=True, help_text="e.g. “CV 2025, data roles”"
+        _("version used"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. “CV 2025, data roles”"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
         ordering = ["kind", "created_at"]
         constraints = [
             models.CheckConstraint(
@@ -336,6 +408,16 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.version or self.filename}"
+
+    @property
+    def kind_in_sentence(self) -> str:
+        """Its kind as a sentence names it ("It is the cover letter kept with…")."""
+        words = {
+            self.Kind.RESUME: pgettext("attachment kind in a sentence", "résumé / cv"),
+            self.Kind.COVER_LETTER: pgettext("attachment kind in a sentence", "cover letter"),
+            self.Kind.OTHER: pgettext("attachment kind in a sentence", "something else sent"),
+        }
+        return words.get(self.kind, self.kind)
 
     @property
     def label(self) -> str:

@@ -6,7 +6,9 @@ never import each other."""
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from rebound.lib.language import in_language_of
 from rebound.lib.localtime import local_to_utc, local_today
 from rebound.models import User
 from reminders.kinds import scope_of
@@ -27,9 +29,10 @@ def no_reply_reminder_sync(*, application: Application) -> None:
     ones that waited longest, and the email and the pages say how long it has been."""
     owner = application.owner
     if application.status != Status.APPLIED:
-        reminders_cancel(
-            subject=application, kinds=[NO_REPLY], reason="The application has moved on."
-        )
+        # Kept with the reminder and shown to its owner: in the owner's language.
+        with in_language_of(owner):
+            reason = _("The application has moved on.")
+        reminders_cancel(subject=application, kinds=[NO_REPLY], reason=reason)
         return
     today = local_today(owner)
     day = application.status_changed_on + dt.timedelta(days=owner.no_reply_days)

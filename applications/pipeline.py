@@ -6,20 +6,43 @@ Plain Python over `Status`: no model, no query, so every layer above can import 
 """
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class Status(models.TextChoices):
     # The stored values are the database's (a check constraint, the timeline, backups): the
     # labels may change, the values may not.
-    WISHLIST = "wishlist", "Wishlist"
-    APPLIED = "applied", "Applied"
-    SCREENING = "screening", "Screening"
-    INTERVIEWING = "interviewing", "Interviewing"
-    OFFER = "offer", "Offer"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    GHOSTED = "ghosted", "Ghosted"
+    WISHLIST = "wishlist", gettext_lazy("Wishlist")
+    APPLIED = "applied", gettext_lazy("Applied")
+    SCREENING = "screening", gettext_lazy("Screening")
+    INTERVIEWING = "interviewing", gettext_lazy("Interviewing")
+    # The status: "Angebot" in German (the noun), never the verb "to offer".
+    OFFER = "offer", gettext_lazy("Offer")
+    ACCEPTED = "accepted", gettext_lazy("Accepted")
+    REJECTED = "rejected", gettext_lazy("Rejected")
+    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
+    GHOSTED = "ghosted", gettext_lazy("Ghosted")
+
+
+# Each status as a sentence names it ("It was already applied."): lower case in English; a
+# language whose nouns keep their capital (German) translates these to its own form.
+_IN_SENTENCE = {
+    Status.WISHLIST: pgettext_lazy("status in a sentence", "wishlist"),
+    Status.APPLIED: pgettext_lazy("status in a sentence", "applied"),
+    Status.SCREENING: pgettext_lazy("status in a sentence", "screening"),
+    Status.INTERVIEWING: pgettext_lazy("status in a sentence", "interviewing"),
+    Status.OFFER: pgettext_lazy("status in a sentence", "offer"),
+    Status.ACCEPTED: pgettext_lazy("status in a sentence", "accepted"),
+    Status.REJECTED: pgettext_lazy("status in a sentence", "rejected"),
+    Status.WITHDRAWN: pgettext_lazy("status in a sentence", "withdrawn"),
+    Status.GHOSTED: pgettext_lazy("status in a sentence", "ghosted"),
+}
+
+
+def in_sentence(status: str) -> str:
+    """The status as a sentence names it (an unknown value: itself)."""
+    return str(_IN_SENTENCE.get(status, status))
 
 
 # The way forward, in order: a later stage is further along. Insights' funnel ranks by it, the
@@ -123,7 +146,7 @@ def move_groups(status: str) -> list[tuple[str, list[tuple[str, str]]]]:
         else:
             back.append((value, label))
     if status in EXITS:  # what was closed can only be reopened
-        groups = [("Close it differently", closing), ("Reopen", [*forward, *back])]
+        groups = [(_("Close it differently"), closing), (_("Reopen"), [*forward, *back])]
     else:
-        groups = [("Forward", forward), ("Close it", closing), ("Back a step", back)]
+        groups = [(_("Forward"), forward), (_("Close it"), closing), (_("Back a step"), back)]
     return [(name, items) for name, items in groups if items]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 SITE_SUFFIXES = re.compile(
     r"\s*[|·•–—-]\s*(careers?|jobs?( at [^|]+)?|job board|hiring|linkedin|indeed|"
     r"glassdoor|stepstone|xing|welcome to the jungle|greenhouse|lever|workday|"
-    r"smartrecruiters|ashby|personio|join)\s*$",
+    r"smartrecruiters|ashby|personio|join|karriere|stellenangebote?|stellenanzeige|"
+    r"jobs bei [^|]+)\s*$",
     re.IGNORECASE,
 )
 SEPARATORS = re.compile(r"\s+[|–—-]\s+")
@@ -23,12 +24,15 @@ def split_title(title: str) -> Posting:
     """The role and the company in common title shapes, or the whole title as the role.
 
     "Data Analyst – Northwind | Careers", "Data Analyst at Northwind",
-    "Northwind: Data Analyst", "Data Analyst - Northwind - Berlin" (the first two parts).
+    "Northwind: Data Analyst", "Data Analyst - Northwind - Berlin" (the first two parts),
+    and the German "Data Analyst bei Northwind".
     """
     text = " ".join(title.split())
     for _ in range(2):
         text = SITE_SUFFIXES.sub("", text)
-    at = re.match(r"^(?P<role>.+?)\s+(?:at|@)\s+(?P<company>[^|–—-]+?)(?:\s+[|–—-]\s+.*)?$", text)
+    at = re.match(
+        r"^(?P<role>.+?)\s+(?:at|bei|@)\s+(?P<company>[^|–—-]+?)(?:\s+[|–—-]\s+.*)?$", text
+    )
     if at:
         return Posting(role=at["role"].strip(), company=at["company"].strip())
     colon = re.match(r"^(?P<company>[^:]{2,60}):\s+(?P<role>.+)$", text)

@@ -7,12 +7,17 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.utils.dateformat import format as date_format
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from rebound.lib.letters import days_ago, greeting, signature
 from rebound.lib.localtime import local_today
 from rebound.models import User
 from reminders.kinds import KindAction, ReminderKind
 
+from . import pipeline
 from .models import Application
 from .no_reply_services import NO_REPLY
 from .pipeline import Status
@@ -20,15 +25,19 @@ from .services import application_change_status
 
 
 def follow_up_note(application: Application) -> str:
-    return (
-        f"{greeting([])}\n\n"
-        f"I applied for the {application.role} role at {application.company.name} on "
-        f"{application.status_changed_on:%-d %B}, and I wanted to check whether you have had a "
-        f"chance to look at my application. I remain very interested in the role and would be "
-        f"glad to share anything else that helps.\n\n"
-        f"Thank you for your time.\n\n"
-        f"Best regards,\n{signature(application.owner)}"
-    )
+    """The drafted follow-up, in the active language (the email renders it in its owner's)."""
+    body = _(
+        "I applied for the %(role)s role at %(company)s on %(day)s, and I wanted to check "
+        "whether you have had a chance to look at my application. I remain very interested in "
+        "the role and would be glad to share anything else that helps."
+    ) % {
+        "role": application.role,
+        "company": application.company.name,
+        "day": date_format(application.status_changed_on, _("j F")),
+    }
+    thanks = _("Thank you for your time.")
+    sign_off = _("Best regards,\n%(name)s") % {"name": signature(application.owner)}
+    return f"{greeting([])}\n\n{body}\n\n{thanks}\n\n{sign_off}"
 
 
 # Past three weeks of silence, "silence this early is common" is no longer true.
@@ -53,31 +62,37 @@ def _note(application: Application, reminder: Any) -> str:
     """Said beside a nudge whose usual day had passed when it was scheduled."""
     usual = application.status_changed_on + dt.timedelta(days=application.owner.no_reply_days)
     if reminder.local_date > usual:
-        return (
-            f"Its usual day, {application.owner.no_reply_days} days after you applied, had "
-            "already passed, so it comes at the next chance."
-        )
+        days = application.owner.no_reply_days
+        return ngettext(
+            "Its usual day, %(days)d day after you applied, had already passed, so it comes at "
+            "the next chance.",
+            "Its usual day, %(days)d days after you applied, had already passed, so it comes at "
+            "the next chance.",
+            days,
+        ) % {"days": days}
     return ""
 
 
 def _obsolete(application: Application) -> str:
     if application.status != Status.APPLIED:
-        return f"The application has moved on ({application.get_status_display().lower()})."
+        return _("The application has moved on (%(status)s).") % {
+            "status": pipeline.in_sentence(application.status)
+        }
     return ""
 
 
 def _mark_ghosted(application: Application) -> str:
     application_change_status(application=application, to_status=Status.GHOSTED)
-    return (
-        f"{application.role} at {application.company.name} is marked ghosted, dated today. "
-        "Rebound has a short plan ready to help you move on."
-    )
+    return _(
+        "%(role)s at %(company)s is marked ghosted, dated today. Rebound has a short plan ready "
+        "to help you move on."
+    ) % {"role": application.role, "company": application.company.name}
 
 
 KINDS = (
     ReminderKind(
         name=NO_REPLY,
-        label="No reply yet",
+        label=gettext_lazy("No reply yet"),
         subject_model="applications.Application",
         context=_context,
         describe=str,
@@ -86,18 +101,26 @@ KINDS = (
         # The owner: for the note (their number of days), on the same query.
         describe_related=("company", "owner"),
         note=_note,
-        when="Some days after you apply (your preference, "
-        f"{User._meta.get_field('no_reply_days').get_default()} by default), while nothing "
-        "moves; at the next chance if that day has already passed when you add it.",
+        when=format_lazy(
+            gettext_lazy(
+                "Some days after you apply (your preference, {days} by default), while nothing "
+                "moves; at the next chance if that day has already passed when you add it."
+            ),
+            days=User._meta.get_field("no_reply_days").get_default(),
+        ),
         actions=(
             KindAction(
                 name="ghosted",
-                label="Mark it ghosted",
-                question="This moves the application to Ghosted, dated today, and opens a "
-                "short plan in Rebound to help you move on.",
+                label=gettext_lazy("Mark it ghosted"),
+                question=gettext_lazy(
+                    "This moves the application to Ghosted, dated today, and opens a "
+                    "short plan in Rebound to help you move on."
+                ),
                 run=_mark_ghosted,
             ),
         ),
-        send_now_note="It nudges you about this application once; it does not come back.",
+        send_now_note=gettext_lazy(
+            "It nudges you about this application once; it does not come back."
+        ),
     ),
 )

@@ -11,7 +11,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from rebound.lib.language import in_language_of
 from rebound.lib.localtime import local_today
 from rebound.models import User
 from reminders.kinds import scope_of
@@ -30,7 +32,7 @@ from .validators import validate_past_date, validate_timeline
 def _set_contacts(application: Application, contacts: Iterable[Contact]) -> None:
     people = list(contacts)
     if any(person.owner_id != application.owner_id for person in people):
-        raise ValidationError("Unknown contact.")
+        raise ValidationError(_("Unknown contact."))
     application.contacts.set(people)
 
 
@@ -57,12 +59,12 @@ def application_create(
     wishlist is dated `date_applied`, else today."""
     if company is None:
         if not new_company.strip():
-            raise ValidationError("Pick a company or type the name of a new one.", "no_company")
+            raise ValidationError(_("Pick a company or type the name of a new one."), "no_company")
         company = company_get_or_create(owner=owner, name=new_company)
     status = status or (Status.APPLIED if date_applied else Status.WISHLIST)
     on = date_applied if status != Status.WISHLIST else None
     if on is not None:
-        validate_past_date(on, owner=owner, what="The date applied")
+        validate_past_date(on, owner=owner, what=_("The date applied"))
     on = on or local_today(owner)
     application = Application.objects.create(
         owner=owner, company=company, role=role, status=status, status_changed_on=on, **fields
@@ -98,6 +100,7 @@ EDITABLE_FIELDS = (
     "role",
     "posting_url",
     "source",
+    "applied_via",
     "location",
     "remote_mode",
     "salary_min",
@@ -161,13 +164,15 @@ def application_update(
     )
     if change is None:
         raise ValidationError(
-            "It isn’t marked as applied yet: use “Move along” to move it to Applied, with "
-            "the date you applied.",
+            _(
+                "It isn’t marked as applied yet: use “Move along” to move it to Applied, with "
+                "the date you applied."
+            ),
             code="not_applied_yet",
         )
     if date_applied is None:
         raise ValidationError(
-            "It was moved to Applied on the timeline; correct that date instead of clearing it.",
+            _("It was moved to Applied on the timeline; correct that date instead of clearing it."),
             code="applied_date_kept",
         )
     status_change_correct_date(change=change, on=date_applied)
@@ -177,11 +182,14 @@ def application_update(
 def validate_transition(*, from_status: str, to_status: str) -> None:
     """The pipeline's rule (applications.pipeline), in the words the pages show."""
     if to_status not in Status.values:
-        raise ValidationError(f"“{to_status}” is not a status Rebound knows.", code="unknown")
+        raise ValidationError(
+            _("“%(status)s” is not a status Rebound knows.") % {"status": to_status},
+            code="unknown",
+        )
     if not pipeline.can_move(from_status, to_status):
         raise ValidationError(
-            f"An application can’t go from {Status(from_status).label} straight to "
-            f"{Status(to_status).label}.",
+            _("An application can’t go from %(from)s straight to %(to)s.")
+            % {"from": Status(from_status).label, "to": Status(to_status).label},
             code="invalid_transition",
         )
 
@@ -212,7 +220,7 @@ def application_change_status(
         return None
     validate_transition(from_status=locked.status, to_status=to_status)
     on = on or local_today(locked.owner)
-    validate_past_date(on, owner=locked.owner, what="The date of a status change")
+    validate_past_date(on, owner=locked.owner, what=_("The date of a status change"))
     steps = [*_timeline(locked), (to_status, on)]
     validate_timeline(steps, checking=len(steps) - 1)
     previous = locked.status
@@ -255,7 +263,7 @@ def _timeline(application: Application) -> list[tuple[str, dt.date]]:
 def status_change_correct_date(*, change: StatusChange, on: dt.date) -> StatusChange:
     """Correct the date of a step on the timeline; the order rules still hold after it."""
     owner = change.application.owner
-    validate_past_date(on, owner=owner, what="The date of a status change")
+    validate_past_date(on, owner=owner, what=_("The date of a status change"))
     # Locked, so two corrections can't each pass the order check against the other's old date.
     Application.objects.select_for_update().filter(pk=change.application_id).first()
     order = list(
@@ -284,5 +292,8 @@ def status_change_correct_date(*, change: StatusChange, on: dt.date) -> StatusCh
 def application_delete(*, application: Application) -> None:
     """Delete it with everything in it; every reminder about it or its parts is cancelled
     (the rows stay, as history)."""
-    reminders_cancel(scope=scope_of(application), reason="The application was deleted.")
+    # Kept with the reminders and shown to their owner: in the owner's language.
+    with in_language_of(application.owner):
+        reason = _("The application was deleted.")
+    reminders_cancel(scope=scope_of(application), reason=reason)
     application.delete()

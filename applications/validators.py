@@ -10,8 +10,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
-from rebound.lib.formfields import EARLIEST, schedule_limit
+from rebound.lib.datefmt import day
+from rebound.lib.formfields import EARLIEST, long_day, schedule_limit
 from rebound.lib.localtime import local_today
 from rebound.models import User
 
@@ -21,24 +23,41 @@ BEFORE_APPLIED = "before_applied"
 
 
 def _day(on: dt.date) -> str:
-    return f"{on:%-d %b %Y}"
+    return day(on)
 
 
-def validate_past_date(on: dt.date, *, owner: User, what: str = "The date") -> None:
+def _long_day(on: dt.date) -> str:
+    return long_day(on)
+
+
+def validate_past_date(on: dt.date, *, owner: User, what: str = "") -> None:
     """A day something happened: from 1970 to the owner's today (the forms' own bounds)."""
+    what = what or _("The date")
     if on < EARLIEST:
-        raise ValidationError(f"{what} can’t be before {EARLIEST:%-d %B %Y}.", code="too_early")
+        raise ValidationError(
+            _("%(what)s can’t be before %(day)s.") % {"what": what, "day": _long_day(EARLIEST)},
+            code="too_early",
+        )
     if on > local_today(owner):
-        raise ValidationError(f"{what} can’t be in the future.", code="too_late")
+        raise ValidationError(
+            _("%(what)s can’t be in the future.") % {"what": what}, code="too_late"
+        )
 
 
-def validate_event_date(on: dt.date, *, owner: User, what: str = "The date") -> None:
+def validate_event_date(on: dt.date, *, owner: User, what: str = "") -> None:
     """A day that may be past or ahead (an interview): from 1970 to five years ahead."""
+    what = what or _("The date")
     if on < EARLIEST:
-        raise ValidationError(f"{what} can’t be before {EARLIEST:%-d %B %Y}.", code="too_early")
+        raise ValidationError(
+            _("%(what)s can’t be before %(day)s.") % {"what": what, "day": _long_day(EARLIEST)},
+            code="too_early",
+        )
     last = schedule_limit(owner)
     if on > last:
-        raise ValidationError(f"{what} can’t be after {last:%-d %B %Y}.", code="too_late")
+        raise ValidationError(
+            _("%(what)s can’t be after %(day)s.") % {"what": what, "day": _long_day(last)},
+            code="too_late",
+        )
 
 
 def validate_timeline(steps: Sequence[tuple[str, dt.date]], *, checking: int | None = None) -> None:
@@ -62,13 +81,13 @@ def validate_timeline(steps: Sequence[tuple[str, dt.date]], *, checking: int | N
         if on < applied_on:
             label = Status(status).label if status in Status.values else status
             if checking == applied_at:
-                message = (
-                    f"It moved to {label} on {_day(on)}, after applying, so the date applied "
-                    f"can’t be later than that."
-                )
+                message = _(
+                    "It moved to %(status)s on %(day)s, after applying, so the date applied "
+                    "can’t be later than that."
+                ) % {"status": label, "day": _day(on)}
             else:
-                message = (
-                    f"It can’t have moved to {label} on {_day(on)}: that’s before the date "
-                    f"applied ({_day(applied_on)})."
-                )
+                message = _(
+                    "It can’t have moved to %(status)s on %(day)s: that’s before the date "
+                    "applied (%(applied)s)."
+                ) % {"status": label, "day": _day(on), "applied": _day(applied_on)}
             raise ValidationError(message, code=BEFORE_APPLIED)

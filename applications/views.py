@@ -12,6 +12,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rebound.fragments import fragment_keys
@@ -91,7 +93,7 @@ def application_list(request: AuthedRequest) -> HttpResponse:
         {
             "table": SimpleLazyObject(table),
             "table_key": fragment_keys(request.user)("table", request.GET.urlencode()),
-            "bulk_actions": [("", "Choose an action…"), *archive_services.BULK_ACTIONS.items()],
+            "bulk_actions": [("", _("Choose an action…")), *archive_services.BULK_ACTIONS.items()],
             "statuses": Status.choices,
             "bookmarklet": bookmarklet(request),
         },
@@ -122,11 +124,18 @@ def _board_context(request: AuthedRequest, *, exit_open: bool | None = None) -> 
 
 
 @functools.cache
-def _move_choices() -> dict[str, dict[str, Any]]:
+def _move_choices(language: str) -> dict[str, dict[str, Any]]:
     """Per status, the moves the pipeline allows (grouped) and the natural next one: what the
-    board's one shared move dialog offers for the card it was opened from."""
+    board's one shared move dialog offers for the card it was opened from, in `language` (the
+    active one: its labels are made once per language)."""
     return {
-        status: {"next": pipeline.next_status(status), "groups": pipeline.move_groups(status)}
+        status: {
+            "next": pipeline.next_status(status),
+            "groups": [
+                (group, [(value, str(label)) for value, label in moves])
+                for group, moves in pipeline.move_groups(status)
+            ],
+        }
         for status in Status.values
     }
 
@@ -135,7 +144,7 @@ def _move_choices() -> dict[str, dict[str, Any]]:
 def board(request: AuthedRequest) -> HttpResponse:
     context = _board_context(request)
     context.update(
-        move_choices=_move_choices(),
+        move_choices=_move_choices(get_language()),
         move_url=object_url("applications:application_change_status", "{pk}"),
     )
     return render(request, "applications/board.html", context)
@@ -148,13 +157,13 @@ def application_create(request: AuthedRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         application = services.application_create(owner=request.user, **form.cleaned_data)
-        messages.success(request, f"Added {application}.")
+        messages.success(request, _("Added %(application)s.") % {"application": application})
         return redirect(application)
     history = _company_history(request, form["company"].value())
     return render(
         request,
         "applications/application_form.html",
-        {"form": form, "history": history, "title": "New application"},
+        {"form": form, "history": history, "title": _("New application")},
     )
 
 
@@ -183,7 +192,11 @@ def quick_add(request: AuthedRequest) -> HttpResponse:
     form = QuickAddForm(request.POST or None, initial=QuickAddForm.initial_from(request.GET))
     if request.method == "POST" and form.is_valid():
         application = services.application_create(owner=request.user, **form.cleaned_data)
-        messages.success(request, f"Added {application}. Fill in the rest whenever you like.")
+        messages.success(
+            request,
+            _("Added %(application)s. Fill in the rest whenever you like.")
+            % {"application": application},
+        )
         return redirect(application)
     return render(request, "applications/quick_add.html", {"form": form})
 
@@ -225,12 +238,16 @@ def application_update(request: AuthedRequest, application_id: int) -> HttpRespo
         except ValidationError as exc:
             form.add_error("date_applied", exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect(application)
     return render(
         request,
         "applications/application_form.html",
-        {"form": form, "application": application, "title": f"Edit {application}"},
+        {
+            "form": form,
+            "application": application,
+            "title": _("Edit %(application)s") % {"application": application},
+        },
     )
 
 
@@ -240,16 +257,20 @@ def application_delete(request: AuthedRequest, application_id: int) -> HttpRespo
     application = _application(request, application_id)
     if request.method == "POST":
         services.application_delete(application=application)
-        messages.success(request, f"Deleted {application}.")
+        messages.success(request, _("Deleted %(application)s.") % {"application": application})
         return redirect("applications:application_list")
     return render(
         request,
         "confirm_delete.html",
         {
             "object": application,
-            "what": "application",
-            "consequences": "Its timeline, interviews and self-assessments go with it, "
-            "and any reminders about it are cancelled.",
+            "what": _("application"),
+            # The whole question, for a language whose "this" follows the noun's gender.
+            "question": _("Delete this application?"),
+            "consequences": _(
+                "Its timeline, interviews and self-assessments go with it, "
+                "and any reminders about it are cancelled."
+            ),
             "cancel_url": application.get_absolute_url(),
         },
     )
@@ -283,9 +304,14 @@ def application_change_status(request: AuthedRequest, application_id: int) -> Ht
         messages.error(request, error)
     elif change is None:
         # A double submit or the back button: nothing new happened, and the user should know.
-        messages.info(request, f"It was already {application.get_status_display().lower()}.")
+        messages.info(
+            request,
+            _("It was already %(status)s.") % {"status": pipeline.in_sentence(application.status)},
+        )
     else:
-        messages.success(request, f"Moved to {change.get_to_status_display()}.")
+        messages.success(
+            request, _("Moved to %(status)s.") % {"status": change.get_to_status_display()}
+        )
         if next_step:
             messages.info(request, next_step.message)
             return redirect(next_step.url)
@@ -309,7 +335,7 @@ def status_change_correct(request: AuthedRequest, change_id: int) -> HttpRespons
         except ValidationError as exc:
             form.add_error("on", exc)
         else:
-            messages.success(request, "Date corrected.")
+            messages.success(request, _("Date corrected."))
             return redirect(change.application)
     return render(request, "applications/status_change_form.html", {"form": form, "change": change})
 
@@ -320,11 +346,13 @@ def application_archive(request: AuthedRequest, application_id: int) -> HttpResp
     application = _application(request, application_id)
     if request.POST.get("unarchive"):
         archive_services.application_unarchive(application=application)
-        messages.success(request, "Back on the board and in the table.")
+        messages.success(request, _("Back on the board and in the table."))
     elif archive_services.application_archive(application=application):
-        messages.success(request, "Archived: off the board and the table, still found by search.")
+        messages.success(
+            request, _("Archived: off the board and the table, still found by search.")
+        )
     else:
-        messages.error(request, "Only a closed application can be archived.")
+        messages.error(request, _("Only a closed application can be archived."))
     return redirect(application)
 
 
@@ -363,7 +391,9 @@ def applications_bulk(request: AuthedRequest) -> HttpResponse:
     done, skipped = archive_services.applications_bulk(
         owner=request.user, applications=chosen, action=data["action"], value=value
     )
-    messages.success(request, f"Done for {done} of {len(chosen)}.")
+    messages.success(
+        request, _("Done for %(done)d of %(total)d.") % {"done": done, "total": len(chosen)}
+    )
     for reason in skipped[:10]:
         messages.info(request, reason)
     return redirect(back)

@@ -5,18 +5,23 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import ImportJob
 from ..pipeline import Status
-from .columns import FIELDS, REQUIRED, known_status, status_word
+from .columns import FIELDS, REQUIRED, field_in_sentence, known_status, status_word
+from .reading import shown_name
 
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
-        label="Your file",
+        label=gettext_lazy("Your file"),
         allow_empty_file=True,  # the reader says "The file is empty." like its other messages
-        help_text="CSV (comma, semicolon or tab) or an Excel workbook (.xlsx), up to 5 MB and "
-        "10,000 rows, with the column names in the first row.",
+        help_text=gettext_lazy(
+            "CSV (comma, semicolon or tab) or an Excel workbook (.xlsx), up to 5 MB and "
+            "10,000 rows, with the column names in the first row."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.tsv,.txt,.xlsx,text/csv"}),
     )
 
@@ -29,35 +34,44 @@ class ImportMappingForm(forms.Form):
 
     as_new = forms.BooleanField(
         required=False,
-        label="Treat the last step of each application as news: open a plan for each "
-        "rejection and schedule reminders",
-        help_text="Off: everything comes in as history, dated as in the file, and nothing is "
-        "emailed. Tick it only for a search that is happening now.",
+        label=gettext_lazy(
+            "Treat the last step of each application as news: open a plan for each "
+            "rejection and schedule reminders"
+        ),
+        help_text=gettext_lazy(
+            "Off: everything comes in as history, dated as in the file, and nothing is "
+            "emailed. Tick it only for a search that is happening now."
+        ),
     )
 
     def __init__(self, *args: Any, job: ImportJob, words: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.job = job
-        columns = [("", "— not in the file —")] + [
-            (str(i), name or f"Column {i + 1}") for i, name in enumerate(job.header)
+        columns = [("", _("— not in the file —"))] + [
+            (str(i), shown_name(name, i)) for i, name in enumerate(job.header)
         ]
         self.field_names = list(FIELDS)
-        for name, (label, _) in FIELDS.items():
+        for name, (label, _aliases) in FIELDS.items():
             self.fields[f"col_{name}"] = forms.ChoiceField(
                 label=label,
                 choices=columns,
                 required=name in REQUIRED,
                 initial=str(job.mapping[name]) if name in job.mapping else "",
-                error_messages={"required": f"Choose the column with the {label.lower()}."},
+                error_messages={
+                    "required": _("Choose the column with the %(field)s.")
+                    % {"field": field_in_sentence(name)}
+                },
             )
         self.words = words[:MAX_STATUS_WORDS]
         for i, word in enumerate(self.words):
             known = job.statuses.get(status_word(word)) or known_status(status_word(word))
             self.fields[f"status_{i}"] = forms.ChoiceField(
-                label=f"“{word}”",
-                choices=[("", "Choose…"), *Status.choices],
+                label=_("“%(word)s”") % {"word": word},
+                choices=[("", _("Choose…")), *Status.choices],
                 initial=known or "",
-                error_messages={"required": f"Choose what “{word}” means in Rebound."},
+                error_messages={
+                    "required": _("Choose what “%(word)s” means in Rebound.") % {"word": word}
+                },
             )
         self.fields["as_new"].initial = job.as_new
 
@@ -68,8 +82,10 @@ class ImportMappingForm(forms.Form):
             column = data.get(f"col_{name}")
             if column:
                 if column in used:
-                    other = str(self.fields[used[column]].label).lower()
-                    self.add_error(f"col_{name}", f"That column is already the {other}.")
+                    other = field_in_sentence(used[column].removeprefix("col_"))
+                    self.add_error(
+                        f"col_{name}", _("That column is already the %(field)s.") % {"field": other}
+                    )
                 used[column] = f"col_{name}"
         return data
 

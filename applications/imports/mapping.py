@@ -1,10 +1,12 @@
 """A file's columns to Rebound's fields: found by the header aliases, changed by the user,
 then applied to every row (parse) into records."""
 
+from django.utils.translation import gettext as _
+
 from . import formats
 from .columns import FIELDS, norm, status_word
 from .formats import rebound
-from .reading import CONTINUED, UNSAVED_FORMULA
+from .reading import CONTINUED, UNSAVED_FORMULA, shown_name
 from .records import Record, numbered, record_of
 
 
@@ -17,7 +19,7 @@ def auto_mapping(header: list[str]) -> dict[str, int]:
             positions.setdefault(norm(h), i)
     taken: set[int] = set()
     mapping: dict[str, int] = {}
-    for name, (_, aliases) in FIELDS.items():
+    for name, (_label, aliases) in FIELDS.items():
         for alias in aliases:
             found = positions.get(norm(alias))
             if found is not None and found not in taken:
@@ -40,8 +42,8 @@ def ignored_columns(header: list[str], mapping: dict[str, int]) -> list[tuple[st
     own = formats.own_details(header)
     return [
         (
-            name or f"Column {i + 1}",
-            "your own details, not the employer’s" if norm(name) in own else "",
+            shown_name(name, i),
+            _("your own details, not the employer’s") if norm(name) in own else "",
         )
         for i, name in enumerate(header)
         if i not in used and name
@@ -52,7 +54,7 @@ def parse(
     header: list[str], rows: list[list[str]], mapping: dict[str, int], statuses: dict[str, str]
 ) -> list[Record]:
     """Every row as it will be imported, unchecked (records.check_all checks them)."""
-    if formats.known(header) is rebound.FORMAT:
+    if formats.known(header) in rebound.FORMATS:
         return rebound.records(header, rows, statuses)
     return [
         record_of(row, n, mapping, statuses)
@@ -63,7 +65,7 @@ def parse(
 
 def status_words(header: list[str], rows: list[list[str]], mapping: dict[str, int]) -> list[str]:
     """The distinct status words of the file, as typed (first spelling), most frequent first."""
-    if formats.known(header) is rebound.FORMAT:
+    if formats.known(header) in rebound.FORMATS:
         i = rebound.status_column(header)
     elif "status" in mapping:
         i = mapping["status"]

@@ -15,6 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
 # Every row read counts, blank or not (the rows, the header and some blank lines between
@@ -47,21 +51,35 @@ class Table:
 
 # --- the file to rows ---------------------------------------------------------------------
 
-_NOT_A_TABLE = (
-    " Rebound imports CSV files and Excel workbooks (.xlsx): export your tracker as one of "
-    "those, or open the file in your spreadsheet and save it as “CSV UTF-8”."
-)
+
+def _not_a_table(message: str) -> str:
+    return " ".join(
+        [
+            message,
+            _(
+                "Rebound imports CSV files and Excel workbooks (.xlsx): export your tracker as "
+                "one of those, or open the file in your spreadsheet and save it as “CSV UTF-8”."
+            ),
+        ]
+    )
+
+
+def _count(n: int) -> str:
+    """A number as the reader writes it ("10,000", "10.000")."""
+    return number_format(n, force_grouping=True)
+
+
 # How other kinds of file start, to say what was uploaded instead of a table.
 _MAGIC = [
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG photo"),
-    (b"GIF8", "a GIF image"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel (.xls) or Word (.doc) file"),
+    (b"%PDF-", gettext_lazy("a PDF document")),
+    (b"\x89PNG", gettext_lazy("a PNG image")),
+    (b"\xff\xd8\xff", gettext_lazy("a JPEG photo")),
+    (b"GIF8", gettext_lazy("a GIF image")),
+    (b"{\\rtf", gettext_lazy("an RTF document")),
+    (b"\x1f\x8b", gettext_lazy("a gzip archive")),
+    (b"Rar!", gettext_lazy("a RAR archive")),
+    (b"7z\xbc\xaf\x27\x1c", gettext_lazy("a 7-Zip archive")),
+    (b"\xd0\xcf\x11\xe0", gettext_lazy("an old Excel (.xls) or Word (.doc) file")),
 ]
 
 
@@ -69,11 +87,11 @@ def _looks_like(raw: bytes) -> str:
     """What a file that isn't text looks like ("" for text), from its first bytes."""
     for magic, what in _MAGIC:
         if raw.startswith(magic):
-            return what
+            return str(what)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return ""
     if b"\x00" in raw[:4096]:
-        return "a program’s own file format (not text)"
+        return _("a program’s own file format (not text)")
     return ""
 
 
@@ -92,8 +110,10 @@ def _decode(raw: bytes) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         raise ImportFileError(
-            "That file’s text encoding isn’t one Rebound reads (UTF-8, UTF-16 or Windows-1252). "
-            "Save it from your spreadsheet as “CSV UTF-8” and upload that."
+            _(
+                "That file’s text encoding isn’t one Rebound reads (UTF-8, UTF-16 or "
+                "Windows-1252). Save it from your spreadsheet as “CSV UTF-8” and upload that."
+            )
         ) from None
 
 
@@ -106,16 +126,22 @@ def _delimiter(first_line: str) -> str:
 
 def _too_long() -> ImportFileError:
     return ImportFileError(
-        f"The file has more than {MAX_ROWS:,} rows (blank rows count too). Split it into files "
-        f"of at most {MAX_ROWS:,} rows, or delete the empty rows at its end, and import them "
-        "one after the other."
+        _(
+            "The file has more than %(max)s rows (blank rows count too). Split it into files "
+            "of at most %(max)s rows, or delete the empty rows at its end, and import them "
+            "one after the other."
+        )
+        % {"max": _count(MAX_ROWS)}
     )
 
 
 def _too_wide(columns: str) -> ImportFileError:
     return ImportFileError(
-        f"The file has {columns} columns; Rebound reads at most {MAX_COLUMNS}. Remove the ones "
-        "you don’t need and upload it again."
+        _(
+            "The file has %(columns)s columns; Rebound reads at most %(max)d. Remove the ones "
+            "you don’t need and upload it again."
+        )
+        % {"columns": columns, "max": MAX_COLUMNS}
     )
 
 
@@ -131,10 +157,12 @@ def _csv_rows(raw: bytes) -> list[list[str]]:
             if len(rows) == MAX_LINES:
                 raise _too_long()
             if len(row) > MAX_COLUMNS and any(cell.strip() for cell in row[MAX_COLUMNS:]):
-                raise _too_wide(f"{len(row):,}")
+                raise _too_wide(_count(len(row)))
             rows.append(row[:MAX_COLUMNS])
     except csv.Error as error:
-        raise ImportFileError(f"That file isn’t a CSV file Rebound can read ({error}).") from None
+        raise ImportFileError(
+            _("That file isn’t a CSV file Rebound can read (%(error)s).") % {"error": error}
+        ) from None
     return rows
 
 
@@ -152,8 +180,10 @@ def check_workbook(raw: bytes) -> None:
 
 def _unreadable_workbook() -> ImportFileError:
     return ImportFileError(
-        "That workbook can’t be read. Open it in your spreadsheet and save it again as .xlsx "
-        "or as CSV."
+        _(
+            "That workbook can’t be read. Open it in your spreadsheet and save it again as "
+            ".xlsx or as CSV."
+        )
     )
 
 
@@ -166,14 +196,18 @@ def _check_zip(raw: bytes) -> None:
     names = {part.filename for part in parts}
     if "xl/workbook.xml" not in names:
         if "word/document.xml" in names:
-            raise ImportFileError("That file is a Word document, not a spreadsheet." + _NOT_A_TABLE)
+            raise ImportFileError(
+                _not_a_table(_("That file is a Word document, not a spreadsheet."))
+            )
         if "content.xml" in names:
             raise ImportFileError(
-                "That is an OpenDocument file (.ods). Save it from your spreadsheet as .xlsx or "
-                "as CSV and upload that."
+                _(
+                    "That is an OpenDocument file (.ods). Save it from your spreadsheet as "
+                    ".xlsx or as CSV and upload that."
+                )
             )
         raise ImportFileError(
-            "That file is a zip archive. Unpack it and upload the CSV or .xlsx file inside."
+            _("That file is a zip archive. Unpack it and upload the CSV or .xlsx file inside.")
         )
     bomb = (
         len(parts) > MAX_PARTS
@@ -186,10 +220,12 @@ def _check_zip(raw: bytes) -> None:
     )
     if bomb:
         raise ImportFileError(
-            f"That workbook unpacks to far more than its size (over {MAX_UNZIPPED // 2**20} MB, "
-            "or packed unusually tightly), so Rebound won’t open it. Open it in your "
-            "spreadsheet, delete the empty rows and columns, and save it again, or save it as "
-            "CSV."
+            _(
+                "That workbook unpacks to far more than its size (over %(mb)d MB, or packed "
+                "unusually tightly), so Rebound won’t open it. Open it in your spreadsheet, "
+                "delete the empty rows and columns, and save it again, or save it as CSV."
+            )
+            % {"mb": MAX_UNZIPPED // 2**20}
         )
 
 
@@ -245,7 +281,7 @@ def _xlsx_rows(raw: bytes) -> tuple[str, list[list[str]]]:
                 if read > MAX_LINES:
                     raise _too_long()
                 if saved[MAX_COLUMNS:] and saved[MAX_COLUMNS] is not None:
-                    raise _too_wide(f"more than {MAX_COLUMNS}")
+                    raise _too_wide(_("more than %(max)d") % {"max": MAX_COLUMNS})
                 if not any(value is not None for value in saved) and not any(row_formulas):
                     rows.append([])  # blank (most of a hostile sheet): quickly
                     continue
@@ -304,7 +340,9 @@ def _cell_text(value: Any, written: Any = None) -> str:
 
 
 def _too_big() -> ImportFileError:
-    return ImportFileError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB. Split it in two.")
+    return ImportFileError(
+        _("The file is over %(mb)d MB. Split it in two.") % {"mb": MAX_BYTES // (1024 * 1024)}
+    )
 
 
 def read_upload(upload: Any) -> bytes:
@@ -330,7 +368,18 @@ def _header_names(header: list[str], rows: list[list[str]]) -> list[str]:
     return names
 
 
+# Kept in the stored header as this mark (the mapping finds a merged salary by it); shown in
+# the reader's language by `shown_name`.
 CONTINUED = " (its second column)"
+
+
+def shown_name(name: str, i: int) -> str:
+    """A column's name as the pages show it: its header, or "Column 3" for a blank one."""
+    if not name:
+        return _("Column %(n)d") % {"n": i + 1}
+    if name.endswith(CONTINUED):
+        return _("%(name)s (its second column)") % {"name": name.removesuffix(CONTINUED)}
+    return name
 
 
 def read_table(raw: bytes, filename: str = "") -> Table:
@@ -339,16 +388,18 @@ def read_table(raw: bytes, filename: str = "") -> Table:
     if len(raw) > MAX_BYTES:
         raise _too_big()
     if not raw.strip():
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(_("The file is empty."))
     sheet = ""
     if is_workbook(raw):
         sheet, lines = _xlsx_rows(raw)
     elif raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
-            "That is an old Excel file (.xls). Save it as .xlsx or as CSV and upload that."
+            _("That is an old Excel file (.xls). Save it as .xlsx or as CSV and upload that.")
         )
     elif looks := _looks_like(raw):
-        raise ImportFileError(f"That file is {looks}, not a spreadsheet." + _NOT_A_TABLE)
+        raise ImportFileError(
+            _not_a_table(_("That file is %(what)s, not a spreadsheet.") % {"what": looks})
+        )
     else:
         lines = _csv_rows(raw)
     lines = [[cell.strip() for cell in row] for row in lines]
@@ -357,20 +408,20 @@ def read_table(raw: bytes, filename: str = "") -> Table:
     while lines and not any(lines[-1]):
         lines.pop()
     if not lines:
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(_("The file is empty."))
     header, rows = lines[0], lines[1:]
     if not any(any(row) for row in rows):
         raise ImportFileError(
-            "The file has a header row but no applications under it. Nothing to import."
+            _("The file has a header row but no applications under it. Nothing to import.")
         )
     if sum(1 for row in rows if any(row)) > MAX_ROWS:
         raise _too_long()
     header = _header_names(header, rows)
     if len(header) < 2 or not any(header):
         raise ImportFileError(
-            "The first row should name the columns (Company, Role, …); this one doesn’t."
+            _("The first row should name the columns (Company, Role, …); this one doesn’t.")
         )
     if len(header) > MAX_COLUMNS:
-        raise _too_wide(f"{len(header):,}")
+        raise _too_wide(_count(len(header)))
     width = len(header)
     return Table(header, [(row + [""] * width)[:width] for row in rows], sheet)

@@ -10,9 +10,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Source
+from django.utils.translation import gettext as _
+
+from rebound.lib import datefmt
+
+from ..models import AppliedVia, Source
 from ..pipeline import Status
-from .columns import FIELDS, fold, known_status, status_word
+from .columns import field_in_sentence, fold, known_applied_via, known_status, status_word
 from .reading import UNSAVED_FORMULA
 
 # The header is the file's line 1: the row at index i of the rows under it is line i + 2.
@@ -62,12 +66,22 @@ def parse_date(raw: str) -> dt.date | None:
 
 _SOURCE_WORDS = {
     Source.JOB_BOARD: ("linkedin", "indeed", "job board", "jobboard", "glassdoor", "stepstone",
-                       "monster", "ziprecruiter", "xing", "welcome to the jungle", "otta"),
+                       "monster", "ziprecruiter", "xing", "welcome to the jungle", "otta",
+                       "jobbörse", "stellenbörse", "jobportal", "stellenportal",
+                       "arbeitsagentur", "agentur für arbeit", "jobcenter"),
     Source.COMPANY_SITE: ("company site", "company website", "careers", "career page",
-                          "website", "company"),
-    Source.REFERRAL: ("referral", "referred", "network", "friend", "networking"),
-    Source.STAFFING_AGENCY: ("agency", "staffing agency", "recruitment agency", "staffing"),
-    Source.RECRUITER: ("recruiter", "headhunter", "recruiter reached out"),
+                          "website", "company", "karriereseite", "webseite des unternehmens",
+                          "unternehmenswebsite", "firmenwebsite", "homepage",
+                          "website des unternehmens"),
+    Source.REFERRAL: ("referral", "referred", "network", "friend", "networking",
+                      "referral / network", "empfehlung", "netzwerk", "kontakte",
+                      "empfehlung / netzwerk"),
+    Source.STAFFING_AGENCY: ("agency", "staffing agency", "recruitment agency", "staffing",
+                             "personalvermittlung", "personaldienstleister", "zeitarbeit"),
+    Source.RECRUITER: ("recruiter", "headhunter", "recruiter reached out",
+                       "personalvermittler", "personalvermittlerin",
+                       "personalvermittler hat sich gemeldet"),
+    Source.OTHER: ("other", "sonstiges", "andere"),
 }  # fmt: skip
 
 
@@ -78,9 +92,9 @@ def parse_source(raw: str) -> tuple[str, str]:
     if not word:
         return "", ""
     for source, words in _SOURCE_WORDS.items():
-        if word in words or word == source.label.lower() or word == source.value:
+        if word in words or word == str(source.label).lower() or word == source.value:
             return source.value, ""
-    return Source.OTHER.value, f"Source: {raw.strip()}"
+    return Source.OTHER.value, _("Source: %(source)s") % {"source": raw.strip()}
 
 
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP",
@@ -139,13 +153,14 @@ class Record:
     contact_phone: str = ""
     excitement: int | None = None
     resume: str = ""  # the name of the résumé version sent
+    applied_via: str = ""  # how it was sent (models.AppliedVia), when the file says
     added: dt.date | None = None  # the day it was saved (a wishlist row's date)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label if self.status else self.status_raw
+        return str(Status(self.status).label) if self.status else self.status_raw
 
     @property
     def details(self) -> list[str]:
@@ -159,13 +174,14 @@ class Record:
             part
             for part in (
                 self.location,
-                Source(self.source).label if self.source else "",
+                str(Source(self.source).label) if self.source else "",
                 salary,
-                f"tags: {', '.join(self.tags)}" if self.tags else "",
-                f"contact: {self.contact_name}" if self.contact_name else "",
-                f"excitement {self.excitement} of 5" if self.excitement else "",
-                f"résumé: {self.resume}" if self.resume else "",
-                f"saved {self.added:%-d %b %Y}" if self.added else "",
+                _("tags: %(tags)s") % {"tags": ", ".join(self.tags)} if self.tags else "",
+                _("contact: %(name)s") % {"name": self.contact_name} if self.contact_name else "",
+                _("excitement %(n)d of 5") % {"n": self.excitement} if self.excitement else "",
+                _("résumé: %(name)s") % {"name": self.resume} if self.resume else "",
+                _("saved %(day)s") % {"day": datefmt.day(self.added)} if self.added else "",
+                str(AppliedVia(self.applied_via).label) if self.applied_via else "",
             )
             if part
         ]
@@ -184,24 +200,37 @@ def check(record: Record, today: dt.date) -> None:
     """What stops a record that only the day, not its row, can say (repeatable: a kept
     record is checked afresh at each step)."""
     if not record.company:
-        record.errors.append("No company.")
+        record.errors.append(_("No company."))
     if not record.role:
-        record.errors.append("No role.")
+        record.errors.append(_("No role."))
     for name, limit in _LIMITS.items():
         if len(getattr(record, name)) > limit:
-            record.errors.append(f"The {FIELDS[name][0].lower()} is over {limit} characters.")
+            record.errors.append(
+                _("The %(field)s is over %(limit)d characters.")
+                % {"field": field_in_sentence(name), "limit": limit}
+            )
     if record.url and not re.match(r"^https?://", record.url, re.I):
-        record.notes = f"{record.notes}\nLink: {record.url}".strip()
+        link = _("Link: %(url)s") % {"url": record.url}
+        record.notes = f"{record.notes}\n{link}".strip()
         record.url = ""
     if record.contact_email and "@" not in record.contact_email:
-        record.errors.append(f"“{record.contact_email}” isn’t an email address.")
+        record.errors.append(
+            _("“%(email)s” isn’t an email address.") % {"email": record.contact_email}
+        )
     for what, day in (
-        ("date applied", record.applied),
-        ("status date", record.status_on),
-        ("date saved", record.added),
+        (_date_applied(), record.applied),
+        (_("status date"), record.status_on),
+        (_("date saved"), record.added),
     ):
         if day and not EARLIEST <= day <= today:
-            record.errors.append(f"The {what} {day:%-d %b %Y} is in the future or before 1970.")
+            record.errors.append(
+                _("The %(what)s %(day)s is in the future or before 1970.")
+                % {"what": what, "day": datefmt.day(day)}
+            )
+
+
+def _date_applied() -> str:
+    return _("date applied")
 
 
 def cell(row: list[str], mapping: dict[str, int], name: str) -> str:
@@ -218,9 +247,11 @@ def _unsaved_formulas(record: Record, row: list[str], mapping: dict[str, int]) -
     for name, i in mapping.items():
         if i < len(row) and row[i].startswith(UNSAVED_FORMULA):
             record.errors.append(
-                f"The {FIELDS[name][0].lower()} is a formula ({row[i][1:]}) with no value "
-                "saved in the workbook. Open the file in your spreadsheet, save it, and "
-                "upload it again."
+                _(
+                    "The %(field)s is a formula (%(formula)s) with no value saved in the "
+                    "workbook. Open the file in your spreadsheet, save it, and upload it again."
+                )
+                % {"field": field_in_sentence(name), "formula": row[i][1:]}
             )
 
 
@@ -241,9 +272,11 @@ def date_of(record: Record, raw: str, what: str) -> dt.date | None:
     try:
         return parse_date(raw)
     except ValueError:
-        record.errors.append(f"“{raw}” isn’t a date Rebound reads as the {what}.")
+        record.errors.append(
+            _("“%(raw)s” isn’t a date Rebound reads as the %(what)s.") % {"raw": raw, "what": what}
+        )
     except TypeError:
-        record.errors.append(f"“{raw}” isn’t a date.")
+        record.errors.append(_("“%(raw)s” isn’t a date.") % {"raw": raw})
     return None
 
 
@@ -255,31 +288,32 @@ def record_of(
     _unsaved_formulas(r, row, mapping)
     r.company = " ".join(cell(row, mapping, "company").split())
     r.role = " ".join(cell(row, mapping, "role").split())
-    r.applied = date_of(r, cell(row, mapping, "applied"), "date applied")
-    r.status_on = date_of(r, cell(row, mapping, "status_date"), "status date")
+    r.applied = date_of(r, cell(row, mapping, "applied"), _date_applied())
+    r.status_on = date_of(r, cell(row, mapping, "status_date"), _("status date"))
     r.status_raw = cell(row, mapping, "status")
     word = status_word(r.status_raw)
     if word:
         r.status = statuses.get(word) or known_status(word) or ""
         if not r.status:
-            r.errors.append(f"Choose what “{r.status_raw}” means in Rebound.")
+            r.errors.append(_("Choose what “%(word)s” means in Rebound.") % {"word": r.status_raw})
     else:
         # No status: applied when it has a date applied, else a role to consider.
         r.status = Status.APPLIED if r.applied else Status.WISHLIST
     r.url = cell(row, mapping, "url")
     r.location = cell(row, mapping, "location")
-    r.added = date_of(r, cell(row, mapping, "added"), "date saved")
+    r.added = date_of(r, cell(row, mapping, "added"), _("date saved"))
+    r.applied_via = known_applied_via(cell(row, mapping, "applied_via"))
     notes = [cell(row, mapping, "notes")]
     low, high = cell(row, mapping, "salary"), cell(row, mapping, "salary_to")
     salary = f"{low} - {high}" if low and high else low or high
     r.salary_min, r.salary_max, r.currency = parse_salary(salary)
     if salary and r.salary_min is None:
-        notes.append(f"Salary: {salary}")
+        notes.append(_("Salary: %(salary)s") % {"salary": salary})
     r.source, source_note = parse_source(cell(row, mapping, "source"))
     notes.append(source_note)
     reason = cell(row, mapping, "closed_reason")
     if reason:
-        notes.append(f"Why it closed: {reason}")
+        notes.append(_("Why it closed: %(reason)s") % {"reason": reason})
     r.tags = [
         t
         for t in (" ".join(p.split())[:40] for p in re.split(r"[,;|]", cell(row, mapping, "tags")))
@@ -291,7 +325,7 @@ def record_of(
     excitement = cell(row, mapping, "excitement")
     r.excitement = _excitement(excitement) if excitement else None
     if excitement and r.excitement is None:
-        notes.append(f"Excitement: {excitement}")
+        notes.append(_("Excitement: %(value)s") % {"value": excitement})
     r.notes = "\n".join(n for n in notes if n)
     r.resume = " ".join(cell(row, mapping, "resume").split())
     if (r.contact_email or r.contact_phone) and not r.contact_name:
@@ -311,8 +345,10 @@ def check_all(
             continue
         if record.key in seen:
             record.warnings.append(
-                "Looks like an application you already have (same company, role and date "
-                "applied): it will be skipped."
+                _(
+                    "Looks like an application you already have (same company, role and date "
+                    "applied): it will be skipped."
+                )
             )
         seen.add(record.key)
     return records

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rebound.lib.csvfile import csv_response
@@ -54,7 +55,7 @@ def import_start(request: AuthedRequest) -> HttpResponse:
                 owner=request.user, filename=upload.name, raw=reading.read_upload(upload)
             )
         except reading.ImportFileError as error:
-            form.add_error("file", f"{error} Nothing was imported.")
+            form.add_error("file", _("%(why)s Nothing was imported.") % {"why": error})
         else:
             return redirect(job)
     jobs = selectors.imports_recent(owner=request.user)
@@ -74,7 +75,7 @@ def import_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
     if request.method == "POST":
         if form.status_column_changed():
             steps.import_columns(job=job, columns=form.columns())
-            messages.info(request, "The status column changed: say what its words mean.")
+            messages.info(request, _("The status column changed: say what its words mean."))
             return redirect(job)
         if form.is_valid():
             steps.import_map(
@@ -111,7 +112,7 @@ def import_preview(request: AuthedRequest, job_id: int) -> HttpResponse:
     today = local_today(request.user)
     # Each row's timeline as it will be written (its dates filled in as the import fills them).
     timelines = [
-        [(Status(status).label, on) for status, on in import_timeline(r, today)]
+        [(str(Status(status).label), on) for status, on in import_timeline(r, today)]
         if not r.errors
         else []
         for r in page
@@ -136,7 +137,7 @@ def import_preview(request: AuthedRequest, job_id: int) -> HttpResponse:
 def import_run(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
     if not steps.import_queue(job=job):
-        messages.info(request, "That import has already started.")
+        messages.info(request, _("That import has already started."))
     return redirect(job)
 
 
@@ -169,9 +170,8 @@ def import_skipped_csv(request: AuthedRequest, job_id: int) -> StreamingHttpResp
             if r.errors or r.warnings
             for line in r.lines
         ]
-    return csv_response(
-        f"skipped-{job.filename.rsplit('.', 1)[0]}.csv", ["line", "why", *job.header], rows
-    )
+    header = [_("line"), _("why"), *job.header]
+    return csv_response(f"skipped-{job.filename.rsplit('.', 1)[0]}.csv", header, rows)
 
 
 @login_required
@@ -179,10 +179,11 @@ def import_skipped_csv(request: AuthedRequest, job_id: int) -> StreamingHttpResp
 def import_delete(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = _job(request, job_id)
     if not steps.import_delete(job=job):
-        messages.error(request, "That import is running; it can be forgotten once it ends.")
+        messages.error(request, _("That import is running; it can be forgotten once it ends."))
         return redirect(job)
     messages.success(
         request,
-        f"Rebound no longer keeps “{job.filename}”. The applications it brought in stay.",
+        _("Rebound no longer keeps “%(file)s”. The applications it brought in stay.")
+        % {"file": job.filename},
     )
     return redirect("applications:import_start")

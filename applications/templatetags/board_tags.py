@@ -5,6 +5,7 @@ from html import escape
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from applications.selectors import BoardCard
 
@@ -18,7 +19,7 @@ _CARD = (
     # Without JavaScript "Move" opens the application's page at its move form; board.js
     # turns it into a button for the board's shared move dialog.
     '<a class="btn btn-sm btn-outline-primary mt-2 board-move" href="{url}#move-heading"'
-    ' data-move>Move<span class="visually-hidden"> {role} at {company}</span>…</a>'
+    ' data-move>{move}<span class="visually-hidden"> {what}</span>…</a>'
     "</div></article>"
 )
 
@@ -27,12 +28,15 @@ _CARD = (
 def board_card(card: BoardCard) -> SafeString:
     # html.escape (quotes included) is what format_html would do, without its lazy-string
     # checks per value; pk and status are an int and a choice value.
+    role, company = escape(card.role), escape(card.company_name)
     return mark_safe(
         _CARD.format(
             pk=card.pk,
             status=escape(card.status),
             url=escape(card.url),
-            role=escape(card.role),
-            company=escape(card.company_name),
+            role=role,
+            company=company,
+            move=escape(_("Move")),
+            what=_("%(role)s at %(company)s") % {"role": role, "company": company},
         )
     )

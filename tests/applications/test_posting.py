@@ -66,3 +66,8 @@ def test_the_user_confirms_before_anything_is_saved(alice_client):
         },
     )
     assert not Application.objects.exists()  # a reversed range is an error, nothing saved
+
+
+def test_it_splits_a_german_title():
+    posting = split_title("Datenanalyst (m/w/d) bei Northwind GmbH | Karriere")
+    assert (posting.role, posting.company) == ("Datenanalyst (m/w/d)", "Northwind GmbH")

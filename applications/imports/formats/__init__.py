@@ -9,6 +9,7 @@ from .base import Format
 # The first whose headers a file has is what it is: Rebound's own, which has most, first.
 KNOWN: list[Format] = [
     rebound.FORMAT,
+    rebound.FORMAT_DE,
     linkedin.APPLICATIONS,
     linkedin.SAVED_JOBS,
     reactive_resume.FORMAT,

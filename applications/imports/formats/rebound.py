@@ -1,24 +1,56 @@
 """Rebound's own CSV export (applications.export): one row per status change, read back as
 one application with its whole timeline."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from ..columns import known_status, norm, status_word
 from ..records import Record, cell, date_of, numbered, record_of
 from .base import Format
 
 FORMAT = Format(
-    "Rebound’s own CSV export",
+    gettext_lazy("Rebound’s own CSV export"),
     frozenset({"company", "role", "statusnow", "tostatus", "changedon"}),
 )
+# The same export made in German (its header is the German of applications.export.HEADER):
+# each German name, as norm() reads it, to the English one.
+GERMAN = {
+    norm(german): norm(english)
+    for german, english in (
+        ("Unternehmen", "company"),
+        ("Stelle", "role"),
+        ("Aktueller Status", "status now"),
+        ("Bewerbungsdatum", "date applied"),
+        ("Quelle", "source"),
+        ("Link zur Stellenanzeige", "posting URL"),
+        ("Vorheriger Status", "from status"),
+        ("Neuer Status", "to status"),
+        ("Geändert am", "changed on"),
+        ("Notiz", "note"),
+        ("Gesendeter Lebenslauf", "résumé sent"),
+        ("Gesendetes Anschreiben", "letter sent"),
+    )
+}
+FORMAT_DE = Format(
+    FORMAT.label,
+    frozenset(german for german, english in GERMAN.items() if english in FORMAT.headers),
+)
+FORMATS = (FORMAT, FORMAT_DE)
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Each column's English name (as norm() reads it) → its index, whichever language."""
+    return {GERMAN.get(norm(h), norm(h)): i for i, h in enumerate(header)}
 
 
 def status_column(header: list[str]) -> int:
     """The column of the status words (each change's new status)."""
-    return {norm(h): i for i, h in enumerate(header)}["tostatus"]
+    return _columns(header)["tostatus"]
 
 
 def records(header: list[str], rows: list[list[str]], statuses: dict[str, str]) -> list[Record]:
     """The rows grouped back into applications, each with its timeline."""
-    col = {norm(h): i for i, h in enumerate(header)}
+    col = _columns(header)
     mapping = {
         "company": col["company"],
         "role": col["role"],
@@ -41,10 +73,10 @@ def records(header: list[str], rows: list[list[str]], statuses: dict[str, str]) 
             record.lines.append(n)
         to_raw = row[col["tostatus"]]
         to = statuses.get(status_word(to_raw)) or known_status(status_word(to_raw))
-        on = date_of(record, row[col["changedon"]], "date of a status change")
+        on = date_of(record, row[col["changedon"]], _("date of a status change"))
         note = row[col["note"]].strip() if "note" in col else ""
         if to is None:
-            record.errors.append(f"Choose what “{to_raw}” means in Rebound.")
+            record.errors.append(_("Choose what “%(word)s” means in Rebound.") % {"word": to_raw})
         elif on is not None:
             record.history.append((to, on))
             record.status, record.status_raw = to, to_raw

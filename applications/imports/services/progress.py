@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ...models import ImportJob
 
@@ -23,11 +24,11 @@ logger = logging.getLogger(__name__)
 STALLED_AFTER = 120
 # A workbook waiting this long to be read was lost with its worker's queue, or its worker.
 READ_STALLED_AFTER = 600
-READ_LOST = (
+READ_LOST = _(
     "Rebound couldn’t read the file in time (the server restarted?). Nothing was imported; "
     "upload it again."
 )
-RUN_LOST = (
+RUN_LOST = _(
     "The import stopped before it finished (the server restarted?). Nothing was saved; start "
     "it again."
 )
@@ -103,13 +104,13 @@ def stalled(job: ImportJob) -> str:
     if job.state == ImportJob.State.READING:
         if job.beat_at and (now - job.beat_at).total_seconds() < READ_STALLED_AFTER:
             return ""
-        return READ_LOST
+        return str(READ_LOST)
     if job.state != ImportJob.State.RUNNING:
         return ""
-    _, beat = import_progress(job)
+    _done, beat = import_progress(job)
     if beat and (now - beat).total_seconds() < STALLED_AFTER:
         return ""
-    return RUN_LOST
+    return str(RUN_LOST)
 
 
 def as_shown(job: ImportJob) -> ImportJob:

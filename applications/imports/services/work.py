@@ -6,6 +6,9 @@ import logging
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rebound.lib.language import in_language_of
 
 from ...models import ImportJob
 from .. import reading
@@ -22,7 +25,7 @@ logger = logging.getLogger(__name__)
 def table_fields(table: reading.Table) -> dict[str, object]:
     """A job's fields for a table just read, its columns found by their headers."""
     return {
-        "recognised": recognise(table.header),
+        "recognised": str(recognise(table.header))[:60],
         "sheet": table.sheet[:31],
         "header": table.header,
         "rows": table.rows,
@@ -34,15 +37,25 @@ def table_fields(table: reading.Table) -> dict[str, object]:
 def import_read(*, job_id: int) -> None:
     """Read a workbook waiting in an import: its rows, ready for the mapping; or why it
     can't be read. Its bytes are dropped either way."""
-    job = ImportJob.objects.filter(pk=job_id, state=ImportJob.State.READING).first()
+    job = (
+        ImportJob.objects.filter(pk=job_id, state=ImportJob.State.READING)
+        .select_related("owner")
+        .first()
+    )
     if job is None:  # already read (a redelivered task), or forgotten
         return
-    try:
-        fields = table_fields(reading.read_table(bytes(job.upload), job.filename))
-    except reading.ImportFileError as error:
-        fields = {"state": ImportJob.State.FAILED, "error": f"{error} Nothing was imported."[:300]}
-    else:
-        fields["state"] = ImportJob.State.MAPPING
+    # What is kept for the pages (why it failed, what the file is) in the owner's language.
+    with in_language_of(job.owner):
+        try:
+            fields = table_fields(reading.read_table(bytes(job.upload), job.filename))
+        except reading.ImportFileError as error:
+            fields = {
+                "state": ImportJob.State.FAILED,
+                "error": _("%(why)s Nothing was imported.") % {"why": error},
+            }
+            fields["error"] = str(fields["error"])[:300]
+        else:
+            fields["state"] = ImportJob.State.MAPPING
     ImportJob.objects.filter(pk=job_id, state=ImportJob.State.READING).update(upload=b"", **fields)
 
 
@@ -57,43 +70,48 @@ def import_run(*, job_id: int) -> None:
     job = ImportJob.objects.select_related("owner").get(pk=job_id)
     beside = None if connection.in_atomic_block else progress.Beside()
     progress.progress_save(job.pk, 0, beside=beside)
-    try:
-        with transaction.atomic():
-            records = import_records(job)
-            good = [r for r in records if not r.errors and not r.warnings]
-            applications_import(
-                owner=job.owner,
-                records=good,
-                as_new=job.as_new,
-                progress=lambda n: progress.progress_save(job.pk, n, beside=beside),
-            )
-            rows = dict(numbered(job.rows))
+    # The skipped rows' reasons and any failure are kept for the owner's pages: their language.
+    with in_language_of(job.owner):
+        try:
+            with transaction.atomic():
+                records = import_records(job)
+                good = [r for r in records if not r.errors and not r.warnings]
+                applications_import(
+                    owner=job.owner,
+                    records=good,
+                    as_new=job.as_new,
+                    progress=lambda n: progress.progress_save(job.pk, n, beside=beside),
+                )
+                rows = dict(numbered(job.rows))
+                ImportJob.objects.filter(pk=job.pk).update(
+                    state=ImportJob.State.DONE,
+                    created=len(good),
+                    done=len(good),
+                    skipped_rows=[
+                        {"line": line, "why": " ".join(r.errors + r.warnings), "row": rows[line]}
+                        for r in records
+                        if r.errors or r.warnings
+                        for line in r.lines
+                    ],
+                    rows=[],
+                    records=None,
+                    finished_at=timezone.now(),
+                )
+        except Exception as error:
+            logger.exception("Import %s failed", job.pk)
             ImportJob.objects.filter(pk=job.pk).update(
-                state=ImportJob.State.DONE,
-                created=len(good),
-                done=len(good),
-                skipped_rows=[
-                    {"line": line, "why": " ".join(r.errors + r.warnings), "row": rows[line]}
-                    for r in records
-                    if r.errors or r.warnings
-                    for line in r.lines
-                ],
-                rows=[],
-                records=None,
+                state=ImportJob.State.FAILED,
+                error=_(
+                    "Something went wrong while importing (%(error)s). Nothing was saved; try "
+                    "again, and if it fails again, split the file."
+                )
+                % {"error": error.__class__.__name__},
                 finished_at=timezone.now(),
             )
-    except Exception as error:
-        logger.exception("Import %s failed", job.pk)
-        ImportJob.objects.filter(pk=job.pk).update(
-            state=ImportJob.State.FAILED,
-            error=f"Something went wrong while importing ({error.__class__.__name__}). "
-            "Nothing was saved; try again, and if it fails again, split the file.",
-            finished_at=timezone.now(),
-        )
-    finally:
-        progress.progress_forget(job.pk)
-        if beside is not None:
-            beside.close()
+        finally:
+            progress.progress_forget(job.pk)
+            if beside is not None:
+                beside.close()
 
 
 def import_fail_if_stalled(job: ImportJob) -> bool:

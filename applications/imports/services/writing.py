@@ -88,6 +88,7 @@ def applications_import(
                     salary_max=r.salary_max,
                     currency=r.currency,
                     source=r.source,
+                    applied_via=r.applied_via,
                     notes=r.notes,
                     **({"excitement": r.excitement} if r.excitement else {}),
                 )
