@@ -1,9 +1,11 @@
-"""Interviews as iCalendar (RFC 5545) files, built with the icalendar library."""
+"""Interviews as iCalendar (RFC 5545) files, built with the icalendar library, in the active
+language (a feed built outside a request wraps it in rebound.lib.language.in_language_of)."""
 
 import datetime as dt
 
 import icalendar
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Interview
 
@@ -20,8 +22,12 @@ def interview_event(interview: Interview) -> icalendar.Event:
     event.add("dtend", interview.ends_at.astimezone(dt.UTC))
     event.add(
         "summary",
-        f"{interview.get_round_type_display()} interview — {application.role} at "
-        f"{application.company.name}",
+        _("%(interview)s — %(role)s at %(company)s")
+        % {
+            "interview": interview.title,
+            "role": application.role,
+            "company": application.company.name,
+        },
     )
     if interview.location:
         event.add("location", interview.location)

@@ -1,4 +1,7 @@
-"""Drafted words about interviews the user can edit."""
+"""Drafted words about interviews the user can edit, in the active language (an email renders
+them in its recipient's: reminders.emails)."""
+
+from django.utils.translation import gettext as _
 
 from rebound.lib.letters import greeting, signature
 
@@ -8,11 +11,15 @@ from .models import Interview
 def thank_you_note(interview: Interview) -> str:
     application = interview.application
     people = sorted(interview.interviewers.all(), key=lambda p: p.name)
-    return (
-        f"{greeting([p.name for p in people])}\n\n"
-        f"Thank you for taking the time to talk with me about the {application.role} role. "
-        f"I enjoyed learning more about {application.company.name} and the team, and our "
-        f"conversation made me even more interested in the position.\n\n"
-        f"Please let me know if I can share anything else.\n\n"
-        f"Best regards,\n{signature(application.owner)}"
-    )
+    body = _(
+        "Thank you for taking the time to talk with me about the %(role)s role. "
+        "I enjoyed learning more about %(company)s and the team, and our conversation made "
+        "me even more interested in the position.\n\n"
+        "Please let me know if I can share anything else.\n\n"
+        "Best regards,\n%(name)s"
+    ) % {
+        "role": application.role,
+        "company": application.company.name,
+        "name": signature(application.owner),
+    }
+    return f"{greeting([p.name for p in people])}\n\n{body}"

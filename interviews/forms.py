@@ -4,9 +4,12 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from applications.forms import DATE, TIME, OwnedForm
 from applications.models import Contact
+from rebound.lib.datefmt import day_month_of
 from rebound.lib.formfields import bound_event_date
 from rebound.lib.localtime import local_datetime
 
@@ -19,14 +22,14 @@ class InterviewForm(OwnedForm):
     # the date applied to.
     move_applied_to: dt.date | None = None
 
-    date = forms.DateField(widget=DATE)
-    start_time = forms.TimeField(label="Starts at", widget=TIME)
-    end_time = forms.TimeField(label="Ends at", widget=TIME)
+    date = forms.DateField(label=gettext_lazy("Date"), widget=DATE)
+    start_time = forms.TimeField(label=gettext_lazy("Starts at"), widget=TIME)
+    end_time = forms.TimeField(label=gettext_lazy("Ends at"), widget=TIME)
     new_interviewers = forms.CharField(
-        label="New interviewers",
+        label=gettext_lazy("New interviewers"),
         required=False,
         max_length=1000,
-        help_text="Names of people not in your contacts yet, separated by commas.",
+        help_text=gettext_lazy("Names of people not in your contacts yet, separated by commas."),
     )
     # The confirm step: set by the "Yes, move the date applied" button the form offers when
     # the interview comes before the date applied.
@@ -60,8 +63,9 @@ class InterviewForm(OwnedForm):
             owner=self.owner
         ).select_related("company")
         self.fields["interviewers"].help_text = ""
-        bound_event_date(self.fields["date"], self.owner, what="The interview’s date")
-        bound_event_date(self.fields["promised_reply_by"], self.owner, what="The reply date")
+        # Made for each request, in its language.
+        bound_event_date(self.fields["date"], self.owner, what=_("The interview’s date"))
+        bound_event_date(self.fields["promised_reply_by"], self.owner, what=_("The reply date"))
         if self.instance.pk:
             tz = self.owner.tzinfo
             start = timezone.localtime(self.instance.starts_at, tz)
@@ -79,12 +83,12 @@ class InterviewForm(OwnedForm):
             starts_at = local_datetime(day, start, self.owner)
             ends_at = local_datetime(day, end, self.owner)
             if ends_at <= starts_at:
-                self.add_error("end_time", "The interview must end after it starts.")
+                self.add_error("end_time", _("The interview must end after it starts."))
             else:
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
         promised = data.get("promised_reply_by")
         if promised and day and promised < day:
-            self.add_error("promised_reply_by", "The reply date can’t be before the interview.")
+            self.add_error("promised_reply_by", _("The reply date can’t be before the interview."))
         if day and "date" not in self.errors and not data.get("move_applied_date"):
             applied = self.instance.application.date_applied
             try:
@@ -95,8 +99,11 @@ class InterviewForm(OwnedForm):
                 self.add_error(
                     "date",
                     ValidationError(
-                        f"This interview is before the date you applied ({applied:%-d %b}). "
-                        f"Move the applied date to {day:%-d %b}?",
+                        _(
+                            "This interview is before the date you applied (%(applied)s). "
+                            "Move the applied date to %(day)s?"
+                        )
+                        % {"applied": day_month_of(applied), "day": day_month_of(day)},
                         code=INTERVIEW_BEFORE_APPLIED,
                     ),
                 )

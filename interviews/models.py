@@ -4,6 +4,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import Promise
+from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from applications.models import Application, Contact
 from rebound.crypto import EncryptedTextField
@@ -34,45 +38,60 @@ class InterviewQuerySet(models.QuerySet["Interview"]):
 
 class Interview(models.Model):
     class Round(models.TextChoices):
-        PHONE_SCREEN = "phone_screen", "Phone screen"
-        RECRUITER = "recruiter", "Recruiter call"
-        TECHNICAL = "technical", "Technical"
-        TAKE_HOME = "take_home", "Take-home"
-        PANEL = "panel", "Panel"
-        ONSITE = "onsite", "On-site"
-        FINAL = "final", "Final"
-        OTHER = "other", "Other"
+        PHONE_SCREEN = "phone_screen", pgettext_lazy("interview round", "Phone screen")
+        RECRUITER = "recruiter", pgettext_lazy("interview round", "Recruiter call")
+        TECHNICAL = "technical", pgettext_lazy("interview round", "Technical")
+        TAKE_HOME = "take_home", pgettext_lazy("interview round", "Take-home")
+        PANEL = "panel", pgettext_lazy("interview round", "Panel")
+        ONSITE = "onsite", pgettext_lazy("interview round", "On-site")
+        FINAL = "final", pgettext_lazy("interview round", "Final")
+        OTHER = "other", pgettext_lazy("interview round", "Other")
 
     class Format(models.TextChoices):
-        VIDEO = "video", "Video call"
-        PHONE = "phone", "Phone"
-        ONSITE = "onsite", "In person"
+        VIDEO = "video", pgettext_lazy("interview format", "Video call")
+        PHONE = "phone", pgettext_lazy("interview format", "Phone")
+        ONSITE = "onsite", pgettext_lazy("interview format", "In person")
 
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="interviews"
+        Application,
+        on_delete=models.CASCADE,
+        related_name="interviews",
+        verbose_name=_("application"),
     )
     # The application's owner, kept here (set by interview_save) so a user's interview lists
     # and the home page read one indexed table instead of joining every application.
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+        verbose_name=_("owner"),
     )
-    round_type = models.CharField("round", max_length=20, choices=Round.choices)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
-    format = models.CharField(max_length=10, choices=Format.choices, default=Format.VIDEO)
-    location = models.CharField("location or link", max_length=500, blank=True)
-    interviewers = models.ManyToManyField(Contact, blank=True, related_name="interviews")
-    preparation_notes = models.TextField(blank=True)
-    questions = models.TextField("questions asked", blank=True, help_text="One question per line.")
-    promised_reply_by = models.DateField("they promised to reply by", null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    round_type = models.CharField(_("round"), max_length=20, choices=Round.choices)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.VIDEO
+    )
+    location = models.CharField(_("location or link"), max_length=500, blank=True)
+    interviewers = models.ManyToManyField(
+        Contact, blank=True, related_name="interviews", verbose_name=_("interviewers")
+    )
+    preparation_notes = models.TextField(_("preparation notes"), blank=True)
+    questions = models.TextField(
+        _("questions asked"), blank=True, help_text=_("One question per line.")
+    )
+    promised_reply_by = models.DateField(_("they promised to reply by"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # When it last changed: the calendar feed's LAST-MODIFIED and SEQUENCE, so a moved
     # interview updates in place in the user's calendar.
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = InterviewQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
         ordering = ["starts_at"]
         constraints = [
             models.CheckConstraint(
@@ -98,10 +117,46 @@ class Interview(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_round_type_display()} — {self.application}"
+        return gettext("%(round)s — %(application)s") % {
+            "round": self.get_round_type_display(),
+            "application": self.application,
+        }
 
     def get_absolute_url(self) -> str:
         return object_url("interviews:detail", self.pk)
+
+    # The round said in a heading, a line or a sentence. English says "Technical interview"
+    # and "your technical interview"; German names each round with a noun of its own
+    # („Fachgespräch“, „Ihre Probeaufgabe“), so each form is a catalogue entry.
+    @property
+    def title(self) -> str:
+        """ "Technical interview", „Fachgespräch“."""
+        return str(_TITLES.get(self.round_type, self.get_round_type_display()))
+
+    @property
+    def your_round(self) -> str:
+        """ "your technical interview", „Ihr Fachgespräch“ (inside a sentence)."""
+        return str(_YOUR.get(self.round_type, self.get_round_type_display()))
+
+    @property
+    def the_round(self) -> str:
+        """ "the technical interview", „das Fachgespräch“ (inside a sentence)."""
+        return str(_THE.get(self.round_type, self.get_round_type_display()))
+
+    @property
+    def format_in_sentence(self) -> str:
+        """ "video call", „per Video“: how it happens, inside a sentence."""
+        return str(_FORMAT_IN_SENTENCE.get(self.format, self.get_format_display()))
+
+    @property
+    def where(self) -> str:
+        """How and where, inside a sentence: "in person: Main St 4", „per Video: https://…“."""
+        if self.location:
+            return gettext("%(format)s: %(location)s") % {
+                "format": self.format_in_sentence,
+                "location": self.location,
+            }
+        return self.format_in_sentence
 
     @property
     def application_url(self) -> str:
@@ -120,6 +175,45 @@ class Interview(models.Model):
         return [line.strip() for line in self.questions.splitlines() if line.strip()]
 
 
+R = Interview.Round
+_TITLES: dict[str, Promise] = {
+    R.PHONE_SCREEN: pgettext_lazy("interview title", "Phone screen interview"),
+    R.RECRUITER: pgettext_lazy("interview title", "Recruiter call interview"),
+    R.TECHNICAL: pgettext_lazy("interview title", "Technical interview"),
+    R.TAKE_HOME: pgettext_lazy("interview title", "Take-home interview"),
+    R.PANEL: pgettext_lazy("interview title", "Panel interview"),
+    R.ONSITE: pgettext_lazy("interview title", "On-site interview"),
+    R.FINAL: pgettext_lazy("interview title", "Final interview"),
+    R.OTHER: pgettext_lazy("interview title", "Other interview"),
+}
+_YOUR: dict[str, Promise] = {
+    R.PHONE_SCREEN: pgettext_lazy("your interview", "your phone screen interview"),
+    R.RECRUITER: pgettext_lazy("your interview", "your recruiter call interview"),
+    R.TECHNICAL: pgettext_lazy("your interview", "your technical interview"),
+    R.TAKE_HOME: pgettext_lazy("your interview", "your take-home interview"),
+    R.PANEL: pgettext_lazy("your interview", "your panel interview"),
+    R.ONSITE: pgettext_lazy("your interview", "your on-site interview"),
+    R.FINAL: pgettext_lazy("your interview", "your final interview"),
+    R.OTHER: pgettext_lazy("your interview", "your other interview"),
+}
+_THE: dict[str, Promise] = {
+    R.PHONE_SCREEN: pgettext_lazy("the interview", "the phone screen interview"),
+    R.RECRUITER: pgettext_lazy("the interview", "the recruiter call interview"),
+    R.TECHNICAL: pgettext_lazy("the interview", "the technical interview"),
+    R.TAKE_HOME: pgettext_lazy("the interview", "the take-home interview"),
+    R.PANEL: pgettext_lazy("the interview", "the panel interview"),
+    R.ONSITE: pgettext_lazy("the interview", "the on-site interview"),
+    R.FINAL: pgettext_lazy("the interview", "the final interview"),
+    R.OTHER: pgettext_lazy("the interview", "the other interview"),
+}
+F = Interview.Format
+_FORMAT_IN_SENTENCE: dict[str, Promise] = {
+    F.VIDEO: pgettext_lazy("interview format in a sentence", "video call"),
+    F.PHONE: pgettext_lazy("interview format in a sentence", "phone"),
+    F.ONSITE: pgettext_lazy("interview format in a sentence", "in person"),
+}
+del R, F
+
 RATING = [MinValueValidator(1), MaxValueValidator(5)]
 RATING_FIELDS = (
     "qualification_fit",
@@ -132,29 +226,35 @@ RATING_FIELDS = (
 
 
 class SelfAssessment(models.Model):
-    interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="assessment")
-    qualification_fit = models.PositiveSmallIntegerField(
-        "how well you fit the requirements", validators=RATING
+    interview = models.OneToOneField(
+        Interview, on_delete=models.CASCADE, related_name="assessment", verbose_name=_("interview")
     )
-    preparation = models.PositiveSmallIntegerField("how prepared you were", validators=RATING)
+    qualification_fit = models.PositiveSmallIntegerField(
+        _("how well you fit the requirements"), validators=RATING
+    )
+    preparation = models.PositiveSmallIntegerField(_("how prepared you were"), validators=RATING)
     communication = models.PositiveSmallIntegerField(
-        "how clearly you came across", validators=RATING
+        _("how clearly you came across"), validators=RATING
     )
     technical_answers = models.PositiveSmallIntegerField(
-        "your technical answers", validators=RATING
+        _("your technical answers"), validators=RATING
     )
-    rapport = models.PositiveSmallIntegerField("rapport with the panel", validators=RATING)
+    rapport = models.PositiveSmallIntegerField(_("rapport with the panel"), validators=RATING)
     confidence = models.PositiveSmallIntegerField(
-        "overall, how confident you feel about it", validators=RATING
+        _("overall, how confident you feel about it"), validators=RATING
     )
-    went_well = EncryptedTextField("what went well", blank=True)
-    tripped_questions = EncryptedTextField("questions that tripped you, and why", blank=True)
-    change_next_time = EncryptedTextField("what you would do differently", blank=True)
-    skills_to_build = EncryptedTextField("skills to build", blank=True, help_text="One per line.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    went_well = EncryptedTextField(_("what went well"), blank=True)
+    tripped_questions = EncryptedTextField(_("questions that tripped you, and why"), blank=True)
+    change_next_time = EncryptedTextField(_("what you would do differently"), blank=True)
+    skills_to_build = EncryptedTextField(
+        _("skills to build"), blank=True, help_text=_("One per line.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
         constraints = [
             models.CheckConstraint(
                 condition=Q(**{f"{name}__gte": 1}) & Q(**{f"{name}__lte": 5}),
@@ -164,13 +264,14 @@ class SelfAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Self-assessment of {self.interview}"
+        return gettext("Self-assessment of %(interview)s") % {"interview": self.interview}
 
     @classmethod
     def rating_labels(cls) -> dict[str, str]:
         """Each rating's field name and its label as pages show it."""
         fields = {f.name: f for f in cls._meta.fields}
-        return {name: str(fields[name].verbose_name).capitalize() for name in RATING_FIELDS}
+        # capfirst, not capitalize: German keeps the capitals inside ("Wie gut Sie …").
+        return {name: capfirst(str(fields[name].verbose_name)) for name in RATING_FIELDS}
 
     @property
     def ratings(self) -> list[tuple[str, int]]:

@@ -6,8 +6,13 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import Promise, lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from applications.models import Contact
+from applications.models import Application, Contact
+from applications.pipeline import Status, in_sentence
 from rebound.lib.localtime import local_date_of, local_today
 from rebound.models import User
 from reminders.kinds import ReminderKind
@@ -26,7 +31,7 @@ _DESCRIBED = ("application__company",)
 
 
 def _describe(interview: Interview) -> str:
-    return f"{interview.get_round_type_display()} interview, {interview.application}"
+    return f"{interview.title}, {interview.application}"
 
 
 def _context(interview: Interview) -> dict[str, Any]:
@@ -45,6 +50,10 @@ def _context(interview: Interview) -> dict[str, Any]:
         "interview": interview,
         "application": application,
         "assessment": assessment,
+        # The role and company as the HTML part shows them inside its sentences, so the text
+        # and HTML parts share one catalogue entry per sentence.
+        "role_html": format_html("<strong>{}</strong>", application.role),
+        "company_html": format_html("<strong>{}</strong>", application.company.name),
         "interview_url": settings.SITE_URL + interview.get_absolute_url(),
         "application_url": settings.SITE_URL + application.get_absolute_url(),
         "interview_day": {-1: "yesterday", 0: "today", 1: "tomorrow"}.get(offset, ""),
@@ -57,11 +66,30 @@ def _thank_you_context(interview: Interview) -> dict[str, Any]:
     return {**_context(interview), "draft": drafts.thank_you_note(interview)}
 
 
+# Why a reminder about an interview ended when its application closed, said in words of the
+# status's own (German can't lower-case a label into a sentence as English does). Plain
+# msgids, no context: a reason stored in English before Rebound spoke German is translated
+# when shown (Reminder.shown_reason).
+_CLOSED: dict[str, Promise] = {
+    Status.ACCEPTED: _("The application is accepted."),
+    Status.REJECTED: _("The application is rejected."),
+    Status.WITHDRAWN: _("The application is withdrawn."),
+    Status.GHOSTED: _("The application is ghosted."),
+}
+
+
+def closed_reason(application: Application) -> str | Promise:
+    """ "The application is rejected.", in the active language (a lazy string for the known
+    closed statuses, which reminders.services writes in its owner's language)."""
+    said = _CLOSED.get(application.status)
+    if said is not None:
+        return said  # lazy: written in the owner's language (reminders.services)
+    return gettext("The application is %(status)s.") % {"status": in_sentence(application.status)}
+
+
 def _closed(interview: Interview) -> str:
     application = interview.application
-    if application.is_closed:
-        return f"The application is {application.get_status_display().lower()}."
-    return ""
+    return str(closed_reason(application)) if application.is_closed else ""
 
 
 def _prep_context(interview: Interview) -> dict[str, Any]:
@@ -72,17 +100,32 @@ def _prep_context(interview: Interview) -> dict[str, Any]:
         and hasattr(round_, "assessment")
         and round_.assessment.tripped_questions.strip()
     ]
+    interviewers = list(interview.interviewers.all())
     return {
         **_context(interview),
-        "interviewers": list(interview.interviewers.all()),
+        "interviewers": interviewers,
+        # "Marco Liu (CTO), Ana Berg": one value for the sentence that names them.
+        "people": ", ".join(
+            gettext("%(name)s (%(title)s)") % {"name": p.name, "title": p.title}
+            if p.title
+            else p.name
+            for p in interviewers
+        ),
         "tripped": earlier,
     }
 
 
 def _prep_obsolete(interview: Interview) -> str:
     if interview.starts_at <= timezone.now():
-        return "The interview has already started."
+        return gettext("The interview has already started.")
     return _closed(interview)
+
+
+def _prep_when() -> str:
+    default = User._meta.get_field("prep_time").get_default()
+    return gettext("The evening before an interview, at your prep hour (%(time)s by default).") % {
+        "time": f"{default:%H:%M}"
+    }
 
 
 def _prep_hour(user: User) -> dt.time:
@@ -98,14 +141,14 @@ def _reply_context(interview: Interview) -> dict[str, Any]:
 
 def _reply_obsolete(interview: Interview) -> str:
     if interview.promised_reply_by is None:
-        return "No reply date is set any more."
+        return gettext("No reply date is set any more.")
     return _closed(interview)
 
 
 KINDS = (
     ReminderKind(
         name=THANK_YOU,
-        label="Thank-you note",
+        label=_("Thank-you note"),
         subject_model="interviews.Interview",
         context=_thank_you_context,
         describe=_describe,
@@ -113,22 +156,22 @@ KINDS = (
         select_related=_ROWS,
         describe_related=_DESCRIBED,
         prefetch_related=_PEOPLE,
-        when="The morning after an interview ends.",
+        when=_("The morning after an interview ends."),
     ),
     ReminderKind(
         name=PROMISED_REPLY,
-        label="Promised reply",
+        label=_("Promised reply"),
         subject_model="interviews.Interview",
         context=_reply_context,
         describe=_describe,
         obsolete=_reply_obsolete,
         select_related=_ROWS,
         describe_related=_DESCRIBED,
-        when="The day after the date they promised to reply by, while nothing has moved.",
+        when=_("The day after the date they promised to reply by, while nothing has moved."),
     ),
     ReminderKind(
         name=INTERVIEW_PREP,
-        label="Interview prep",
+        label=_("Interview prep"),
         subject_model="interviews.Interview",
         context=_prep_context,
         describe=_describe,
@@ -143,8 +186,7 @@ KINDS = (
                 to_attr="rounds",
             ),
         ),
-        when="The evening before an interview, at your prep hour "
-        f"({User._meta.get_field('prep_time').get_default():%H:%M} by default).",
+        when=lazy(_prep_when, str)(),
         time_of_day=_prep_hour,
     ),
 )

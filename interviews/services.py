@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from applications.models import Application, Contact
 from applications.pipeline import Status
@@ -99,7 +100,9 @@ def interview_reminders_sync(*, interview: Interview, promised_reply: bool = Tru
             scope=scope,
         )
     else:
-        reminders_cancel(subject=interview, kinds=[INTERVIEW_PREP], reason="Too late to prepare.")
+        reminders_cancel(
+            subject=interview, kinds=[INTERVIEW_PREP], reason=_("Too late to prepare.")
+        )
     morning_after = local_date_of(interview.ends_at, owner) + dt.timedelta(days=1)
     if (
         not application.is_closed
@@ -109,7 +112,7 @@ def interview_reminders_sync(*, interview: Interview, promised_reply: bool = Tru
             owner=owner, kind=THANK_YOU, subject=interview, local_date=morning_after, scope=scope
         )
     else:
-        reminders_cancel(subject=interview, kinds=[THANK_YOU], reason="The moment has passed.")
+        reminders_cancel(subject=interview, kinds=[THANK_YOU], reason=_("The moment has passed."))
     if not promised_reply:
         return
     if interview.promised_reply_by and not application.is_closed:
@@ -123,13 +126,13 @@ def interview_reminders_sync(*, interview: Interview, promised_reply: bool = Tru
                 scope=scope,
             )
             return
-    reminders_cancel(subject=interview, kinds=[PROMISED_REPLY], reason="No reply is awaited.")
+    reminders_cancel(subject=interview, kinds=[PROMISED_REPLY], reason=_("No reply is awaited."))
 
 
 @transaction.atomic
 def interview_delete(*, interview: Interview) -> Application:
     """Delete an interview with its self-assessment; its reminders are cancelled."""
-    reminders_cancel(subject=interview, reason="The interview was deleted.")
+    reminders_cancel(subject=interview, reason=_("The interview was deleted."))
     application = interview.application
     interview.delete()
     return application

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from applications.models import Application
@@ -86,12 +87,12 @@ def interview_create(request: AuthedRequest, application_id: int) -> HttpRespons
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Interview logged.")
+            messages.success(request, _("Interview logged."))
             return redirect(interview)
     return render(
         request,
         "interviews/interview_form.html",
-        {"form": form, "application": application, "title": "Log an interview"},
+        {"form": form, "application": application, "title": _("Log an interview")},
     )
 
 
@@ -133,12 +134,12 @@ def interview_update(request: AuthedRequest, interview_id: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect(interview)
     return render(
         request,
         "interviews/interview_form.html",
-        {"form": form, "application": interview.application, "title": "Edit interview"},
+        {"form": form, "application": interview.application, "title": _("Edit interview")},
     )
 
 
@@ -148,16 +149,19 @@ def interview_delete(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = _interview(request, interview_id)
     if request.method == "POST":
         application = services.interview_delete(interview=interview)
-        messages.success(request, "Interview deleted, and its reminders cancelled.")
+        messages.success(request, _("Interview deleted, and its reminders cancelled."))
         return redirect(application)
     return render(
         request,
         "confirm_delete.html",
         {
             "object": interview,
-            "what": "interview",
-            "consequences": "Its self-assessment goes with it, and its reminders (prep, "
-            "thank-you, promised reply) are cancelled.",
+            "what": _("interview"),
+            "question": _("Delete this interview?"),
+            "consequences": _(
+                "Its self-assessment goes with it, and its reminders (prep, thank-you, promised "
+                "reply) are cancelled."
+            ),
             "cancel_url": interview.get_absolute_url(),
         },
     )
@@ -173,7 +177,7 @@ def assessment_edit(request: AuthedRequest, interview_id: int) -> HttpResponse:
     form = SelfAssessmentForm(request.POST or None, instance=assessment)
     if request.method == "POST" and form.is_valid():
         services.assessment_save(assessment=form.instance)
-        messages.success(request, "Self-assessment saved. Well done for taking the time.")
+        messages.success(request, _("Self-assessment saved. Well done for taking the time."))
         return redirect(interview.application)
     return render(
         request, "interviews/assessment_form.html", {"form": form, "interview": interview}

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RemindersConfig(AppConfig):
@@ -10,7 +11,7 @@ class RemindersConfig(AppConfig):
     """
 
     name = "reminders"
-    verbose_name = "Reminders"
+    verbose_name = _("Reminders")
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 - registers the system checks

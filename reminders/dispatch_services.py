@@ -22,6 +22,9 @@ from django.core.mail.message import sanitize_address
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rebound.lib.language import in_language_of
 
 from . import emails
 from .kinds import ReminderKind, load_subjects, registered
@@ -197,6 +200,15 @@ def reminders_send_batch(*, reminder_ids: list[int], lease_token: uuid.UUID | st
 def _send_one(
     reminder: Reminder, kind: ReminderKind | None, subject: Any, token: uuid.UUID, smtp: _Smtp
 ) -> str:
+    # In the owner's language, whatever the process's: the email, and any reason written on
+    # the reminder instead of sending it (kind.obsolete), are theirs to read.
+    with in_language_of(reminder.owner):
+        return _send_one_as_owner(reminder, kind, subject, token, smtp)
+
+
+def _send_one_as_owner(
+    reminder: Reminder, kind: ReminderKind | None, subject: Any, token: uuid.UUID, smtp: _Smtp
+) -> str:
     if not reminder.owner.email_verified:
         # Claimed just as the address stopped being confirmed: back in the queue, due now,
         # for the first dispatch after confirmation.
@@ -216,11 +228,11 @@ def _send_one(
             reminder,
             token,
             status=Status.CANCELLED,
-            ended_reason="What it was about has been deleted.",
+            ended_reason=_("What it was about has been deleted."),
             version=F("version") + 1,
         )
         return "cancelled"
-    reason = kind.obsolete(subject)
+    reason = str(kind.obsolete(subject))
     if reason:
         _end_claim(
             reminder,
@@ -236,7 +248,7 @@ def _send_one(
         log.exception("reminder %s could not be rendered", reminder.pk)
         _end_claim(reminder, token, status=Status.FAILED, last_error=describe_error(exc))
         return "failed"
-    for _ in range(2):  # a second pass only when an edit changed the links meanwhile
+    for _attempt in range(2):  # a second pass only when an edit changed the links meanwhile
         outcome = _deliver(reminder, rendered, token, smtp)
         if outcome != "stale":
             return outcome

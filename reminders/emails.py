@@ -12,6 +12,8 @@ from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from rebound.lib.language import in_language_of
+
 from .kinds import ReminderKind
 from .links import link
 from .models import Reminder
@@ -21,29 +23,34 @@ PREVIEW_LINK = "#preview"
 
 @functools.cache
 def _reminders_url() -> str:
+    # A URL is the same in every language (Rebound's URLs carry no language prefix), so one
+    # per process serves every email.
     return settings.SITE_URL + reverse("reminders:list")
 
 
 def render(
     reminder: Reminder, kind: ReminderKind, subject: Any, *, preview: bool = False
 ) -> dict[str, str]:
-    """Subject line, text and HTML of the email, as they would be sent now.
+    """Subject line, text and HTML of the email, as they would be sent now, in the owner's
+    language and time zone (whoever asks: the beat's worker, or a preview).
 
     A preview has the same words, with every one-click link inert: a preview must never be a
-    way to act on the reminder.
+    way to act on the reminder. Nothing rendered is cached: templates are compiled once, and
+    their words are looked up in the active language each time they render.
     """
 
     def url(action: str) -> str:
         return PREVIEW_LINK if preview else link(reminder, action)
 
-    with timezone.override(reminder.owner.tzinfo):
+    owner = reminder.owner
+    with timezone.override(owner.tzinfo), in_language_of(owner) as language:
         context: dict[str, Any] = {
             "reminder": reminder,
-            "user": reminder.owner,
+            "user": owner,
             "done_url": url("done"),
             "snooze_url": url("snooze"),
             "stop_url": url("stop"),
-            "actions": [(action.label, url(action.name)) for action in kind.actions],
+            "actions": [(str(action.label), url(action.name)) for action in kind.actions],
             "reminders_url": _reminders_url(),
             **kind.context(subject),
         }
@@ -53,6 +60,7 @@ def render(
             "text": render_to_string(f"{prefix}.txt", context),
             "html": render_to_string(f"{prefix}.html", context),
             "stop_url": context["stop_url"],
+            "language": language,
         }
 
 
@@ -124,6 +132,8 @@ def message(reminder: Reminder, rendered: dict[str, str], connection: Any = None
             "List-Unsubscribe": f"<{rendered['stop_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "X-Rebound-Reminder": str(reminder.pk),
+            # The language it is written in: its owner's (RFC 3282).
+            "Content-Language": rendered.get("language") or settings.LANGUAGE_CODE,
         },
     )
     email.attach_alternative(rendered["html"], "text/html")

@@ -21,6 +21,7 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Prefetch
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
 from rebound.models import User
@@ -51,8 +52,8 @@ class KindAction:
     """
 
     name: str
-    label: str
-    question: str
+    label: str | Promise
+    question: str | Promise
     run: Callable[[Any], str]
 
 
@@ -61,7 +62,8 @@ class ReminderKind:
     """One kind of reminder, as the app that owns it declares it."""
 
     name: str
-    label: str
+    # Words a page shows: pass them lazy (gettext_lazy), they are read in the reader's language.
+    label: str | Promise
     # "app_label.Model" of the subject, e.g. "interviews.Interview".
     subject_model: str
     # subject -> the email's context (rendered in the owner's time zone). The engine adds the
@@ -84,13 +86,13 @@ class ReminderKind:
     # The rows `describe` and `url` read (a subset of select_related).
     describe_related: tuple[str, ...] = ()
     # A one-line summary of when it is sent, for the docs and the preferences page.
-    when: str = ""
+    when: str | Promise = ""
     # The user's local time of day it is sent at (the reminder hour unless the kind says).
     time_of_day: Callable[[Any], dt.time] = _reminder_hour
     # Extra one-click actions its emails offer.
     actions: tuple[KindAction, ...] = ()
     # What sending it early means for what it belongs to, said before "Send now" acts.
-    send_now_note: str = ""
+    send_now_note: str | Promise = ""
 
     @property
     def has_note(self) -> bool:
@@ -136,8 +138,9 @@ def get(name: str) -> ReminderKind:
 
 
 def label_of(name: str) -> str:
+    """The kind's label in the active language (its name, for a kind no app declares)."""
     kind = registered().get(name)
-    return kind.label if kind else name.replace("_", " ").capitalize()
+    return str(kind.label) if kind else name.replace("_", " ").capitalize()
 
 
 def scope_of(obj: Model) -> str:

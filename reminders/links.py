@@ -6,12 +6,17 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .models import Reminder
 
 SALT = "rebound.reminder-link"
 # Every email's links; a kind may add its own (reminders.kinds.KindAction).
-ACTIONS = {"done": "Mark it done", "snooze": "Snooze two weeks", "stop": "Stop this reminder"}
+ACTIONS = {
+    "done": _("Mark it done"),
+    "snooze": _("Snooze two weeks"),
+    "stop": _("Stop this reminder"),
+}
 MAX_AGE = 60 * 60 * 24 * 365
 
 

@@ -4,6 +4,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from rebound.lib.urlcache import object_url
 from rebound.models import User
 
@@ -57,7 +59,7 @@ def with_subjects_grouped(groups: Sequence[Iterable[Reminder]]) -> list[list[Rem
         kind = declared.get(reminder.kind)
         subject = subjects.get((reminder.kind, reminder.subject_id))
         if kind is None or subject is None:
-            return ReminderRow(reminder, "(deleted)", "")
+            return ReminderRow(reminder, _("(deleted)"), "")
         note = kind.note(subject, reminder) if reminder.is_open else ""
         return ReminderRow(reminder, kind.describe(subject), kind.url(subject), note)
 

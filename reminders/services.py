@@ -14,8 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model, Q
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
-from rebound.lib.formfields import schedule_limit
+from rebound.lib.formfields import long_day, schedule_limit
+from rebound.lib.language import in_language_of
 from rebound.lib.localtime import local_to_utc, local_today
 from rebound.models import User
 
@@ -35,7 +38,8 @@ def check_date(local_date: dt.date, user: User) -> None:
     # arithmetic near the ends of the calendar: refuse them with a sentence, not a 500.
     if not dt.date(1970, 1, 1) <= local_date <= schedule_limit(user):
         raise ValidationError(
-            f"A reminder’s date must be no later than {schedule_limit(user):%-d %B %Y}.",
+            _("A reminder’s date must be no later than %(day)s.")
+            % {"day": long_day(schedule_limit(user))},
             code="date_out_of_range",
         )
 
@@ -222,15 +226,20 @@ def _reopen(*, reminder: Reminder, local_date: dt.date, local_time: dt.time) -> 
             )
     except IntegrityError:
         raise ValidationError(
-            "Another reminder about the same thing is already scheduled; change that one."
+            _("Another reminder about the same thing is already scheduled; change that one.")
         ) from None
     reminder.refresh_from_db()
     return reminder
 
 
 def _finish(
-    reminder: Reminder, status: str, from_statuses: tuple[str, ...], reason: str = ""
+    reminder: Reminder, status: str, from_statuses: tuple[str, ...], reason: str | Promise = ""
 ) -> bool:
+    if isinstance(reason, Promise):
+        # A lazy reason (gettext_lazy) is written in the words of the owner, who reads it on
+        # their reminders page, whoever or whatever ended the reminder.
+        with in_language_of(reminder.owner):
+            reason = str(reason)
     # Waits for a sender holding the row: a reminder being sent ends up sent, never both.
     with transaction.atomic():
         row = Reminder.objects.select_for_update().get(pk=reminder.pk)
@@ -248,8 +257,11 @@ def _finish(
     return True
 
 
-def reminder_cancel(*, reminder: Reminder, reason: str = "") -> bool:
-    """Cancel unless it has already gone out; returns whether it was cancelled."""
+def reminder_cancel(*, reminder: Reminder, reason: str | Promise = "") -> bool:
+    """Cancel unless it has already gone out; returns whether it was cancelled.
+
+    `reason` is what the owner reads on their reminders page: pass it lazy (gettext_lazy),
+    and it is written in the owner's language whoever cancels."""
     return _finish(
         reminder, Status.CANCELLED, (Status.SCHEDULED, Status.SENDING, Status.FAILED), reason
     )
@@ -313,7 +325,7 @@ def reminders_cancel(
     kinds: Iterable[str] | None = None,
     subject: Model | None = None,
     scope: str | None = None,
-    reason: str = "",
+    reason: str | Promise = "",
 ) -> int:
     """Cancel the unfinished reminders about a subject, or in a scope; returns how many."""
     if subject is None and scope is None:
@@ -332,7 +344,8 @@ def reminders_cancel(
     if wanted is not None:
         q &= Q(kind__in=sorted(wanted))
     count = 0
-    for reminder in Reminder.objects.filter(q).order_by("pk"):
+    # With its owner: a lazy reason is written in the owner's language (_finish).
+    for reminder in Reminder.objects.filter(q).select_related("owner").order_by("pk"):
         count += reminder_cancel(reminder=reminder, reason=reason)
     return count
 

@@ -1,3 +1,4 @@
+from contextlib import nullcontext
 from typing import Any
 
 from csp.decorators import csp_exempt
@@ -9,10 +10,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from rebound.lib.language import in_language_of
 from rebound.lib.localtime import local_to_utc
 from rebound.lib.paging import Window
 from rebound.lib.redirects import safe_next
@@ -20,10 +24,19 @@ from rebound.lib.types import AuthedRequest
 
 from . import emails, kinds, links, selectors, services
 from .forms import ReminderDateForm
-from .models import Reminder
+from .models import Reminder, in_sentence
 
 # Three lists on one page, ten rows each: what is next, what failed, what is done.
 PAGE_SIZE = 10
+# Written on a reminder its owner cancels, in their language (reminders.services._finish).
+YOU_CANCELLED_IT = gettext_lazy("You cancelled it.")
+
+
+def _nothing_to(verb: str, reminder: Reminder) -> str:
+    said = {"state": reminder.state_sentence()}
+    if verb == "send":
+        return _("Nothing to send. %(state)s") % said
+    return _("Nothing to cancel. %(state)s") % said
 
 
 def _reminder(request: AuthedRequest, reminder_id: int) -> Reminder:
@@ -88,7 +101,7 @@ def reminder_update(request: AuthedRequest, reminder_id: int) -> HttpResponse:
         data = form.cleaned_data
         due = local_to_utc(data["local_date"], data["local_time"], reminder.timezone)
         if due <= timezone.now():
-            form.add_error("local_date", "Pick a moment in the future, or use “Send now”.")
+            form.add_error("local_date", _("Pick a moment in the future, or use “Send now”."))
         else:
             try:
                 with transaction.atomic():
@@ -100,15 +113,15 @@ def reminder_update(request: AuthedRequest, reminder_id: int) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error("local_date", exc)
             else:
-                messages.success(request, "Reminder moved.")
+                messages.success(request, _("Reminder moved."))
                 return redirect("reminders:list")
     return render(
         request,
         "form_page.html",
         {
             "form": form,
-            "title": f"Change the date of “{reminder.get_kind_display()}”",
-            "intro": f"Times are in {reminder.timezone}.",
+            "title": _("Change the date of “%(kind)s”") % {"kind": reminder.get_kind_display()},
+            "intro": _("Times are in %(zone)s.") % {"zone": reminder.timezone},
             "cancel_url": reverse("reminders:list"),
         },
     )
@@ -121,17 +134,17 @@ def reminder_cancel(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     reminder = _reminder(request, reminder_id)
     if request.method == "GET":
         if reminder.status not in Reminder.OPEN and reminder.status != Reminder.Status.FAILED:
-            messages.info(request, f"Nothing to cancel. {reminder.state_sentence()}")
+            messages.info(request, _nothing_to("cancel", reminder))
             return redirect("reminders:list")
         return render(
             request,
             "reminders/cancel.html",
             {"reminder": reminder, "row": selectors.with_subjects([reminder])[0]},
         )
-    if services.reminder_cancel(reminder=reminder, reason="You cancelled it."):
-        messages.success(request, "Reminder cancelled.")
+    if services.reminder_cancel(reminder=reminder, reason=YOU_CANCELLED_IT):
+        messages.success(request, _("Reminder cancelled."))
     else:
-        messages.info(request, f"Nothing to cancel. {reminder.state_sentence()}")
+        messages.info(request, _nothing_to("cancel", reminder))
     return redirect(safe_next(request, reverse("reminders:list")))
 
 
@@ -141,11 +154,11 @@ def reminder_send_now(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     """Says what sending early replaces, then sends on the button press."""
     reminder = _reminder(request, reminder_id)
     if reminder.status not in (Reminder.Status.SCHEDULED, Reminder.Status.FAILED):
-        messages.info(request, f"Nothing to send. {reminder.state_sentence()}")
+        messages.info(request, _nothing_to("send", reminder))
         return redirect("reminders:list")
     if request.method == "POST":
         services.reminder_send_now(reminder=reminder)
-        messages.success(request, "On its way: it goes out within a minute.")
+        messages.success(request, _("On its way: it goes out within a minute."))
         return redirect("reminders:list")
     kind = kinds.registered().get(reminder.kind)
     return render(
@@ -154,7 +167,7 @@ def reminder_send_now(request: AuthedRequest, reminder_id: int) -> HttpResponse:
         {
             "reminder": reminder,
             "row": selectors.with_subjects([reminder])[0],
-            "note": kind.send_now_note if kind else "",
+            "note": str(kind.send_now_note) if kind else "",
         },
     )
 
@@ -166,11 +179,13 @@ def reminder_preview(request: AuthedRequest, reminder_id: int) -> HttpResponse:
     kind = kinds.registered().get(reminder.kind)
     subject = selectors.subject_of(reminder)
     if kind is None or subject is None:
-        blocked = "What it was about has been deleted, so it won’t be sent."
+        blocked = _("What it was about has been deleted, so it won’t be sent.")
         rendered = None
     else:
-        reason = kind.obsolete(subject)
-        blocked = f"It won’t be sent: {reason[0].lower()}{reason[1:]}" if reason else ""
+        reason = str(kind.obsolete(subject))
+        blocked = (
+            _("It won’t be sent: %(reason)s") % {"reason": in_sentence(reason)} if reason else ""
+        )
         rendered = emails.render(reminder, kind, subject, preview=True)
     return render(
         request,
@@ -203,7 +218,7 @@ def reminder_preview_email(request: AuthedRequest, reminder_id: int) -> HttpResp
     kind = kinds.registered().get(reminder.kind)
     subject = selectors.subject_of(reminder)
     if kind is None or subject is None:
-        raise Http404("What this reminder was about has been deleted.")
+        raise Http404(_("What this reminder was about has been deleted."))
     rendered = emails.render(reminder, kind, subject, preview=True)
     response = HttpResponse(rendered["html"], content_type="text/html; charset=utf-8")
     response["Content-Security-Policy"] = PREVIEW_EMAIL_POLICY
@@ -213,9 +228,13 @@ def reminder_preview_email(request: AuthedRequest, reminder_id: int) -> HttpResp
 
 
 def _link_page(request: HttpRequest, state: str, status: int = 200, **context: Any) -> HttpResponse:
-    return render(
-        request, "reminders/reminder_link.html", {"state": state, **context}, status=status
-    )
+    """The page a link from an email opens, in the language of the email (its owner's) when
+    the link names a reminder, the browser's otherwise; nobody need be signed in."""
+    reminder = context.get("reminder")
+    with in_language_of(reminder.owner) if reminder else nullcontext():
+        return render(
+            request, "reminders/reminder_link.html", {"state": state, **context}, status=status
+        )
 
 
 @csrf_exempt  # the signed token is the credential; mail clients POST one-click unsubscribes
@@ -231,6 +250,12 @@ def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
     )
     if data is None or reminder is None:
         return _link_page(request, "invalid", status=400)
+    # The page speaks the email's language (its owner's), as do the words an action returns.
+    with in_language_of(reminder.owner):
+        return _act_on_link(request, reminder, data)
+
+
+def _act_on_link(request: HttpRequest, reminder: Reminder, data: dict[str, Any]) -> HttpResponse:
     kind = kinds.registered().get(reminder.kind)
     action = data["a"]
     extra = kind.action(action) if kind else None
@@ -243,10 +268,10 @@ def reminder_link(request: HttpRequest, token: str) -> HttpResponse:
     if state is not None:
         return _link_page(request, state, status=410, reminder=reminder)
     about = selectors.with_subjects([reminder])[0].about
-    label = extra.label if extra else links.ACTIONS[action]
+    label = str(extra.label if extra else links.ACTIONS[action])
     if request.method == "GET":
         # Mail scanners follow links: a GET only asks, the button (a POST) acts.
-        question = extra.question if extra else ""
+        question = str(extra.question) if extra else ""
         return _link_page(
             request, "confirm", reminder=reminder, about=about, label=label, question=question
         )
@@ -273,7 +298,7 @@ def _run_action(reminder: Reminder, action: kinds.KindAction) -> str:
     with transaction.atomic():
         subject = selectors.subject_of(reminder)
         if subject is None:
-            raise ValidationError("What this reminder was about has been deleted.")
+            raise ValidationError(_("What this reminder was about has been deleted."))
         message = action.run(subject)
         services.reminder_mark_done(reminder=reminder)
     return message

@@ -7,6 +7,7 @@ from html import escape
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from interviews.models import Interview
 from rebound.lib.datefmt import day_month, when
@@ -33,10 +34,12 @@ def _e(value: object) -> str:
 
 def _title(interview: Interview) -> str:
     application = interview.application
-    return (
-        f'<a href="{_e(interview.get_absolute_url())}">{_e(_round(interview))}'
-        f" — {_e(application.role)} at {_e(application.company.name)}</a>"
-    )
+    said = _("%(round)s — %(role)s at %(company)s") % {
+        "round": _round(interview),
+        "role": application.role,
+        "company": application.company.name,
+    }
+    return f'<a href="{_e(interview.get_absolute_url())}">{_e(said)}</a>'
 
 
 @register.simple_tag
@@ -56,19 +59,23 @@ def past_interview_row(interview: Interview) -> SafeString:
     # select_related("assessment") caches a missing one as None: the attribute then raises.
     assessment = getattr(interview, "assessment", None)
     if assessment:
+        assessed = _("Assessed · confidence %(confidence)s/5") % {
+            "confidence": assessment.confidence
+        }
         after = (
-            '<span class="badge text-bg-success align-self-center">Assessed · confidence '
-            f"{_e(assessment.confidence)}/5</span>\n      "
+            f'<span class="badge text-bg-success align-self-center">{_e(assessed)}</span>\n      '
         )
     else:
-        what = (
-            f"{_e(_round(interview).lower())} interview at "
-            f"{_e(interview.application.company.name)}, {day_month(interview.starts_at)}"
-        )
+        what = _("for %(interview)s at %(company)s, %(day)s") % {
+            "interview": interview.the_round,
+            "company": interview.application.company.name,
+            "day": day_month(interview.starts_at),
+        }
+        write = _e(_("Write self-assessment"))
         after = (
             '<a class="btn btn-sm btn-outline-primary align-self-center" href="'
-            f'{_e(interview.assessment_url)}">Write self-assessment'
-            f'<span class="visually-hidden"> for the {what}</span></a>'
+            f'{_e(interview.assessment_url)}">{write}'
+            f'<span class="visually-hidden"> {_e(what)}</span></a>'
         )
     return mark_safe(
         '\n    <li class="list-group-item d-flex flex-wrap justify-content-between gap-2">\n'

@@ -7,6 +7,8 @@ from html import escape
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from rebound.lib.datefmt import when
 from reminders.models import Reminder
@@ -27,41 +29,49 @@ def _e(value: object) -> str:
 @register.simple_tag
 def reminder_row(row: ReminderRow, actions: bool = False) -> SafeString:
     """One <li> of the reminders page; with `actions`, its change, preview, send and cancel
-    links (not for the finished ones)."""
+    links (not for the finished ones). In the active language, as the template's
+    {% translate %} tags were."""
     r: Reminder = row.reminder
     kind = r.get_kind_display()
     about = _e(row.about)
     subject = f'<a href="{_e(row.url)}">{about}</a>' if row.url else about
     if r.status == Reminder.Status.SENT:
-        status = f"Sent {when(r.sent_at)}"
+        status = _e(_("Sent %(when)s") % {"when": when(r.sent_at)})
     else:
-        status = f"{_e(r.get_status_display())} · due {when(r.due_at, weekday=True)}"
-    ended = f" · {_e(r.ended_reason)}" if r.ended_reason else ""
+        due = _("%(status)s · due %(when)s") % {
+            "status": r.get_status_display(),
+            "when": when(r.due_at, weekday=True),
+        }
+        status = _e(due)
+    ended = f" · {_e(r.shown_reason)}" if r.ended_reason else ""
     note = f'<span class="d-block small">{_e(row.note)}</span>' if row.note else ""
-    error = (
-        '<span class="d-block small text-danger">The mail server did not take it '
-        f"({_e(r.last_error)}).</span>"
-        if r.last_error
-        else ""
-    )
+    error = ""
+    if r.last_error:
+        refused = _("The mail server did not take it (%(error)s).") % {"error": r.last_error}
+        error = f'<span class="d-block small text-danger">{_e(refused)}</span>'
     links = ""
     if actions:
         what = _e(f"{kind}, {row.about}")
+        send_now = _e(_("Send now…"))
         send = (
-            '<a class="btn btn-sm btn-outline-primary" href="'
-            f'{_e(row.send_now_url)}">Send now…<span class="visually-hidden"> {what}</span></a>'
+            f'<a class="btn btn-sm btn-outline-primary" href="{_e(row.send_now_url)}">'
+            f'{send_now}<span class="visually-hidden"> {what}</span></a>'
             if r.status != Reminder.Status.SENDING
             else ""
         )
+        change = _e(_("Change date"))
+        change_of = _e(_("of %(what)s") % {"what": f"{kind}, {row.about}"})
+        preview = _e(_("Preview"))
+        cancel = _e(pgettext("a reminder", "Cancel…"))
         links = (
             "\n  "
-            f'<a class="btn btn-sm btn-outline-secondary" href="{_e(row.update_url)}">Change date'
-            f'<span class="visually-hidden"> of {what}</span></a>\n  '
-            f'<a class="btn btn-sm btn-outline-secondary" href="{_e(row.preview_url)}">Preview'
-            f'<span class="visually-hidden"> {what}</span></a>\n  '
+            f'<a class="btn btn-sm btn-outline-secondary" href="{_e(row.update_url)}">'
+            f'{change}<span class="visually-hidden"> {change_of}</span></a>\n  '
+            f'<a class="btn btn-sm btn-outline-secondary" href="{_e(row.preview_url)}">'
+            f'{preview}<span class="visually-hidden"> {what}</span></a>\n  '
             f"{send}\n  "
-            f'<a class="btn btn-sm btn-outline-danger" href="{_e(row.cancel_url)}">Cancel…'
-            f'<span class="visually-hidden"> {what}</span></a>\n  '
+            f'<a class="btn btn-sm btn-outline-danger" href="{_e(row.cancel_url)}">'
+            f'{cancel}<span class="visually-hidden"> {what}</span></a>\n  '
         )
     # The whitespace is the template's, so the page is the same to the byte.
     return mark_safe(

@@ -8,7 +8,7 @@ import zoneinfo
 
 import pytest
 from django.template import Context, Template
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from interviews.models import Interview
 from interviews.templatetags.interview_list_tags import past_interview_row, upcoming_interview_row
@@ -22,35 +22,39 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# templates/interviews/interview_list.html's two loop bodies, as they were.
+# templates/interviews/interview_list.html's two loop bodies, as they were, with their words
+# translated as a template translates them.
 PLAIN_UPCOMING = Template(
-    "\n"
+    "{% load i18n rebound_tags %}\n"
     '    <li class="list-group-item">\n'
-    '      <a href="{{ interview.get_absolute_url }}">{{'
-    " interview.get_round_type_display }} — {{ interview.application.role }} at {{"
-    " interview.application.company.name }}</a>\n"
-    '      <div class="small text-body-secondary">{{ interview.starts_at|date:"D j'
-    ' M Y, H:i" }} · {{ interview.get_format_display }}</div>\n'
+    '      <a href="{{ interview.get_absolute_url }}">{% blocktranslate with'
+    " round=interview.get_round_type_display role=interview.application.role"
+    " company=interview.application.company.name %}{{ round }} — {{ role }} at {{ company }}"
+    "{% endblocktranslate %}</a>\n"
+    '      <div class="small text-body-secondary">{{ interview.starts_at|when:"weekday" }}'
+    " · {{ interview.get_format_display }}</div>\n"
     "    </li>\n"
     "    "
 )
 PLAIN_PAST = Template(
-    "\n"
+    "{% load i18n rebound_tags %}\n"
     '    <li class="list-group-item d-flex flex-wrap justify-content-between'
     ' gap-2">\n'
-    '      <span><a href="{{ interview.get_absolute_url }}">{{'
-    " interview.get_round_type_display }} — {{ interview.application.role }} at {{"
-    " interview.application.company.name }}</a>\n"
+    '      <span><a href="{{ interview.get_absolute_url }}">{% blocktranslate with'
+    " round=interview.get_round_type_display role=interview.application.role"
+    " company=interview.application.company.name %}{{ round }} — {{ role }} at {{ company }}"
+    "{% endblocktranslate %}</a>\n"
     '      <span class="d-block small text-body-secondary">{{'
-    ' interview.starts_at|date:"D j M Y, H:i" }}</span></span>\n'
+    ' interview.starts_at|when:"weekday" }}</span></span>\n'
     '      {% if interview.assessment %}<span class="badge text-bg-success'
-    ' align-self-center">Assessed · confidence {{ interview.assessment.confidence'
-    " }}/5</span>\n"
+    ' align-self-center">{% blocktranslate with confidence=interview.assessment.confidence'
+    " %}Assessed · confidence {{ confidence }}/5{% endblocktranslate %}</span>\n"
     '      {% else %}<a class="btn btn-sm btn-outline-primary align-self-center"'
-    ' href="{{ interview.assessment_url }}">Write self-assessment<span'
-    ' class="visually-hidden"> for the {{ interview.get_round_type_display|lower'
-    " }} interview at {{ interview.application.company.name }}, {{"
-    ' interview.starts_at|date:"j M" }}</span></a>{% endif %}\n'
+    ' href="{{ interview.assessment_url }}">{% translate "Write self-assessment" %}<span'
+    ' class="visually-hidden"> {% blocktranslate with interview=interview.the_round'
+    " company=interview.application.company.name day=interview.starts_at|day_month %}for"
+    " {{ interview }} at {{ company }}, {{ day }}{% endblocktranslate %}</span></a>"
+    "{% endif %}\n"
     "    </li>\n"
     "    "
 )
@@ -94,15 +98,16 @@ def _interviews(owner) -> list[Interview]:
     return made
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("zone", ZONES)
-def test_each_row_is_the_templates(alice, zone: str) -> None:
+def test_each_row_is_the_templates(alice, zone: str, language: str) -> None:
     _interviews(alice)
     rows = (
         Interview.objects.filter(owner=alice)
         .select_related("application__company", "assessment")
         .only(*LIST_COLUMNS)
     )
-    with timezone.override(zoneinfo.ZoneInfo(zone)):
+    with timezone.override(zoneinfo.ZoneInfo(zone)), translation.override(language):
         for interview in rows:
             context = Context({"interview": interview})
             assert upcoming_interview_row(interview) == PLAIN_UPCOMING.render(context)

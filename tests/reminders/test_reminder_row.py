@@ -9,37 +9,43 @@ import zoneinfo
 import pytest
 from django.template import Context, Template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from reminders.kinds import registered
 from reminders.models import Reminder
 from reminders.selectors import ReminderRow
 from reminders.templatetags.reminder_tags import reminder_row
 
-# templates/reminders/_reminder_row.html as it was, included once per row.
+# templates/reminders/_reminder_row.html as it was, included once per row, with its words
+# translated as a template translates them.
 PLAIN_ROW = Template(
+    "{% load i18n rebound_tags %}"
     "{% with r=row.reminder kind=row.reminder.get_kind_display %}\n"
     '<li class="list-group-item d-flex flex-wrap gap-2 align-items-center">\n'
     '  <span class="me-auto"><strong>{{ kind }}</strong> · {% if row.url %}<a'
     ' href="{{ row.url }}">{{ row.about }}</a>{% else %}{{ row.about }}{% endif %}\n'
     '    <span class="d-block small text-body-secondary">{% if r.status == "sent"'
-    ' %}Sent {{ r.sent_at|date:"j M Y, H:i" }}{% else %}{{ r.get_status_display }} ·'
-    ' due {{ r.due_at|date:"D j M Y, H:i" }}{% endif %}{% if r.ended_reason %} · {{'
-    " r.ended_reason }}{% endif %}</span>\n"
+    " %}{% blocktranslate with when=r.sent_at|when %}Sent {{ when }}{% endblocktranslate %}"
+    "{% else %}{% blocktranslate with status=r.get_status_display"
+    ' when=r.due_at|when:"weekday" %}{{ status }} · due {{ when }}{% endblocktranslate %}'
+    "{% endif %}{% if r.ended_reason %} · {{ r.shown_reason }}{% endif %}</span>\n"
     '    {% if row.note %}<span class="d-block small">{{ row.note }}</span>{% endif'
     " %}\n"
-    '    {% if r.last_error %}<span class="d-block small text-danger">The mail'
-    " server did not take it ({{ r.last_error }}).</span>{% endif %}</span>\n"
+    '    {% if r.last_error %}<span class="d-block small text-danger">{% blocktranslate with'
+    " error=r.last_error %}The mail server did not take it ({{ error }}).{% endblocktranslate %}"
+    "</span>{% endif %}</span>\n"
     '  {% if actions %}{% with what=kind|add:", "|add:row.about %}\n'
     '  <a class="btn btn-sm btn-outline-secondary" href="{{ row.update_url'
-    ' }}">Change date<span class="visually-hidden"> of {{ what }}</span></a>\n'
+    ' }}">{% translate "Change date" %}<span class="visually-hidden"> {% blocktranslate %}of'
+    " {{ what }}{% endblocktranslate %}</span></a>\n"
     '  <a class="btn btn-sm btn-outline-secondary" href="{{ row.preview_url'
-    ' }}">Preview<span class="visually-hidden"> {{ what }}</span></a>\n'
+    ' }}">{% translate "Preview" %}<span class="visually-hidden"> {{ what }}</span></a>\n'
     '  {% if r.status != "sending" %}<a class="btn btn-sm btn-outline-primary"'
-    ' href="{{ row.send_now_url }}">Send now…<span class="visually-hidden"> {{ what'
-    " }}</span></a>{% endif %}\n"
+    ' href="{{ row.send_now_url }}">{% translate "Send now…" %}<span class="visually-hidden">'
+    " {{ what }}</span></a>{% endif %}\n"
     '  <a class="btn btn-sm btn-outline-danger" href="{{ row.cancel_url'
-    ' }}">Cancel…<span class="visually-hidden"> {{ what }}</span></a>\n'
+    ' }}">{% translate "Cancel…" context "a reminder" %}<span class="visually-hidden"> {{'
+    " what }}</span></a>\n"
     "  {% endwith %}{% endif %}\n"
     "</li>\n"
     "{% endwith %}\n"
@@ -86,10 +92,11 @@ def _rows() -> list[ReminderRow]:
     return rows
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("zone", ZONES)
 @pytest.mark.parametrize("actions", [True, False])
-def test_each_row_is_the_templates(zone: str, actions: bool) -> None:
-    with timezone.override(zoneinfo.ZoneInfo(zone)):
+def test_each_row_is_the_templates(zone: str, actions: bool, language: str) -> None:
+    with timezone.override(zoneinfo.ZoneInfo(zone)), translation.override(language):
         for row in _rows():
             plain = PLAIN_ROW.render(Context({"row": row, "actions": actions}))
             assert reminder_row(row, actions=actions) == plain, row.reminder.status

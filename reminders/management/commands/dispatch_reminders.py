@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from reminders.dispatch_services import reminders_dispatch
 from reminders.tasks import send_reminders
@@ -15,4 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, enqueue: bool = False, **options: object) -> None:
         count = reminders_dispatch(enqueue=send_reminders.delay if enqueue else None)
-        self.stdout.write(f"Claimed {count} due reminder{'s' if count != 1 else ''}.")
+        self.stdout.write(
+            ngettext("Claimed %(n)d due reminder.", "Claimed %(n)d due reminders.", count)
+            % {"n": count}
+        )
