@@ -12,6 +12,10 @@ updates in place. At most MAX_EVENTS of each kind: the feed's size is bounded.
 
 "90 days ago" counts from the start of today (UTC), so a feed built at any time of one day
 holds the same events: feeds.views caches it by the day and the owner's data version.
+
+Its words (the events' titles) are in the active language: calendar apps fetch the feed
+without a session, so feeds.views builds it in the owner's language (`in_language_of`) and
+keys its cache by that language.
 """
 
 import datetime as dt
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 
 import icalendar
 from django.conf import settings
+from django.utils.translation import pgettext
 
 from interviews.models import Interview
 from rebound.models import User
@@ -29,8 +34,9 @@ PRODID = "-//Rebound//Calendar feed//EN"
 WINDOW = dt.timedelta(days=90)
 MAX_EVENTS = 500
 # Part of every cached feed's key and ETag: raise it when what `build` writes changes, so no
-# calendar keeps, and no cache serves, a feed in the old form.
-FORMAT = 1
+# calendar keeps, and no cache serves, a feed in the old form. (2: titles in the owner's
+# language.)
+FORMAT = 2
 
 
 @dataclass
@@ -79,13 +85,15 @@ def build(user: User, now: dt.datetime) -> Feed:
     )
     for interview in interviews:
         application = interview.application
-        what = f"{application.role} at {application.company.name}"
+        names = {"role": application.role, "company": application.company.name}
+        what = pgettext("calendar feed", "%(role)s at %(company)s") % names
         # Its events change together: the same SEQUENCE (seconds from its logging to its last
         # change, which grows with every edit) and LAST-MODIFIED.
         sequence = int((interview.updated_at - interview.created_at).total_seconds())
         event = _event(
             uid=f"interview-{interview.pk}@rebound",
-            summary=f"{interview.get_round_type_display()} interview — {what}",
+            summary=pgettext("calendar feed", "%(round)s interview — %(what)s")
+            % {"round": interview.get_round_type_display(), "what": what},
             now=now,
             sequence=sequence,
             modified=interview.updated_at,
@@ -100,7 +108,10 @@ def build(user: User, now: dt.datetime) -> Feed:
         if interview.promised_reply_by:
             reply = _event(
                 uid=f"reply-{interview.pk}@rebound",
-                summary=f"{application.company.name} promised a reply by today ({what})",
+                summary=pgettext(
+                    "calendar feed", "%(company)s promised a reply by today (%(what)s)"
+                )
+                % {"company": application.company.name, "what": what},
                 now=now,
                 sequence=sequence,
                 modified=interview.updated_at,
@@ -127,7 +138,8 @@ def build(user: User, now: dt.datetime) -> Feed:
             now=now,
             sequence=reminder.version,
             modified=reminder.updated_at,
-            summary=f"{reminder.get_kind_display()} — {row.about}",
+            summary=pgettext("calendar feed", "%(kind)s — %(about)s")
+            % {"kind": reminder.get_kind_display(), "about": row.about},
         )
         event.add("dtstart", reminder.local_date)
         event.add("dtend", reminder.local_date + dt.timedelta(days=1))

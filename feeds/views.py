@@ -13,10 +13,12 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from rebound import fragments
+from rebound.lib.language import in_language_of, user_language
 from rebound.lib.types import AuthedRequest
 
 from . import services, tokens
@@ -41,15 +43,16 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None:
         raise Http404
     if not feed.enabled or feed.version != version:
-        # A genuine link, since replaced or turned off: gone for good, and calendars say so.
-        return HttpResponseGone(
-            "This calendar link was replaced or turned off in Rebound.", content_type="text/plain"
-        )
+        # A genuine link, since replaced or turned off: gone for good, and calendars say so
+        # (in the owner's words: whoever reads it has no session).
+        with in_language_of(feed.user):
+            said = _("This calendar link was replaced or turned off in Rebound.")
+        return HttpResponseGone(said, content_type="text/plain; charset=utf-8")
     now = timezone.now()
     data_version = fragments.data_version(feed.user)
     if data_version is None:
         # No data version (SQLite, or fragments off): built on every fetch, as it always was.
-        built = build(feed.user, now)
+        built = _build(feed, now)
         etag = _etag(hashlib.sha256(built.body).hexdigest())
     else:
         key = _cache_key(feed, data_version, now)
@@ -62,7 +65,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
                 return _with_headers(not_modified, etag, None)
-        built = _cached(key) or _store(key, build(feed.user, now))
+        built = _cached(key) or _store(key, _build(feed, now))
     last_modified = int(built.last_modified.timestamp()) if built.last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
@@ -75,6 +78,12 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         response.content = b""
         response["Content-Length"] = str(len(built.body))
     return response
+
+
+def _build(feed: CalendarFeed, now: dt.datetime) -> Feed:
+    """The feed in its owner's language: a calendar app's fetch has no session to say one."""
+    with in_language_of(feed.user):
+        return build(feed.user, now)
 
 
 def _etag(digest: str) -> str:
@@ -92,10 +101,15 @@ def _with_headers(response: HttpResponse, etag: str, last_modified: int | None) 
 def _cache_key(feed: CalendarFeed, data_version: int, now: dt.datetime) -> str:
     """What the feed is a function of: its owner's data (the version, which triggers bump with
     any change to interviews, reminders, applications, companies and plans), the owner's time
-    zone, the link's version, the day (its window moves daily) and the feed's format."""
+    zone and language, the link's version, the day (its window moves daily) and the feed's
+    format. (A change of language doesn't bump the data version: the key holds it.)"""
     user = feed.user
     day = window_start(now).date().isoformat()
-    return f"calendar-feed:{FORMAT}:{user.pk}:{feed.version}:{data_version}:{user.timezone}:{day}"
+    language = user_language(user)
+    return (
+        f"calendar-feed:{FORMAT}:{user.pk}:{feed.version}:{data_version}:{user.timezone}:"
+        f"{language}:{day}"
+    )
 
 
 def _cached(key: str) -> Feed | None:
@@ -121,13 +135,13 @@ def calendar_feed_switch(request: AuthedRequest) -> HttpResponse:
     action = request.POST.get("action")
     if action == "enable":
         services.feed_enable(user=request.user)
-        messages.success(request, "Your calendar link is ready: copy it below.")
+        messages.success(request, _("Your calendar link is ready: copy it below."))
     elif action == "regenerate":
         services.feed_regenerate(user=request.user)
-        messages.success(request, "A new calendar link is ready. The old one no longer works.")
+        messages.success(request, _("A new calendar link is ready. The old one no longer works."))
     elif action == "disable":
         services.feed_disable(user=request.user)
-        messages.success(request, "Your calendar link is turned off; calendars get nothing new.")
+        messages.success(request, _("Your calendar link is turned off; calendars get nothing new."))
     else:
-        messages.error(request, "That isn’t something the calendar link can do.")
+        messages.error(request, _("That isn’t something the calendar link can do."))
     return redirect("preferences")

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.db.models import Avg, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 from coping.models import JournalEntry
 from interviews.models import RATING_FIELDS, Interview, SelfAssessment
@@ -25,10 +27,36 @@ from .metrics.funnel import funnel
 from .metrics.period import Period
 from .metrics.responses import responsiveness
 
+# The English file's header, word for word; `header()` gives it in the active language. Every
+# word of the rows is the active language's too (English: as it always was).
 HEADER = ["section", "measure", "value"]
 # Rows fetched per round trip of a cursor.
 CHUNK = 2000
-RATING_LABELS = SelfAssessment.rating_labels()
+# The pipeline's statuses as the file names them: the stored value in English ("screening"),
+# the status's name in German ("Vorauswahl").
+_STATUS_WORDS = {
+    "applied": pgettext_lazy("insights file: status", "applied"),
+    "screening": pgettext_lazy("insights file: status", "screening"),
+    "interviewing": pgettext_lazy("insights file: status", "interviewing"),
+    "offer": pgettext_lazy("insights file: status", "offer"),
+    "accepted": pgettext_lazy("insights file: status", "accepted"),
+    "rejected": pgettext_lazy("insights file: status", "rejected"),
+    "withdrawn": pgettext_lazy("insights file: status", "withdrawn"),
+    "ghosted": pgettext_lazy("insights file: status", "ghosted"),
+}
+
+
+def _status(value: str) -> str:
+    return str(_STATUS_WORDS.get(value, value))
+
+
+def header() -> list[str]:
+    """HEADER in the active language."""
+    return [
+        pgettext("insights file: column", "section"),
+        pgettext("insights file: column", "measure"),
+        pgettext("insights file: column", "value"),
+    ]
 
 
 def insights_rows(user: User, period: Period) -> Iterator[list[Any]]:
@@ -41,33 +69,51 @@ def insights_rows(user: User, period: Period) -> Iterator[list[Any]]:
 
 def _aggregate_rows(user: User, period: Period) -> Iterator[list[Any]]:
     totals, responses = funnel(user, period), responsiveness(user, period)
-    yield ["period", "", period.label]
-    yield ["funnel", "applied", totals.applied]
+    section = pgettext("insights file: section", "funnel")
+    yield [pgettext("insights file: section", "period"), "", str(period.label)]
+    yield [section, _status("applied"), totals.applied]
     for stage, n in totals.reached.items():
-        yield ["funnel", f"reached {stage}", n]
+        yield [section, _("reached %(stage)s") % {"stage": _status(stage)}, n]
     for exit_, stages in totals.exits.items():
         for stage, n in stages.items():
-            yield ["funnel", f"{exit_} from {stage}", n]
-    for group, items in (
-        ("overall", [("all", responses.overall)]),
-        ("source", responses.by_source),
-        ("company", responses.by_company),
+            words = {"exit": _status(exit_), "stage": _status(stage)}
+            yield [section, _("%(exit)s from %(stage)s") % words, n]
+    for section, items in (
+        (
+            pgettext("insights file: section", "responses by overall"),
+            [(pgettext("insights file: responses", "all"), responses.overall)],
+        ),
+        (pgettext("insights file: section", "responses by source"), responses.by_source),
+        (pgettext("insights file: section", "responses by company"), responses.by_company),
     ):
         for name, r in items:
-            yield [f"responses by {group}", f"{name}: applied", r.applied]
-            yield [f"responses by {group}", f"{name}: heard back", r.heard_back]
-            yield [f"responses by {group}", f"{name}: ghosted", r.ghosted]
-            yield [f"responses by {group}", f"{name}: median days to an answer", r.median_days]
+            name = str(name)
+            yield [section, _("%(name)s: applied") % {"name": name}, r.applied]
+            yield [section, _("%(name)s: heard back") % {"name": name}, r.heard_back]
+            yield [section, _("%(name)s: ghosted") % {"name": name}, r.ghosted]
+            median = _("%(name)s: median days to an answer") % {"name": name}
+            yield [section, median, r.median_days]
     weeks = activity(user, period)
+    section = pgettext("insights file: section", "week")
     for w in weeks:
-        yield ["week", f"{w.monday.isoformat()}: applications", w.applications]
+        yield [
+            section,
+            _("%(monday)s: applications") % {"monday": w.monday.isoformat()},
+            w.applications,
+        ]
     for w in weeks:
-        yield ["week", f"{w.monday.isoformat()}: interviews", w.interviews]
+        yield [
+            section,
+            _("%(monday)s: interviews") % {"monday": w.monday.isoformat()},
+            w.interviews,
+        ]
 
 
 def _assessment_rows(user: User, period: Period) -> Iterator[list[Any]]:
     """One row per rating of each self-assessment, oldest first (assessment_points' order)."""
     rounds = dict(Interview.Round.choices)
+    rating_labels = SelfAssessment.rating_labels()
+    section = pgettext("insights file: section", "self-assessment")
     rows = (
         _assessed(user, period)
         .order_by("interview__starts_at", "pk")
@@ -77,7 +123,7 @@ def _assessment_rows(user: User, period: Period) -> Iterator[list[Any]]:
         day = starts_at.astimezone(user.tzinfo).date().isoformat()
         label = rounds.get(round_type, round_type)
         for name, value in zip(RATING_FIELDS, ratings, strict=True):
-            yield ["self-assessment", f"{day} {label}: {RATING_LABELS[name]}", value]
+            yield [section, f"{day} {label}: {rating_labels[name]}", value]
 
 
 def _mood_rows(user: User, period: Period) -> Iterator[list[Any]]:
@@ -93,5 +139,6 @@ def _mood_rows(user: User, period: Period) -> Iterator[list[Any]]:
         .order_by("written_on")
         .values_list("written_on", "mood")
     )
+    section = pgettext("insights file: section", "mood")
     for day, mood in days.iterator(chunk_size=CHUNK):
-        yield ["mood", day.isoformat(), round(mood, 2)]
+        yield [section, day.isoformat(), round(mood, 2)]

@@ -2,6 +2,9 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from rebound.lib.formfields import bound_past_date
 from rebound.lib.localtime import local_today
@@ -11,11 +14,11 @@ from .metrics.period import Period
 from .worklog import MAX_DAYS
 
 PERIODS = [
-    ("30", "Last 30 days"),
-    ("90", "Last 90 days"),
-    ("year", "This year"),
-    ("all", "All time"),
-    ("custom", "Custom range"),
+    ("30", gettext_lazy("Last 30 days")),
+    ("90", gettext_lazy("Last 90 days")),
+    ("year", gettext_lazy("This year")),
+    ("all", gettext_lazy("All time")),
+    ("custom", gettext_lazy("Custom range")),
 ]
 DEFAULT = "90"
 
@@ -24,21 +27,25 @@ class _PastRangeForm(forms.Form):
     """A range of past days, each end bounded from 1970 to the user's today."""
 
     start = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=pgettext_lazy("date range", "From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     end = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=pgettext_lazy("date range", "To"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        bound_past_date(self.fields["start"], user, what="The start")
-        bound_past_date(self.fields["end"], user, what="The end")
+        bound_past_date(self.fields["start"], user, what=gettext_lazy("The start"))
+        bound_past_date(self.fields["end"], user, what=gettext_lazy("The end"))
 
 
 class PeriodForm(_PastRangeForm):
-    period = forms.ChoiceField(choices=PERIODS, required=False, label="Period")
+    period = forms.ChoiceField(choices=PERIODS, required=False, label=gettext_lazy("Period"))
     field_order = ["period", "start", "end"]
 
     def clean(self) -> dict[str, Any]:
@@ -46,11 +53,11 @@ class PeriodForm(_PastRangeForm):
         if data.get("period") == "custom":
             start, end = data.get("start"), data.get("end")
             if not start and "start" not in self.errors:
-                self.add_error("start", "Choose the first day of the range.")
+                self.add_error("start", _("Choose the first day of the range."))
             if not end and "end" not in self.errors:
-                self.add_error("end", "Choose the last day of the range.")
+                self.add_error("end", _("Choose the last day of the range."))
             if start and end and start > end:
-                self.add_error("end", "The end can’t be before the start.")
+                self.add_error("end", _("The end can’t be before the start."))
         return data
 
     def chosen_period(self) -> Period:
@@ -59,7 +66,12 @@ class PeriodForm(_PastRangeForm):
         choice = choice or DEFAULT
         if choice == "custom":
             start, end = self.cleaned_data["start"], self.cleaned_data["end"]
-            return Period(start, end, f"{start:%-d %b %Y} to {end:%-d %b %Y}")
+            day = pgettext("insights: period day", "j M Y")
+            label = _("%(start)s to %(end)s") % {
+                "start": formats.date_format(start, day),
+                "end": formats.date_format(end, day),
+            }
+            return Period(start, end, label)
         return preset_period(self.user, choice)
 
 
@@ -67,7 +79,7 @@ def preset_period(user: User, choice: str) -> Period:
     """One of the page's ready-made periods (PERIODS but "custom"), up to the user's today:
     home's summary asks for "30" and shows the same numbers as the page's "Last 30 days"."""
     today = local_today(user)
-    label = dict(PERIODS)[choice]
+    label = str(dict(PERIODS)[choice])
     if choice == "all":
         return Period(None, today, label)
     if choice == "year":
@@ -83,10 +95,12 @@ class WorkLogForm(_PastRangeForm):
         start = data.get("start")
         end = data.get("end") or (None if "end" in self.errors else local_today(self.user))
         if start and end and start > end:
-            self.add_error("end", "The end can’t be before the start.")
+            self.add_error("end", _("The end can’t be before the start."))
         elif start and end and (end - start).days >= MAX_DAYS:
             self.add_error(
-                "start", f"One log covers at most {MAX_DAYS} days: choose a shorter range."
+                "start",
+                _("One log covers at most %(days)s days: choose a shorter range.")
+                % {"days": MAX_DAYS},
             )
         return data
 
@@ -106,8 +120,12 @@ def presets(today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
     first_of_month = today.replace(day=1)
     last_month_end = first_of_month - dt.timedelta(days=1)
     return [
-        ("This week", monday, today),
-        ("Last week", monday - dt.timedelta(weeks=1), monday - dt.timedelta(days=1)),
-        ("This month", first_of_month, today),
-        ("Last month", last_month_end.replace(day=1), last_month_end),
+        (pgettext("quick range", "This week"), monday, today),
+        (
+            pgettext("quick range", "Last week"),
+            monday - dt.timedelta(weeks=1),
+            monday - dt.timedelta(days=1),
+        ),
+        (pgettext("quick range", "This month"), first_of_month, today),
+        (pgettext("quick range", "Last month"), last_month_end.replace(day=1), last_month_end),
     ]

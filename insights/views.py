@@ -1,13 +1,16 @@
 """The Insights page: read-only, every number from insights.metrics (one module per concern)."""
 
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from applications.pipeline import EXITS, Status
 from interviews.models import RATING_FIELDS, SelfAssessment
@@ -17,8 +20,8 @@ from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
 from rebound.models import User
 
-from . import worklog
-from .export import HEADER, insights_rows
+from . import worklog, worklog_record
+from .export import header, insights_rows
 from .forms import PeriodForm, WorkLogForm, presets
 from .metrics import assessments, wellbeing
 from .metrics.activity import activity
@@ -26,7 +29,7 @@ from .metrics.funnel import FUNNEL_STAGES, funnel
 from .metrics.period import Period
 from .metrics.responses import responsiveness
 
-RATING_LABELS = SelfAssessment.rating_labels()
+T = TypeVar("T")
 
 
 def report(user: User, period: Period) -> dict[str, Any]:
@@ -59,9 +62,13 @@ def insights(request: AuthedRequest) -> HttpResponse:
             "form": form,
             "period": period,
             "query": request.GET.urlencode(),
-            "insights_key": fragment_keys(request.user)("insights", period.start, period.end),
+            # The language is part of the key: the fragment holds words (rebound.fragments may
+            # add it too; twice is harmless).
+            "insights_key": fragment_keys(request.user)(
+                "insights", translation.get_language(), period.start, period.end
+            ),
             "numbers": SimpleLazyObject(numbers),
-            "rating_labels": RATING_LABELS,
+            "rating_labels": SelfAssessment.rating_labels(),
             "stage_labels": {s.value: s.label for s in FUNNEL_STAGES},
             "exit_labels": {s.value: s.label for s in EXITS},
             "applied_label": Status.APPLIED.label,
@@ -73,23 +80,30 @@ def insights(request: AuthedRequest) -> HttpResponse:
 
 
 def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
-    """What the page's charts draw (static/js/insights.js); its tables show the same."""
+    """What the page's charts draw (static/js/insights.js); its tables show the same. Their
+    words are the server's, in the reader's language: days as "3 Dec" or "3. Dez"."""
+    day_month = pgettext("insights: chart day", "j M")
+    rating_labels = SelfAssessment.rating_labels()
     return {
         "activity": {
-            "labels": [f"{w.monday:%-d %b}" for w in data["weeks"]],
+            "labels": [formats.date_format(w.monday, day_month) for w in data["weeks"]],
             "applications": [w.applications for w in data["weeks"]],
             "interviews": [w.interviews for w in data["weeks"]],
             "goal": [w.goal for w in data["weeks"]],
         },
         "ratings": {
-            "labels": [f"{p.day:%-d %b}" for p in data["assessments"].points],
+            "labels": [formats.date_format(p.day, day_month) for p in data["assessments"].points],
             "series": {
-                RATING_LABELS[name]: [p.ratings[name] for p in data["assessments"].points]
+                str(rating_labels[name]): [p.ratings[name] for p in data["assessments"].points]
                 for name in RATING_FIELDS
             },
         },
         "mood": {
-            "labels": [m.day.isoformat() for m in data["wellbeing"].moods],
+            # ISO in English, as it was; the reader's own form elsewhere ("20.11.2026").
+            "labels": [
+                formats.date_format(m.day, pgettext("insights: chart mood day", "Y-m-d"))
+                for m in data["wellbeing"].moods
+            ],
             "values": [m.mood for m in data["wellbeing"].moods],
         },
     }
@@ -100,19 +114,53 @@ def insights_csv(request: AuthedRequest) -> StreamingHttpResponse:
     """The page's numbers, one per row, for a spreadsheet: streamed (insights.export)."""
     form = PeriodForm(request.GET or None, user=request.user)
     period = form.chosen_period()
-    return csv_response("rebound-insights.csv", HEADER, insights_rows(request.user, period))
+    return csv_response(
+        _("rebound-insights.csv"),
+        header(),
+        _in_language(translation.get_language(), insights_rows(request.user, period)),
+    )
+
+
+def _in_language(language: str, rows: Iterable[T]) -> Iterator[T]:
+    """`rows`, each made in `language`: a streamed file's rows are made after the view has
+    returned, when the request's language may be gone."""
+    found = iter(rows)
+    while True:
+        with translation.override(language):
+            row = next(found, None)
+        if row is None:
+            return
+        yield row
+
+
+def _layout(request: AuthedRequest) -> str:
+    """The log's layout asked for, else the reader's language's (worklog_record.default_layout)."""
+    asked = request.GET.get("layout", "")
+    return asked if asked in worklog_record.LAYOUTS else worklog_record.default_layout()
 
 
 @login_required
 def work_search_log(request: AuthedRequest) -> HttpResponse:
     form = WorkLogForm(request.GET or None, user=request.user)
     start, end = form.chosen_range()
-    counted = worklog.tally(request.user, start, end)
-    total = counted.total
-    pages = max(1, -(-total // worklog.PAGE_ROWS))
-    number = _page_number(request.GET.get("page"), pages)
-    rows = worklog.page(request.user, start, end, number, counted)
-    query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
+    layout = _layout(request)
+    counts: dict[str, int] = {}
+    if layout == worklog_record.APPLICATIONS:
+        total = worklog_record.sent_count(request.user, start, end)
+        pages = max(1, -(-total // worklog.PAGE_ROWS))
+        number = _page_number(request.GET.get("page"), pages)
+        rows: list[Any] = worklog_record.sent_page(request.user, start, end, number)
+    else:
+        counted = worklog.tally(request.user, start, end)
+        total, counts = counted.total, counted.counts
+        pages = max(1, -(-total // worklog.PAGE_ROWS))
+        number = _page_number(request.GET.get("page"), pages)
+        rows = worklog.page(request.user, start, end, number, counted)
+    dates = {"start": start.isoformat(), "end": end.isoformat()}
+    # The layout goes in the links only when it was asked for: the reader's own is the default.
+    query = urlencode(
+        dates | ({"layout": layout} if layout != worklog_record.default_layout() else {})
+    )
     return render(
         request,
         "insights/work_search_log.html",
@@ -120,9 +168,18 @@ def work_search_log(request: AuthedRequest) -> HttpResponse:
             "form": form,
             "start": start,
             "end": end,
+            "layout": layout,
+            "default_layout": worklog_record.default_layout(),
+            "columns": worklog_record.sent_header()
+            if layout == worklog_record.APPLICATIONS
+            else worklog.header(),
+            "layouts": [
+                (key, label, urlencode(dates | {"layout": key}))
+                for key, label in worklog_record.LAYOUTS.items()
+            ],
             "rows": rows,
             "total": total,
-            "counts": counted.counts,
+            "counts": counts,
             "page": number,
             "pages": pages,
             "first_row": (number - 1) * worklog.PAGE_ROWS + 1,
@@ -146,9 +203,21 @@ def _page_number(asked: str | None, pages: int) -> int:
 def work_search_log_csv(request: AuthedRequest) -> StreamingHttpResponse:
     form = WorkLogForm(request.GET or None, user=request.user)
     start, end = form.chosen_range()
+    dates = {"start": start.isoformat(), "end": end.isoformat()}
+    rows: Iterable[Any]
+    if _layout(request) == worklog_record.APPLICATIONS:
+        name = pgettext("work-search log: file name", "applications-%(start)s-to-%(end)s.csv")
+        columns, rows = (
+            worklog_record.sent_header(),
+            worklog_record.sent_rows(request.user, start, end),
+        )
+    else:
+        name = pgettext("work-search log: file name", "work-search-log-%(start)s-to-%(end)s.csv")
+        columns, rows = worklog.header(), worklog.rows(request.user, start, end)
     return csv_response(
-        f"work-search-log-{start.isoformat()}-to-{end.isoformat()}.csv",
-        worklog.HEADER,
-        # A generator: the rows are read as the response streams, a chunk at a time.
-        (r.as_row() for r in worklog.rows(request.user, start, end)),
+        name % dates,
+        columns,
+        # A generator: the rows are read as the response streams, a chunk at a time, each in
+        # the reader's language.
+        _in_language(translation.get_language(), (r.as_row() for r in rows)),
     )

@@ -18,6 +18,12 @@ furthest replies. A heavy user's year is ~18,000 activities (~78,000 model insta
 they were built in Python to show the first 1,000). A page reads only the days its rows are
 on (`Tally.window`). The CSV reads the same UNION through `.iterator()` and builds its rows a
 chunk at a time: its memory doesn't grow with the range.
+
+A second layout, the record of applications (insights.worklog_record), is the German
+offices' "Nachweis der Eigenbemühungen": one row per application with the employer's address,
+how the user applied and the result in the form's words (Absage, Einladung, Zusage, offen). A
+German reader gets it by default (`default_layout`); both layouts speak the active language,
+and each page or CSV is read in a constant number of queries too.
 """
 
 import datetime as dt
@@ -40,49 +46,25 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Collate, Concat, TruncDate
+from django.utils import formats
+from django.utils.translation import get_language, pgettext
 
-from applications.models import Application, Source, StatusChange
+from applications.models import Application, AppliedVia, Source, StatusChange
 from applications.pipeline import STAGES, Status
 from coping.models import Outreach
 from interviews.models import Interview
 from rebound.models import User
 
-# How an application was made, from how the user found it. A job board or a company's site
-# is an online application; an agency or a recruiter is a contact through an agency.
-_METHOD_BY_SOURCE = {
-    Source.JOB_BOARD: "Online",
-    Source.COMPANY_SITE: "Online",
-    Source.REFERRAL: "Through a contact",
-    Source.STAFFING_AGENCY: "Agency",
-    Source.RECRUITER: "Agency or recruiter",
-}
-_METHOD_BY_FORMAT = {
-    Interview.Format.VIDEO: "Video call",
-    Interview.Format.PHONE: "Phone",
-    Interview.Format.ONSITE: "In person",
-}
-# The result a benefit office asks for, from the application's status today.
-_RESULT_BY_STATUS = {
-    Status.WISHLIST: "Not applied yet",
-    Status.APPLIED: "Pending",
-    Status.SCREENING: "Pending",
-    Status.INTERVIEWING: "Interview",
-    Status.OFFER: "Offer",
-    Status.ACCEPTED: "Offer accepted",
-    Status.REJECTED: "Rejected",
-    Status.WITHDRAWN: "Withdrawn",
-    Status.GHOSTED: "No reply",
-}
+from .worklog_words import (
+    KINDS,
+    METHOD_BY_FORMAT,
+    METHOD_BY_SOURCE,
+    METHOD_BY_VIA,
+    NOT_RECORDED,
+    REPLIED,
+    RESULT_BY_STATUS,
+)
 
-# A reply before the silence still happened: what a ghosted application had reached.
-_REPLIED = {
-    Status.SCREENING: "Screening",
-    Status.INTERVIEWING: "Interview",
-    Status.OFFER: "Offer",
-    Status.ACCEPTED: "Offer accepted",
-}
-
-KINDS = {"application": "Application", "interview": "Interview", "outreach": "Networking"}
 # The longest range one log covers, and the rows on one page (the CSV has them all). A page
 # holds a month of most searches; 1,000 rows took ~45 ms of template alone, so a heavy
 # user's first page cost 3× a small user's (docs/performance.md, issue 24).
@@ -105,11 +87,11 @@ class Activity:
 
     @property
     def kind_label(self) -> str:
-        return KINDS[self.kind]
+        return str(KINDS[self.kind])
 
     def as_row(self) -> list[Any]:
         return [
-            self.day.isoformat(),
+            formats.date_format(self.day, pgettext("work-search log: date", "Y-m-d")),
             self.kind_label,
             self.employer,
             self.position,
@@ -120,9 +102,23 @@ class Activity:
         ]
 
 
-_OUTCOMES = dict(Outreach.Outcome.choices)
-
+# The English file's header, word for word (what spreadsheets built on it expect); `header()`
+# gives it in the active language.
 HEADER = ["Date", "Activity", "Employer", "Position", "How", "Contact", "Address or link", "Result"]
+
+
+def header() -> list[str]:
+    """HEADER in the active language."""
+    return [
+        pgettext("work-search log: column", "Date"),
+        pgettext("work-search log: column", "Activity"),
+        pgettext("work-search log: column", "Employer"),
+        pgettext("work-search log: column", "Position"),
+        pgettext("work-search log: column", "How"),
+        pgettext("work-search log: column", "Contact"),
+        pgettext("work-search log: column", "Address or link"),
+        pgettext("work-search log: column", "Result"),
+    ]
 
 
 def _person_of(name: str, email: str, phone: str) -> str:
@@ -131,26 +127,40 @@ def _person_of(name: str, email: str, phone: str) -> str:
 
 
 def _furthest_replies(application_ids: set[int]) -> dict[int, str]:
-    """For these (ghosted) applications, the furthest stage each reached, as `_REPLIED` words,
+    """For these (ghosted) applications, the furthest stage each reached, as `REPLIED` words,
     in one query."""
     if not application_ids:
         return {}
     order = {status: i for i, status in enumerate(STAGES)}
     furthest: dict[int, str] = {}
     changes = StatusChange.objects.filter(
-        application_id__in=application_ids, to_status__in=list(_REPLIED)
+        application_id__in=application_ids, to_status__in=list(REPLIED)
     ).values_list("application_id", "to_status")
     for application_id, status in changes:
         known = furthest.get(application_id)
         if known is None or order[Status(status)] > order[Status(known)]:
             furthest[application_id] = status
-    return {pk: _REPLIED[Status(status)] for pk, status in furthest.items()}
+    return {pk: str(REPLIED[Status(status)]) for pk, status in furthest.items()}
 
 
 def _result(status: str, application_id: int | None, replies: dict[int, str]) -> str:
     if status == Status.GHOSTED and application_id in replies:
-        return f"{replies[application_id]}, then no reply"
-    return _RESULT_BY_STATUS[Status(status)]
+        return pgettext("work-search log: result", "%(reply)s, then no reply") % {
+            "reply": replies[application_id]
+        }
+    return str(RESULT_BY_STATUS[Status(status)])
+
+
+def _method_of_application(via: str, source: str) -> str:
+    if via:
+        return str(METHOD_BY_VIA[AppliedVia(via)])
+    return str(METHOD_BY_SOURCE.get(source, NOT_RECORDED))  # type: ignore[call-overload]
+
+
+def lowered(text: str) -> str:
+    """A label inside a sentence or after a word: English lowercases it ("technical"); German
+    keeps its nouns' capitals ("Fachgespräch")."""
+    return text.lower() if (get_language() or "en").startswith("en") else text
 
 
 # One activity as the UNION gives it: its sort key (day, kind's index in KINDS, employer,
@@ -161,11 +171,11 @@ def _result(status: str, application_id: int | None, replies: dict[int, str]) ->
 # outcome; `status` the application's; `application` whose people and replies to read.
 Found = tuple[
     dt.date, int, str, str, dt.datetime | None, dt.datetime | None, int,
-    str, str, str, int | None, str, str, str,
+    str, str, str, str, int | None, str, str, str,
 ]  # fmt: skip
 COLUMNS = (
     *("day", "k", "employer", "position", "asc", "desc", "pk"),
-    *("code", "place", "status", "application", "person", "email", "phone"),
+    *("code", "via", "place", "status", "application", "person", "email", "phone"),
 )
 
 
@@ -207,7 +217,7 @@ def _keys(user: User, start: dt.date, end: dt.date) -> QuerySet[Any]:
     no_time = Value(None, output_field=DateTimeField())
     round_label = Case(
         *(
-            When(round_type=value, then=Value(str(label).lower()))
+            When(round_type=value, then=Value(lowered(str(label))))
             for value, label in Interview.Round.choices
         ),
         default=F("round_type"),
@@ -232,6 +242,7 @@ def _keys(user: User, start: dt.date, end: dt.date) -> QuerySet[Any]:
         asc=no_time,
         desc=F("updated_at"),
         code=F("source"),
+        via=F("applied_via"),
         place=Case(
             When(posting_url="", then=F("location")),
             default=F("posting_url"),
@@ -251,6 +262,7 @@ def _keys(user: User, start: dt.date, end: dt.date) -> QuerySet[Any]:
         asc=F("starts_at"),
         desc=no_time,
         code=F("format"),
+        via=nothing,
         place=F("location"),
         status=F("application__status"),
         person=nothing,
@@ -266,6 +278,7 @@ def _keys(user: User, start: dt.date, end: dt.date) -> QuerySet[Any]:
         asc=no_time,
         desc=F("created_at"),
         code=F("outcome"),
+        via=nothing,
         place=F("contact__linkedin_url"),
         status=nothing,
         application=Value(None, output_field=IntegerField()),
@@ -352,18 +365,20 @@ def _rows(found: list[Found]) -> list[Activity]:
     interviews = {f[6] for f in found if f[1] == 1}
     contacts = _people(Application.contacts.through, "application_id", applications)
     interviewers = _people(Interview.interviewers.through, "interview_id", interviews)
-    replies = _furthest_replies({f[10] for f in found if f[9] == Status.GHOSTED and f[10]})
+    replies = _furthest_replies({f[11] for f in found if f[10] == Status.GHOSTED and f[11]})
     kinds = list(KINDS)
+    outcomes = dict(Outreach.Outcome.choices)
     rows = []
-    for day, k, employer, position, _, _, pk, code, place, status, app, *person in found:
+    for day, k, employer, position, _, _, pk, code, via, place, status, app, *person in found:
         if k == 0:
-            method = _METHOD_BY_SOURCE.get(code, "Not recorded")  # type: ignore[call-overload]
+            method = _method_of_application(via, code)
             who = contacts.get(pk, "")
         elif k == 1:
-            method = _METHOD_BY_FORMAT[Interview.Format(code)]
+            method = str(METHOD_BY_FORMAT[Interview.Format(code)])
             who = interviewers.get(pk, "")
         else:
-            method, who = "Through a contact", _person_of(*person)
+            method = str(METHOD_BY_SOURCE[Source.REFERRAL])
+            who = _person_of(*person)
         rows.append(
             Activity(
                 day=day,
@@ -373,7 +388,7 @@ def _rows(found: list[Found]) -> list[Activity]:
                 method=method,
                 contact=who,
                 where=place,
-                result=_result(status, app, replies) if k < 2 else _OUTCOMES[code],
+                result=_result(status, app, replies) if k < 2 else str(outcomes[code]),
             )
         )
     return rows

@@ -134,6 +134,7 @@ def assessments(user: User, period: Period) -> AssessmentReport:
             for name in RATING_FIELDS
         }
     skills: Counter[str] = Counter()
+    skills_as_written: dict[str, str] = {}  # the newest wording of each skill
     tripped_lines: Counter[str] = Counter()
     tripped_as_written: dict[str, str] = {}  # the newest wording of each repeated line
     tripped_latest: list[Tripped] = []
@@ -166,11 +167,15 @@ def assessments(user: User, period: Period) -> AssessmentReport:
         for key, written in lines.items():
             tripped_as_written.setdefault(key, written)
         tripped_lines.update(lines.keys())  # once per assessment, however often it says it
-        skills.update(
-            " ".join(line.strip("-• ").split()).lower()
-            for line in to_build.splitlines()
-            if line.strip("-• ").strip()
-        )
+        # Counted case aside, shown as last written: lowercasing a German noun misspells it.
+        written_skills = {
+            written.casefold(): written
+            for written in (" ".join(line.strip("-• ").split()) for line in to_build.splitlines())
+            if written
+        }
+        for key, written in written_skills.items():
+            skills_as_written.setdefault(key, written)
+        skills.update(written_skills.keys())
     return AssessmentReport(
         count=count,
         points=assessment_points(user, period, POINTS) if count else [],
@@ -180,5 +185,5 @@ def assessments(user: User, period: Period) -> AssessmentReport:
         tripped_again=[
             (tripped_as_written[key], n) for key, n in tripped_lines.most_common(10) if n > 1
         ],
-        skills=skills.most_common(10),
+        skills=[(skills_as_written[key], n) for key, n in skills.most_common(10)],
     )

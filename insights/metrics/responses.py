@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import CharField, Count, F, Min, Q, QuerySet, Value
+from django.utils.translation import pgettext
 
 from applications.models import Application, Source
 from applications.pipeline import Status
@@ -158,10 +159,11 @@ def responsiveness(user: User, period: Period) -> ResponsivenessReport:
     for company, days, ghosted, n in _answers(user, period, in_shown, "company__name"):
         companies.setdefault(company, Responsiveness()).count(days, ghosted, n)
     labels = dict(Source.choices)
+    not_recorded = pgettext("source", "Not recorded")
     return ResponsivenessReport(
         overall=overall,
         by_source=sorted(
-            ((labels.get(s, "Not recorded"), r) for s, r in sources.items()),
+            ((str(labels.get(s, not_recorded)), r) for s, r in sources.items()),
             key=lambda item: (-item[1].applied, item[0]),
         ),
         by_company=sorted(

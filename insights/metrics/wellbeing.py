@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from applications.models import StatusChange
 from applications.pipeline import Status
@@ -67,8 +69,12 @@ def wellbeing(user: User, period: Period) -> Wellbeing:
         changed_on__lte=period.end,
         to_status__in=[Status.REJECTED, Status.OFFER],
     ).order_by("-changed_on", "-pk")
+    said = {
+        Status.REJECTED: pgettext("insights: event", "Rejection: %(company)s"),
+        Status.OFFER: pgettext("insights: event", "Offer: %(company)s"),
+    }
     events = [
-        (day, f"{'Rejection' if status == Status.REJECTED else 'Offer'}: {company}")
+        (day, said[Status(status)] % {"company": company})
         for day, status, company in changes.values_list(
             "changed_on", "to_status", "application__company__name"
         )[:EVENTS]
@@ -84,7 +90,7 @@ def wellbeing(user: User, period: Period) -> Wellbeing:
         :EVENTS
     ]:
         day = closed_at.astimezone(user.tzinfo).date()  # type: ignore[union-attr]
-        events.append((day, f"Plan completed: {company}"))
+        events.append((day, _("Plan completed: %(company)s") % {"company": company}))
     events = sorted(events)[-EVENTS:]
     since = period.end - dt.timedelta(days=LOW_MOOD_DAYS - 1)
     recent = JournalEntry.objects.filter(

@@ -4,10 +4,13 @@ to run in the browser, readable offline. The table beside it says the same."""
 from html import escape
 
 from django import template
+from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from applications.pipeline import EXITS
 from insights.metrics.funnel import FUNNEL_STAGES, Funnel
+from insights.worklog import lowered
 
 register = template.Library()
 
@@ -39,7 +42,7 @@ def funnel_svg(funnel: Funnel, stage_labels: dict[str, str], applied_label: str)
         )
         parts.append(
             f'<text x="{x + _BAR / 2:.1f}" y="{_TOP - 8}" text-anchor="middle">'
-            f"{escape(label)} {count}</text>"
+            f"{escape(str(label))} {count}</text>"
         )
         y = _TOP + h + 6
         for exit_ in EXITS:  # who left here, and how
@@ -53,7 +56,7 @@ def funnel_svg(funnel: Funnel, stage_labels: dict[str, str], applied_label: str)
             )
             parts.append(
                 f'<text x="{x + _BAR + 2:.1f}" y="{y + 10:.1f}" class="small">'
-                f"{escape(exit_.label)} {n}</text>"
+                f"{escape(str(exit_.label))} {n}</text>"
             )
             y += eh + 4
         bottom = max(bottom, _TOP + h, y + 10 if y > _TOP + h + 6 else 0)
@@ -61,8 +64,14 @@ def funnel_svg(funnel: Funnel, stage_labels: dict[str, str], applied_label: str)
     return mark_safe(
         # Room on both sides for the first and last stage's labels, centred on their bars.
         f'<svg viewBox="-{_PAD} 0 {_WIDTH + 2 * _PAD} {height}" class="funnel-svg" role="img" '
-        'aria-labelledby="funnel-title"><title id="funnel-title">How far the applications got, '
-        "and where they left: the table below has the same numbers.</title>"
+        'aria-labelledby="funnel-title"><title id="funnel-title">'
+        + escape(
+            _(
+                "How far the applications got, and where they left: the table below has the "
+                "same numbers."
+            )
+        )
+        + "</title>"
         + "".join(parts)
         + "</svg>"
     )
@@ -70,7 +79,15 @@ def funnel_svg(funnel: Funnel, stage_labels: dict[str, str], applied_label: str)
 
 @register.filter
 def percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
+    """A share as a whole percentage, the way the reader's language writes it ("42%", "42 %")."""
+    return _("%(number)s%%") % {"number": formats.number_format(round(share * 100))}
+
+
+@register.filter
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: English lowercases it ("last 30 days"), German keeps its
+    nouns' capitals ("Letzte 30 Tage")."""
+    return lowered(str(label))
 
 
 @register.filter

@@ -18,7 +18,7 @@ from insights import export
 from insights.forms import PeriodForm
 from insights.metrics import assessments, wellbeing
 from insights.metrics.period import Period
-from insights.views import RATING_LABELS, report
+from insights.views import report
 from interviews.models import Interview, SelfAssessment
 from rebound.lib.csvfile import csv_lines
 from rebound.lib.localtime import local_to_utc, local_today
@@ -59,7 +59,11 @@ def _old_rows(user: User, period: Period) -> list[list[Any]]:
     ]
     rows += [["week", f"{w.monday.isoformat()}: interviews", w.interviews] for w in data["weeks"]]
     rows += [
-        ["self-assessment", f"{p.day.isoformat()} {p.round_label}: {RATING_LABELS[k]}", v]
+        [
+            "self-assessment",
+            f"{p.day.isoformat()} {p.round_label}: {SelfAssessment.rating_labels()[k]}",
+            v,
+        ]
         for p in assessments.assessment_points(user, period)
         for k, v in p.ratings.items()
     ]

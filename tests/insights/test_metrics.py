@@ -263,7 +263,8 @@ def test_the_page_lists_the_latest_while_averages_and_csv_use_all(
     assert assessed.by_round["Technical"]["confidence"] == 2.5
     # Themes from the latest two only (14 October noted nothing; 12 October did).
     assert [t.text for t in assessed.tripped_latest] == ["Scaling databases"]
-    assert dict(assessed.skills) == {"system design": 1, "negotiation": 1}
+    # Counted case aside, shown as written ("Negotiation", not "negotiation").
+    assert dict(assessed.skills) == {"system design": 1, "Negotiation": 1}
     assert [m.day for m in data["wellbeing"].moods] == [D(2026, 11, 22), D(2026, 11, 24)]
     assert data["wellbeing"].events == [
         (D(2026, 10, 15), "Rejection: Acme"),
