@@ -6,6 +6,8 @@ from typing import Any, ClassVar
 
 from django.core.validators import RegexValidator
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -15,7 +17,7 @@ from rest_framework.response import Response
 from applications import selectors
 from applications import services as applications
 from applications.forms import ApplicationForm, StatusChangeForm
-from applications.models import Application, RemoteMode, Source, StatusChange
+from applications.models import Application, AppliedVia, RemoteMode, Source, StatusChange
 from applications.pipeline import Status
 
 from .base import ERRORS, WRITE_ERRORS, Owned
@@ -29,11 +31,20 @@ class CompanyRefSerializer(serializers.Serializer):
 
 class ApplicationSerializer(serializers.ModelSerializer):
     company = CompanyRefSerializer()
-    posting_url = read_text("A URL, or empty.")
+    posting_url = read_text(_("A URL, or empty."))
     source = read_text(
-        "How you found it: " + ", ".join(Source.values) + "; empty when not recorded."
+        format_lazy(
+            _("How you found it: {sources}; empty when not recorded."),
+            sources=", ".join(Source.values),
+        )
     )
-    remote_mode = read_text("onsite, hybrid or remote; empty when not recorded.")
+    remote_mode = read_text(_("onsite, hybrid or remote; empty when not recorded."))
+    applied_via = read_text(
+        format_lazy(
+            _("How you applied: {ways}; empty when not recorded."),
+            ways=", ".join(AppliedVia.values),
+        )
+    )
     tags = serializers.SerializerMethodField()
     contacts = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     archived = serializers.SerializerMethodField()
@@ -49,6 +60,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "date_applied",
             "posting_url",
             "source",
+            "applied_via",
             "location",
             "remote_mode",
             "salary_min",
@@ -72,7 +84,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
 
 # The status has a service of its own (timeline, plan, reminders): a PATCH can't bypass it.
-STATUS_MOVES = (
+STATUS_MOVES = _(
     "The status can’t be set here: move the application with "
     'POST /api/v1/applications/{id}/status/ {"to_status": …}, so its timeline, plan and '
     "reminders follow."
@@ -87,17 +99,17 @@ class ApplicationWriteSerializer(FormInput):
         "excitement": Application._meta.get_field("excitement").default
     }
     stored_fields = (
-        "company", "role", "posting_url", "source", "location", "remote_mode", "salary_min",
-        "salary_max", "currency", "date_applied", "excitement", "contacts", "notes",
+        "company", "role", "posting_url", "source", "applied_via", "location", "remote_mode",
+        "salary_min", "salary_max", "currency", "date_applied", "excitement", "contacts", "notes",
     )  # fmt: skip
 
     not_writable = {
         "status": STATUS_MOVES,
         "status_changed_on": STATUS_MOVES,
-        "archived": "Archiving is done on the site, from the application's page.",
-        "id": "The id is given by Rebound.",
-        "created_at": "Set by Rebound when it was added.",
-        "updated_at": "Set by Rebound at each change.",
+        "archived": _("Archiving is done on the site, from the application's page."),
+        "id": _("The id is given by Rebound."),
+        "created_at": _("Set by Rebound when it was added."),
+        "updated_at": _("Set by Rebound at each change."),
     }
 
     company = Integer(
@@ -105,17 +117,22 @@ class ApplicationWriteSerializer(FormInput):
         max_value=MAX_ID,
         required=False,
         allow_null=True,
-        help_text="The id of one of your companies; or give new_company.",
+        help_text=_("The id of one of your companies; or give new_company."),
     )
     new_company = Text(
         max_length=200,
         required=False,
         allow_blank=True,
-        help_text="The name of a company: found among yours, or added.",
+        help_text=_("The name of a company: found among yours, or added."),
     )
     role = Text(max_length=200)
     posting_url = Url(max_length=1000, required=False, allow_blank=True)
     source = Choice(choices=[("", "—"), *Source.choices], required=False)
+    applied_via = Choice(
+        choices=[("", "—"), *AppliedVia.choices],
+        required=False,
+        help_text=_("How you sent it, for the work-search log; empty when not recorded."),
+    )
     location = Text(max_length=200, required=False, allow_blank=True)
     remote_mode = Choice(choices=[("", "—"), *RemoteMode.choices], required=False)
     salary_min = Integer(min_value=0, max_value=10_000_000, required=False, allow_null=True)
@@ -124,21 +141,23 @@ class ApplicationWriteSerializer(FormInput):
         max_length=3,
         required=False,
         allow_blank=True,
-        validators=[RegexValidator(r"^[A-Za-z]{3}$", "Use a three-letter currency code.")],
-        help_text="A three-letter code such as EUR or USD; needed with a salary.",
+        validators=[RegexValidator(r"^[A-Za-z]{3}$", _("Use a three-letter currency code."))],
+        help_text=_("A three-letter code such as EUR or USD; needed with a salary."),
     )
     date_applied = Date(
         required=False,
         allow_null=True,
-        help_text="Set on creation: the application starts as applied on that day "
-        "(else on the wishlist). On update it corrects the timeline's entry into Applied.",
+        help_text=_(
+            "Set on creation: the application starts as applied on that day "
+            "(else on the wishlist). On update it corrects the timeline's entry into Applied."
+        ),
     )
     excitement = Integer(min_value=1, max_value=5, required=False)
     contacts = serializers.ListField(
         child=Integer(min_value=1, max_value=MAX_ID),
         required=False,
         max_length=50,
-        help_text="Ids of your contacts.",
+        help_text=_("Ids of your contacts."),
     )
     tags = serializers.ListField(child=Text(max_length=40), required=False, max_length=20)
     notes = Text(required=False, allow_blank=True, max_length=20_000)
@@ -177,7 +196,7 @@ class StatusChangeSerializer(serializers.ModelSerializer):
         choices=Status.choices,
         allow_null=True,
         read_only=True,
-        help_text="The status before; null for the first entry.",
+        help_text=_("The status before; null for the first entry."),
     )
 
     class Meta:
@@ -196,12 +215,14 @@ class StatusChangeRequestSerializer(FormInput):
     form_class = StatusChangeForm
 
     to_status = Choice(choices=Status.choices)
-    on = Date(required=False, help_text="The day it happened; today if left out.")
+    on = Date(required=False, help_text=_("The day it happened; today if left out."))
     note = Text(max_length=500, required=False, allow_blank=True)
 
 
 class StatusChangeResultSerializer(serializers.Serializer):
-    change = StatusChangeSerializer(allow_null=True, help_text="Null: it already had that status.")
+    change = StatusChangeSerializer(
+        allow_null=True, help_text=_("Null: it already had that status.")
+    )
     next_steps = NextStepSerializer(many=True)
     application = ApplicationSerializer()
 
@@ -209,39 +230,39 @@ class StatusChangeResultSerializer(serializers.Serializer):
 class ApplicationFilterSerializer(serializers.Serializer):
     """The list's query string (always text, so numbers come as digits)."""
 
-    status = Choice(choices=Status.choices, required=False, help_text="Only this status.")
-    tag = Text(max_length=40, required=False, help_text="Only applications with this tag.")
+    status = Choice(choices=Status.choices, required=False, help_text=_("Only this status."))
+    tag = Text(max_length=40, required=False, help_text=_("Only applications with this tag."))
     company = serializers.IntegerField(
-        min_value=1, max_value=MAX_ID, required=False, help_text="Only this company's (its id)."
+        min_value=1, max_value=MAX_ID, required=False, help_text=_("Only this company's (its id).")
     )
-    q = Text(max_length=200, required=False, help_text="Words in role, company, place or notes.")
-    applied_after = Date(required=False, help_text="Applied on or after this day.")
-    applied_before = Date(required=False, help_text="Applied on or before this day.")
-    created_after = Date(required=False, help_text="Added on or after this day.")
-    created_before = Date(required=False, help_text="Added on or before this day.")
+    q = Text(max_length=200, required=False, help_text=_("Words in role, company, place or notes."))
+    applied_after = Date(required=False, help_text=_("Applied on or after this day."))
+    applied_before = Date(required=False, help_text=_("Applied on or before this day."))
+    created_after = Date(required=False, help_text=_("Added on or after this day."))
+    created_before = Date(required=False, help_text=_("Added on or before this day."))
 
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Your applications, newest first",
+        summary=_("Your applications, newest first"),
         parameters=[ApplicationFilterSerializer],
         responses={200: ApplicationSerializer, **ERRORS},
     ),
     retrieve=extend_schema(
-        summary="One application", responses={200: ApplicationSerializer, **ERRORS}
+        summary=_("One application"), responses={200: ApplicationSerializer, **ERRORS}
     ),
     create=extend_schema(
-        summary="Add an application (applied on date_applied, else on the wishlist)",
+        summary=_("Add an application (applied on date_applied, else on the wishlist)"),
         request=ApplicationWriteSerializer,
         responses={201: ApplicationSerializer, **WRITE_ERRORS},
     ),
     partial_update=extend_schema(
-        summary="Change an application (only the fields sent; not its status)",
+        summary=_("Change an application (only the fields sent; not its status)"),
         request=ApplicationWriteSerializer,
         responses={200: ApplicationSerializer, **WRITE_ERRORS},
     ),
     destroy=extend_schema(
-        summary="Delete an application, its timeline, interviews and plan",
+        summary=_("Delete an application, its timeline, interviews and plan"),
         responses={204: None, **ERRORS},
     ),
 )
@@ -292,9 +313,11 @@ class ApplicationViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
-        summary="Move it along the pipeline, as the page's “Move along” does",
-        description="Goes through the same service as the site: a rejection opens its plan "
-        "and schedules its reminders, an offer or an interview theirs.",
+        summary=_("Move it along the pipeline, as the page's “Move along” does"),
+        description=_(
+            "Goes through the same service as the site: a rejection opens its plan "
+            "and schedules its reminders, an offer or an interview theirs."
+        ),
         request=StatusChangeRequestSerializer,
         responses={200: StatusChangeResultSerializer, **WRITE_ERRORS},
     )
@@ -323,7 +346,7 @@ class ApplicationViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin
         )
 
     @extend_schema(
-        summary="Its timeline, oldest first",
+        summary=_("Its timeline, oldest first"),
         responses={200: StatusChangeSerializer(many=True), **ERRORS},
     )
     @action(detail=True, methods=["get"], pagination_class=None)

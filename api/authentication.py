@@ -3,8 +3,12 @@ SessionAuthentication, with its CSRF check)."""
 
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
+
+from rebound.lib.language import user_language
 
 from .models import ApiToken
 from .services import token_check
@@ -18,7 +22,7 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).decode("latin-1")
         if not header:
             return None
-        keyword, _, text = header.partition(" ")
+        keyword, _space, text = header.partition(" ")
         if keyword != self.keyword:
             return None
         bad_tokens_check(request, failed=False)
@@ -26,9 +30,17 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         if token is None:
             bad_tokens_check(request, failed=True)
             raise exceptions.AuthenticationFailed(
-                "That token is unknown, revoked or expired. Make a new one in Preferences → "
-                "API tokens."
+                _(
+                    "That token is unknown, revoked or expired. Make a new one in Preferences → "
+                    "API tokens."
+                )
             )
+        # A script's request answers in its owner's language, as their pages do (the
+        # session's requests have it from rebound.middleware already); api.middleware puts
+        # the language before it back when the request is done.
+        language = user_language(token.owner)
+        translation.activate(language)
+        request._request.LANGUAGE_CODE = language
         return token.owner, token
 
     def authenticate_header(self, request: Any) -> str:

@@ -4,6 +4,7 @@ pages, owner-scoped lookups, and the 404 for an address that names nothing."""
 from typing import Any
 
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import pagination, status, viewsets
@@ -57,7 +58,8 @@ class Cursor(pagination.CursorPagination):
             raise ValidationError(
                 {
                     self.page_size_query_param: ErrorDetail(
-                        f"page_size is a whole number from 1 to {self.max_page_size}.",
+                        _("page_size is a whole number from 1 to %(max)d.")
+                        % {"max": self.max_page_size},
                         code="invalid",
                     )
                 }
@@ -101,6 +103,6 @@ class Owned(viewsets.GenericViewSet):
 def not_found(request: Any, *args: Any, **kwargs: Any) -> JsonResponse:
     """An address under /api/v1/ that names nothing: the error shape, never a page."""
     return JsonResponse(
-        {"errors": [{"field": None, "code": "not_found", "message": "No such address."}]},
+        {"errors": [{"field": None, "code": "not_found", "message": _("No such address.")}]},
         status=404,
     )

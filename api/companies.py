@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.request import Request
@@ -12,39 +13,50 @@ from rest_framework.response import Response
 
 from applications import company_services
 from applications.forms import CompanyForm, ContactForm
-from applications.models import Company, Contact
+from applications.models import ADDRESS_MAX, Company, Contact
 
 from .base import CONFLICT, ERRORS, WRITE_ERRORS, Conflict, Owned
 from .serializers import MAX_ID, Choice, Email, FormInput, Integer, Text, Url, read_text
 
 GIVEN_BY_REBOUND = {
-    "id": "The id is given by Rebound.",
-    "created_at": "Set by Rebound when it was added.",
+    "id": _("The id is given by Rebound."),
+    "created_at": _("Set by Rebound when it was added."),
 }
 
 
 class CompanySerializer(serializers.ModelSerializer):
-    website = read_text("A URL, or empty.")
+    website = read_text(_("A URL, or empty."))
 
     class Meta:
         model = Company
-        fields = ("id", "name", "website", "notes", "created_at")
+        fields = ("id", "name", "website", "address", "notes", "created_at")
         read_only_fields = ("id", "created_at")
+        extra_kwargs = {
+            "address": {
+                "help_text": _("Street, postcode and town, or empty: the work-search log lists it.")
+            }
+        }
 
 
 class CompanyWriteSerializer(FormInput):
     not_writable = GIVEN_BY_REBOUND
     form_class = CompanyForm
-    stored_fields: ClassVar[tuple[str, ...]] = ("name", "website", "notes")
+    stored_fields: ClassVar[tuple[str, ...]] = ("name", "website", "address", "notes")
 
     name = Text(max_length=200)
     website = Url(max_length=200, required=False, allow_blank=True)
+    address = Text(
+        required=False,
+        allow_blank=True,
+        max_length=ADDRESS_MAX,
+        help_text=_("Street, postcode and town: the work-search log lists it."),
+    )
     notes = Text(required=False, allow_blank=True, max_length=20_000)
 
 
 class ContactSerializer(serializers.ModelSerializer):
-    email = read_text("An email address, or empty.")
-    linkedin_url = read_text("A URL, or empty.")
+    email = read_text(_("An email address, or empty."))
+    linkedin_url = read_text(_("A URL, or empty."))
 
     class Meta:
         model = Contact
@@ -83,20 +95,20 @@ class ContactWriteSerializer(FormInput):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Your companies", responses={200: CompanySerializer, **ERRORS}),
-    retrieve=extend_schema(summary="One company", responses={200: CompanySerializer, **ERRORS}),
+    list=extend_schema(summary=_("Your companies"), responses={200: CompanySerializer, **ERRORS}),
+    retrieve=extend_schema(summary=_("One company"), responses={200: CompanySerializer, **ERRORS}),
     create=extend_schema(
-        summary="Add a company",
+        summary=_("Add a company"),
         request=CompanyWriteSerializer,
         responses={201: CompanySerializer, **WRITE_ERRORS},
     ),
     partial_update=extend_schema(
-        summary="Change a company (only the fields sent)",
+        summary=_("Change a company (only the fields sent)"),
         request=CompanyWriteSerializer,
         responses={200: CompanySerializer, **WRITE_ERRORS},
     ),
     destroy=extend_schema(
-        summary="Delete a company (refused while applications use it)",
+        summary=_("Delete a company (refused while applications use it)"),
         responses={204: None, **ERRORS, **CONFLICT},
     ),
 )
@@ -133,19 +145,19 @@ class CompanyViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Your contacts", responses={200: ContactSerializer, **ERRORS}),
-    retrieve=extend_schema(summary="One contact", responses={200: ContactSerializer, **ERRORS}),
+    list=extend_schema(summary=_("Your contacts"), responses={200: ContactSerializer, **ERRORS}),
+    retrieve=extend_schema(summary=_("One contact"), responses={200: ContactSerializer, **ERRORS}),
     create=extend_schema(
-        summary="Add a contact",
+        summary=_("Add a contact"),
         request=ContactWriteSerializer,
         responses={201: ContactSerializer, **WRITE_ERRORS},
     ),
     partial_update=extend_schema(
-        summary="Change a contact (only the fields sent)",
+        summary=_("Change a contact (only the fields sent)"),
         request=ContactWriteSerializer,
         responses={200: ContactSerializer, **WRITE_ERRORS},
     ),
-    destroy=extend_schema(summary="Delete a contact", responses={204: None, **ERRORS}),
+    destroy=extend_schema(summary=_("Delete a contact"), responses={204: None, **ERRORS}),
 )
 class ContactViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = ContactSerializer

@@ -4,6 +4,7 @@ through the API; the private notes only with their scope."""
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from rest_framework import mixins, serializers
 
 from coping.models import CopingPlan, FeedbackRequest, Incident, JournalEntry, PlanStep
@@ -11,7 +12,7 @@ from coping.models import CopingPlan, FeedbackRequest, Incident, JournalEntry, P
 from .base import Owned, reads
 from .permissions import PrivateNotesScope
 
-PRIVATE = "Needs a token with the “private notes” scope."
+PRIVATE = _("Needs a token with the “private notes” scope.")
 
 
 class PlanStepSerializer(serializers.ModelSerializer):
@@ -40,7 +41,12 @@ class JournalEntrySerializer(serializers.ModelSerializer):
 class IncidentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Incident
-        fields = ("id", "plan", "kind", "happened_on", "jurisdiction", "facts", "created_at")
+        # For Germany (jurisdiction "de"): the day the rejection arrived, a later day of
+        # learning of the discrimination, the Land whose holidays count, the written claim.
+        fields = (
+            "id", "plan", "kind", "happened_on", "jurisdiction", "facts", "received_on",
+            "learned_on", "land", "claimed_on", "created_at",
+        )  # fmt: skip
         read_only_fields = fields
 
 
@@ -61,7 +67,7 @@ class FeedbackRequestSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-@reads("Your plans after a rejection, with their steps", PlanSerializer)
+@reads(_("Your plans after a rejection, with their steps"), PlanSerializer)
 class PlanViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = PlanSerializer
 
@@ -76,7 +82,7 @@ class Private(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         return [*super().get_permissions(), PrivateNotesScope()]
 
 
-@reads("Your journal", JournalEntrySerializer, PRIVATE)
+@reads(_("Your journal"), JournalEntrySerializer, PRIVATE)
 class JournalViewSet(Private):
     serializer_class = JournalEntrySerializer
 
@@ -84,7 +90,7 @@ class JournalViewSet(Private):
         return JournalEntry.objects.filter(owner=self.request.user)
 
 
-@reads("Your incident notes", IncidentSerializer, PRIVATE)
+@reads(_("Your incident notes"), IncidentSerializer, PRIVATE)
 class IncidentViewSet(Private):
     serializer_class = IncidentSerializer
 
@@ -92,7 +98,7 @@ class IncidentViewSet(Private):
         return Incident.objects.filter(plan__owner=self.request.user)
 
 
-@reads("Your feedback requests and the feedback received", FeedbackRequestSerializer, PRIVATE)
+@reads(_("Your feedback requests and the feedback received"), FeedbackRequestSerializer, PRIVATE)
 class FeedbackViewSet(Private):
     serializer_class = FeedbackRequestSerializer
 

@@ -10,6 +10,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import gettext as _
 from drf_spectacular.generators import SchemaGenerator
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -25,6 +27,7 @@ class Field:
     description: str
     rules: list[str]
     anchor: str = ""  # the schema a type names, to link to
+    choices: list[str] = field(default_factory=list)  # an enum's values, as the API writes them
 
 
 @dataclass
@@ -52,6 +55,22 @@ class Group:
     name: str
     anchor: str
     operations: list[Operation] = field(default_factory=list)
+    title: str = ""
+
+
+# Each resource's name in words, for its heading (the address says the name as it is).
+RESOURCES = {
+    "companies": gettext_noop("Companies"),
+    "contacts": gettext_noop("Contacts"),
+    "applications": gettext_noop("Applications"),
+    "interviews": gettext_noop("Interviews"),
+    "reminders": gettext_noop("Reminders"),
+    "plans": gettext_noop("Plans"),
+    "journal": gettext_noop("Journal"),
+    "incidents": gettext_noop("Incident notes"),
+    "feedback": gettext_noop("Feedback requests"),
+    "inbox": gettext_noop("Inbox"),
+}
 
 
 @dataclass
@@ -81,48 +100,63 @@ def describe(schema: dict[str, Any]) -> tuple[str, str]:
     for combinator in ("oneOf", "anyOf", "allOf"):
         if combinator in schema:
             parts = [describe(s) for s in schema[combinator]]
-            words = " or ".join(dict.fromkeys(p[0] for p in parts))
+            words = _(" or ").join(dict.fromkeys(p[0] for p in parts))
             anchor = next((p[1] for p in parts if p[1]), "")
-            return words + (" or null" if schema.get("nullable") else ""), anchor
+            return words + (_(" or null") if schema.get("nullable") else ""), anchor
     kind = schema.get("type", "any")
     if kind == "array":
         item, anchor = describe(schema.get("items", {}))
-        return f"list of {item}", anchor
+        return _("list of %(item)s") % {"item": item}, anchor
     if "format" in schema:
         kind = f"{kind} ({schema['format']})"
-    return kind + (" or null" if schema.get("nullable") else ""), ""
+    return kind + (_(" or null") if schema.get("nullable") else ""), ""
+
+
+# The serializers' docstrings drf-spectacular prints as their schemas' descriptions, marked
+# here for the catalogue so the page can say them in the reader's language.
+DOCSTRINGS = (
+    gettext_noop("A new application, or the fields to change (PATCH: any of them)."),
+    gettext_noop("A request body. A field not listed here is refused (400, code unknown_field)."),
+    gettext_noop("The list's query string (always text, so numbers come as digits)."),
+)
 
 
 def _description(schema: dict[str, Any]) -> str:
+    return _without_choices(schema.get("description", ""))
+
+
+def _without_choices(text: str) -> str:
     # drf-spectacular appends an enum's choices as a Markdown list; the rules list them.
-    text = schema.get("description", "").split("\n\n*")[0]
-    return "" if text.startswith("* `") else text
+    text = text.split("\n\n*")[0]
+    return "" if text.startswith("* `") else _(text) if text else ""
+
+
+def choices(schema: dict[str, Any]) -> list[str]:
+    return [repr(v) if v == "" else str(v) for v in schema.get("enum", [])]
 
 
 def rules(schema: dict[str, Any]) -> list[str]:
     said = []
     if schema.get("minLength") == 1:
-        said.append("not empty")
+        said.append(_("not empty"))
     elif "minLength" in schema:
-        said.append(f"at least {schema['minLength']} characters")
+        said.append(_("at least %(n)s characters") % {"n": schema["minLength"]})
     if schema.get("pattern") in NO_NUL:
-        said.append("no NUL character")
+        said.append(_("no NUL character"))
     elif "pattern" in schema:
-        said.append(f"matches {schema['pattern']}")
+        said.append(_("matches %(pattern)s") % {"pattern": schema["pattern"]})
     for key, words in (
-        ("maxLength", "at most {} characters"),
-        ("minimum", "from {}"),
-        ("maximum", "up to {}"),
-        ("minItems", "at least {} items"),
-        ("maxItems", "at most {} items"),
-        ("default", "default {}"),
+        ("maxLength", _("at most %(n)s characters")),
+        ("minimum", _("from %(n)s")),
+        ("maximum", _("up to %(n)s")),
+        ("minItems", _("at least %(n)s items")),
+        ("maxItems", _("at most %(n)s items")),
+        ("default", _("default %(n)s")),
     ):
         if key in schema:
-            said.append(words.format(schema[key]))
-    if "enum" in schema:
-        said.append("one of " + ", ".join(repr(v) if v == "" else str(v) for v in schema["enum"]))
+            said.append(words % {"n": schema[key]})
     if schema.get("readOnly"):
-        said.append("read only")
+        said.append(_("read only"))
     return said
 
 
@@ -134,15 +168,17 @@ def _field(name: str, schema: dict[str, Any], required: bool) -> Field:
         (main,) = (a for a in alternatives if a != blank)
         kind, anchor = describe(main)
         said = rules({**main, "readOnly": schema.get("readOnly")})
-        return Field(name, f"{kind} or empty", required, _description(schema), said, anchor)
+        kind = _("%(kind)s or empty") % {"kind": kind}
+        return Field(name, kind, required, _description(schema), said, anchor, choices(main))
     kind, anchor = describe(schema)
-    return Field(name, kind, required, _description(schema), rules(schema), anchor)
+    return Field(name, kind, required, _description(schema), rules(schema), anchor, choices(schema))
 
 
 def _parameter(parameter: dict[str, Any]) -> Field:
     found = _field(parameter["name"], parameter.get("schema", {}), parameter.get("required", False))
-    found.description = found.description or parameter.get("description", "")
-    found.rules.insert(0, f"in the {parameter['in']}")
+    found.description = found.description or _without_choices(parameter.get("description", ""))
+    where = {"query": _("in the query"), "path": _("in the path"), "header": _("in the header")}
+    found.rules.insert(0, where.get(parameter["in"], f"in the {parameter['in']}"))
     return found
 
 
@@ -156,7 +192,7 @@ def _responses(operation: dict[str, Any]) -> list[Response]:
     out = []
     for status, response in operation.get("responses", {}).items():
         media = response.get("content", {}).get("application/json")
-        kind, anchor = describe(media["schema"]) if media else ("no body", "")
+        kind, anchor = describe(media["schema"]) if media else (_("no body"), "")
         out.append(Response(status, kind, anchor))
     return out
 
@@ -166,7 +202,14 @@ def outline(schema: dict[str, Any]) -> dict[str, Any]:
     groups: dict[str, Group] = {}
     for path, item in schema["paths"].items():
         resource = path.removeprefix("/api/v1/").split("/")[0]
-        group = groups.setdefault(resource, Group(resource, "resource-" + slugify(resource)))
+        group = groups.setdefault(
+            resource,
+            Group(
+                resource,
+                "resource-" + slugify(resource),
+                title=_(RESOURCES[resource]) if resource in RESOURCES else resource,
+            ),
+        )
         for method in METHODS:
             if method not in item:
                 continue
@@ -197,17 +240,29 @@ def outline(schema: dict[str, Any]) -> dict[str, Any]:
                     _field(key, value, key in required)
                     for key, value in component.get("properties", {}).items()
                 ],
-                choices=[repr(v) if v == "" else str(v) for v in component.get("enum", [])],
+                choices=choices(component),
             )
         )
     return {"info": schema["info"], "groups": list(groups.values()), "schemas": schemas}
 
 
+# The schema's description (settings.SPECTACULAR_SETTINGS), marked here for the catalogue so
+# the page can say it in the reader's language.
+DESCRIPTION = gettext_noop(
+    "Your job search in Rebound, for scripts and tools. Every query is yours only; errors "
+    'come as {"errors": [{"field", "code", "message"}]}. See docs/api.md.'
+)
+
+
 @functools.cache
-def _page_outline() -> dict[str, Any]:
-    # The schema is fixed for a running process: built once, as drf-spectacular's view would.
-    return outline(SchemaGenerator().get_schema(request=None, public=True))
+def _page_outline(language: str) -> dict[str, Any]:
+    # The schema is fixed for a running process: built once per language (its summaries and
+    # descriptions are translated), as drf-spectacular's view would.
+    page = outline(SchemaGenerator().get_schema(request=None, public=True))
+    info = page["info"]
+    page["info"] = {**info, "description": _(info.get("description", ""))}
+    return page
 
 
 def api_docs(request: HttpRequest) -> HttpResponse:
-    return render(request, "api/docs.html", _page_outline())
+    return render(request, "api/docs.html", _page_outline(get_language()))

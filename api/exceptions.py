@@ -9,6 +9,9 @@ missing object, throttling).
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
@@ -39,6 +42,10 @@ def _details(errors: list[DjangoValidationError]) -> list[ErrorDetail]:
 
 
 def handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, Http404):
+        # Django's own words ("No Company matches the given query.") name a class, in English
+        # whatever the reader's language: say it plainly, in theirs.
+        exc = exceptions.NotFound(gettext("Nothing of yours has that id."))
     if isinstance(exc, DjangoValidationError):
         # A service's rule (a date before the date applied, a move the pipeline doesn't
         # allow), however deep it was raised: a 400 in the error shape, in its own words.
@@ -55,9 +62,9 @@ def handler(exc: Exception, context: dict[str, Any]) -> Response | None:
 
 
 class ErrorSerializer(serializers.Serializer):
-    field = serializers.CharField(allow_null=True, help_text="The field at fault, or null.")
-    code = serializers.CharField(help_text="A stable code: required, invalid, not_found, …")
-    message = serializers.CharField(help_text="What is wrong, in words a person can act on.")
+    field = serializers.CharField(allow_null=True, help_text=_("The field at fault, or null."))
+    code = serializers.CharField(help_text=_("A stable code: required, invalid, not_found, …"))
+    message = serializers.CharField(help_text=_("What is wrong, in words a person can act on."))
 
 
 class ErrorsSerializer(serializers.Serializer):

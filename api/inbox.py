@@ -4,6 +4,8 @@ three decisions as the page (apply, dismiss, undo), through mailin's services.""
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -24,16 +26,16 @@ from .models import ApiToken
 Action = Suggestion.Action
 # Decisions the person records themselves: the API never makes them in one call.
 NOT_APPLIED_HERE = {
-    Action.MARK_OFFER_REVIEW: (
+    Action.MARK_OFFER_REVIEW: _(
         "An offer is never applied automatically: it is yours to record. Move the application "
         'with POST /api/v1/applications/{id}/status/ {"to_status": "offer"} when you\'re '
         "ready, then dismiss this."
     ),
-    Action.ADD_INTERVIEW: (
+    Action.ADD_INTERVIEW: _(
         "An interview needs its details checked by you: add it from the Inbox page's "
         "pre-filled form, which applies this suggestion when saved."
     ),
-    Action.IGNORE: "There is nothing to apply: dismiss it instead.",
+    Action.IGNORE: _("There is nothing to apply: dismiss it instead."),
 }
 
 
@@ -44,38 +46,40 @@ def _may_read_body(request: Request) -> bool:
 
 
 class EmailSerializer(serializers.Serializer):
-    date = serializers.DateTimeField(allow_null=True, help_text="When it was sent, if it said.")
-    sender = serializers.CharField(help_text="The sender's address (may be empty).")
-    sender_name = serializers.CharField(help_text="The sender's name (may be empty).")
+    date = serializers.DateTimeField(allow_null=True, help_text=_("When it was sent, if it said."))
+    sender = serializers.CharField(help_text=_("The sender's address (may be empty)."))
+    sender_name = serializers.CharField(help_text=_("The sender's name (may be empty)."))
     subject = serializers.CharField()
     body = serializers.CharField(
         allow_null=True,
-        help_text="The email's text. Null without the “private notes” scope, or once Rebound "
-        "no longer keeps the email (your keeping time in the Inbox's preferences).",
+        help_text=_(
+            "The email's text. Null without the “private notes” scope, or once Rebound "
+            "no longer keeps the email (your keeping time in the Inbox's preferences)."
+        ),
     )
 
 
 class InboxSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    question = serializers.CharField(help_text="What Rebound asks, in words.")
+    question = serializers.CharField(help_text=_("What Rebound asks, in words."))
     label = serializers.ChoiceField(
-        choices=list(LABEL_NAMES.items()), help_text="What kind of email Rebound read it as."
+        choices=list(LABEL_NAMES.items()), help_text=_("What kind of email Rebound read it as.")
     )
     action = serializers.ChoiceField(choices=Action.choices)
     confidence = serializers.FloatField(min_value=0, max_value=1)
-    company = serializers.CharField(help_text="The company, as read or matched (may be empty).")
-    role = serializers.CharField(help_text="The role, as read or matched (may be empty).")
+    company = serializers.CharField(help_text=_("The company, as read or matched (may be empty)."))
+    role = serializers.CharField(help_text=_("The role, as read or matched (may be empty)."))
     application = serializers.IntegerField(
-        allow_null=True, help_text="The application it is about, or null when it can't tell."
+        allow_null=True, help_text=_("The application it is about, or null when it can't tell.")
     )
-    on = serializers.DateField(allow_null=True, help_text="The day applying dates things by.")
+    on = serializers.DateField(allow_null=True, help_text=_("The day applying dates things by."))
     state = serializers.ChoiceField(choices=Suggestion.State.choices)
-    auto_applied = serializers.BooleanField(help_text="Applied by Rebound, as you chose.")
+    auto_applied = serializers.BooleanField(help_text=_("Applied by Rebound, as you chose."))
     applied_at = serializers.DateTimeField(allow_null=True)
     can_apply = serializers.BooleanField(
-        help_text="POST …/apply/ would do it (pending, and not an offer, interview or nothing)."
+        help_text=_("POST …/apply/ would do it (pending, and not an offer, interview or nothing).")
     )
-    can_undo = serializers.BooleanField(help_text="POST …/undo/ would reverse it (applied).")
+    can_undo = serializers.BooleanField(help_text=_("POST …/undo/ would reverse it (applied)."))
     email = EmailSerializer()
     created_at = serializers.DateTimeField()
 
@@ -119,7 +123,7 @@ class InboxFilterSerializer(serializers.Serializer):
     state = s.Choice(
         choices=Suggestion.State.choices,
         required=False,
-        help_text="pending (the default: the questions waiting for you), applied or dismissed.",
+        help_text=_("pending (the default: the questions waiting for you), applied or dismissed."),
     )
 
 
@@ -128,26 +132,27 @@ class ApplyRequestSerializer(s.Input):
         min_value=1,
         max_value=s.MAX_ID,
         required=False,
-        help_text="Which of your applications it is about, when Rebound couldn't tell (or "
-        "guessed wrong).",
+        help_text=_(
+            "Which of your applications it is about, when Rebound couldn't tell (or guessed wrong)."
+        ),
     )
 
 
 class DecisionSerializer(serializers.Serializer):
-    message = serializers.CharField(help_text="What it did, in words.")
+    message = serializers.CharField(help_text=_("What it did, in words."))
     url = serializers.CharField(
-        allow_null=True, help_text="The page to go to next (the plan it opened), or null."
+        allow_null=True, help_text=_("The page to go to next (the plan it opened), or null.")
     )
     suggestion = InboxSerializer()
 
 
 @extend_schema_view(
     list=extend_schema(
-        summary="The questions Rebound asks about your mail, newest first",
+        summary=_("The questions Rebound asks about your mail, newest first"),
         parameters=[InboxFilterSerializer],
         responses={200: InboxSerializer, **ERRORS},
     ),
-    retrieve=extend_schema(summary="One question", responses={200: InboxSerializer, **ERRORS}),
+    retrieve=extend_schema(summary=_("One question"), responses={200: InboxSerializer, **ERRORS}),
 )
 class InboxViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = InboxSerializer
@@ -176,12 +181,14 @@ class InboxViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         )
 
     @extend_schema(
-        summary="Apply it, as the Inbox's button does",
-        description="Through the same service as the page, dated by the email: a rejection "
-        "marks the application rejected and opens its plan; a confirmation marks it applied; "
-        "an unknown company's confirmation adds the application. An offer (never applied "
-        "automatically), an interview invitation (its details are yours to check on the page) "
-        "and an email with nothing to do are refused with 409, as is one already decided.",
+        summary=_("Apply it, as the Inbox's button does"),
+        description=_(
+            "Through the same service as the page, dated by the email: a rejection "
+            "marks the application rejected and opens its plan; a confirmation marks it applied; "
+            "an unknown company's confirmation adds the application. An offer (never applied "
+            "automatically), an interview invitation (its details are yours to check on the page) "
+            "and an email with nothing to do are refused with 409, as is one already decided."
+        ),
         request=ApplyRequestSerializer,
         responses={200: DecisionSerializer, **WRITE_ERRORS, **CONFLICT},
     )
@@ -196,20 +203,20 @@ class InboxViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
                 raise ValidationError(
                     {
                         "application": [
-                            ErrorDetail("That isn't one of your applications.", code="invalid")
+                            ErrorDetail(_g("That isn't one of your applications."), code="invalid")
                         ]
                     }
                 )
         if suggestion.state != Suggestion.State.PENDING:
-            raise Conflict("That one was already decided: undo it first to decide again.")
+            raise Conflict(_g("That one was already decided: undo it first to decide again."))
         refused = NOT_APPLIED_HERE.get(Action(suggestion.action))
         if refused:
-            raise Conflict(refused)
+            raise Conflict(str(refused))
         outcome = suggestion_apply(suggestion=suggestion, application=chosen)
         return self._decided(request, suggestion.pk, outcome.message, outcome.url)
 
     @extend_schema(
-        summary="Dismiss it: nothing changes, the email stays listed",
+        summary=_("Dismiss it: nothing changes, the email stays listed"),
         request=None,
         responses={200: DecisionSerializer, **ERRORS, **CONFLICT},
     )
@@ -217,14 +224,14 @@ class InboxViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     def dismiss(self, request: Request, pk: int) -> Response:
         suggestion = self.get_object()
         if suggestion.state == Suggestion.State.APPLIED:
-            raise Conflict("It was applied: undo it instead.")
+            raise Conflict(_g("It was applied: undo it instead."))
         suggestion_dismiss(suggestion=suggestion)
         return self._decided(
-            request, suggestion.pk, "Dismissed. The email stays listed, with nothing changed."
+            request, suggestion.pk, _g("Dismissed. The email stays listed, with nothing changed.")
         )
 
     @extend_schema(
-        summary="Undo what applying it did; it is back among your questions",
+        summary=_("Undo what applying it did; it is back among your questions"),
         request=None,
         responses={200: DecisionSerializer, **ERRORS, **CONFLICT},
     )
@@ -232,6 +239,6 @@ class InboxViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     def undo(self, request: Request, pk: int) -> Response:
         suggestion = self.get_object()
         if suggestion.state != Suggestion.State.APPLIED:
-            raise Conflict("There is nothing to undo: it wasn't applied.")
+            raise Conflict(_g("There is nothing to undo: it wasn't applied."))
         outcome = suggestion_undo(suggestion=suggestion)
         return self._decided(request, suggestion.pk, outcome.message, outcome.url)

@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -61,7 +62,7 @@ class SelfAssessmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-@reads("Your interviews", InterviewSerializer)
+@reads(_("Your interviews"), InterviewSerializer)
 class InterviewViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = InterviewSerializer
 
@@ -73,7 +74,7 @@ class InterviewViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         )
 
     @extend_schema(
-        summary="Its self-assessment", responses={200: SelfAssessmentSerializer, **ERRORS}
+        summary=_("Its self-assessment"), responses={200: SelfAssessmentSerializer, **ERRORS}
     )
     @action(detail=True, methods=["get"], pagination_class=None)
     def assessment(self, request: Request, pk: int) -> Response:

@@ -2,13 +2,14 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 
 from .models import ApiToken
 
 
 class TokenScope(permissions.BasePermission):
-    message = "This token is read-only: make a read-and-write token to change anything."
+    message = _("This token is read-only: make a read-and-write token to change anything.")
 
     def has_permission(self, request: Any, view: Any) -> bool:
         token = request.auth
@@ -20,7 +21,7 @@ class TokenScope(permissions.BasePermission):
 
 
 class PrivateNotesScope(permissions.BasePermission):
-    message = "This token can’t read private notes: make one with the “private notes” scope."
+    message = _("This token can’t read private notes: make one with the “private notes” scope.")
 
     def has_permission(self, request: Any, view: Any) -> bool:
         token = request.auth

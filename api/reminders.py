@@ -1,6 +1,8 @@
 """Reminders through the API: read them, cancel or snooze one, through the engine's services."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -14,10 +16,13 @@ from reminders.models import Reminder
 from .base import CONFLICT, ERRORS, WRITE_ERRORS, Conflict, Owned, body, reads
 from .serializers import Input, Integer, read_text
 
+# Written on the reminder in its owner's language (reminders.services._finish).
+CANCELLED_HERE = _("cancelled through the API")
+
 
 class ReminderSerializer(serializers.ModelSerializer):
     label = serializers.SerializerMethodField()
-    local_time = read_text("The local time it is due, HH:MM:SS, in the reminder's time zone.")
+    local_time = read_text(_("The local time it is due, HH:MM:SS, in the reminder's time zone."))
     subject_type = serializers.SerializerMethodField()
 
     class Meta:
@@ -49,7 +54,7 @@ class SnoozeSerializer(Input):
     days = Integer(min_value=1, max_value=90, default=14)
 
 
-@reads("Your reminders, soonest first", ReminderSerializer)
+@reads(_("Your reminders, soonest first"), ReminderSerializer)
 class ReminderViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = ReminderSerializer
 
@@ -57,20 +62,20 @@ class ReminderViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         return Reminder.objects.filter(owner=self.request.user)
 
     @extend_schema(
-        summary="Cancel it (it won’t be sent)",
+        summary=_("Cancel it (it won’t be sent)"),
         request=None,
         responses={200: ReminderSerializer, **ERRORS, **CONFLICT},
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: int) -> Response:
         reminder = self.get_object()
-        if not reminders.reminder_cancel(reminder=reminder, reason="cancelled through the API"):
-            raise Conflict("Only a reminder still to come can be cancelled.")
+        if not reminders.reminder_cancel(reminder=reminder, reason=CANCELLED_HERE):
+            raise Conflict(gettext("Only a reminder still to come can be cancelled."))
         reminder.refresh_from_db()
         return Response(ReminderSerializer(reminder).data)
 
     @extend_schema(
-        summary="Snooze it by some days",
+        summary=_("Snooze it by some days"),
         request=SnoozeSerializer,
         responses={200: ReminderSerializer, **WRITE_ERRORS, **CONFLICT},
     )
@@ -79,6 +84,6 @@ class ReminderViewSet(Owned, mixins.ListModelMixin, mixins.RetrieveModelMixin):
         reminder = self.get_object()
         data = body(SnoozeSerializer, request)
         if reminder.status not in Reminder.OPEN:
-            raise Conflict("Only a reminder still to come can be snoozed.")
+            raise Conflict(gettext("Only a reminder still to come can be snoozed."))
         reminder = reminders.reminder_snooze(reminder=reminder, days=data["days"])
         return Response(ReminderSerializer(reminder).data)

@@ -10,6 +10,8 @@ from typing import Any, ClassVar
 from django import forms
 from django.core.validators import RegexValidator
 from django.forms.models import model_to_dict
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
@@ -26,8 +28,8 @@ class _OnlyText:
     """Text, and only text: DRF would store the number 5 as "5", where the schema says string."""
 
     default_error_messages = {
-        "not_text": "Send this as text (a JSON string).",
-        "nul": "Text can’t contain a NUL character (\\u0000).",
+        "not_text": _("Send this as text (a JSON string)."),
+        "nul": _("Text can’t contain a NUL character (\\u0000)."),
     }
 
     def __init__(self, **kwargs: Any) -> None:
@@ -58,7 +60,7 @@ class Email(_OnlyText, serializers.EmailField):
 
 
 class Choice(serializers.ChoiceField):
-    default_error_messages = {"invalid_choice": "“{input}” isn’t one of the choices listed."}
+    default_error_messages = {"invalid_choice": _("“{input}” isn’t one of the choices listed.")}
 
     def to_internal_value(self, data: Any) -> Any:
         if not isinstance(data, str):
@@ -69,7 +71,7 @@ class Choice(serializers.ChoiceField):
 class Integer(serializers.IntegerField):
     """A JSON integer: not "5", 5.0 or true, which DRF would take as 5 (or 1)."""
 
-    default_error_messages = {"invalid": "Send a whole number (a JSON integer, not text)."}
+    default_error_messages = {"invalid": _("Send a whole number (a JSON integer, not text).")}
 
     def to_internal_value(self, data: Any) -> int:
         if isinstance(data, bool) or not isinstance(data, int):
@@ -80,7 +82,7 @@ class Integer(serializers.IntegerField):
 class Date(serializers.DateField):
     """YYYY-MM-DD and nothing else (the schema's "date"); Python would also read 20261201."""
 
-    default_error_messages = {"invalid": "Give the date as YYYY-MM-DD."}
+    default_error_messages = {"invalid": _("Give the date as YYYY-MM-DD.")}
     ISO = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
     def to_internal_value(self, data: Any) -> dt.date:
@@ -99,20 +101,20 @@ class Input(serializers.Serializer):
     def to_internal_value(self, data: Any) -> Any:
         if not isinstance(data, dict):
             raise serializers.ValidationError(
-                {"non_field_errors": ["Send a JSON object of fields and values."]}, code="invalid"
+                {"non_field_errors": [gettext("Send a JSON object of fields and values.")]},
+                code="invalid",
             )
         errors: dict[str, list[ErrorDetail]] = {}
         for name in data:
             if name in self.fields:
                 continue
             if name in self.not_writable:
-                errors[name] = [ErrorDetail(self.not_writable[name], code="read_only")]
+                errors[name] = [ErrorDetail(str(self.not_writable[name]), code="read_only")]
             else:
                 errors[str(name)] = [
                     ErrorDetail(
-                        "There is no such field here. The fields are: "
-                        + ", ".join(self.fields)
-                        + ".",
+                        gettext("There is no such field here. The fields are: %(fields)s.")
+                        % {"fields": ", ".join(self.fields)},
                         code="unknown_field",
                     )
                 ]

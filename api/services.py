@@ -9,6 +9,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rebound.lib.localtime import local_today
 from rebound.models import User
@@ -36,7 +37,8 @@ def token_create(
     (ValidationError, code "too_many") while the owner has MAX_TOKENS usable ones."""
     if ApiToken.objects.filter(owner=owner, revoked_at__isnull=True).count() >= MAX_TOKENS:
         raise ValidationError(
-            f"You have {MAX_TOKENS} tokens: revoke one you no longer use.", code="too_many"
+            _("You have %(count)d tokens: revoke one you no longer use.") % {"count": MAX_TOKENS},
+            code="too_many",
         )
     prefix = secrets.token_hex(5)
     secret = secrets.token_urlsafe(32)

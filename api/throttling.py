@@ -15,6 +15,7 @@ from typing import Any
 
 from axes.helpers import get_client_ip_address
 from django.conf import settings
+from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 from rest_framework import exceptions
 from rest_framework.settings import api_settings
@@ -88,6 +89,8 @@ def bad_tokens_check(request: Any, *, failed: bool) -> None:
     if over:
         raise exceptions.Throttled(
             wait=max(int(usage["time_left"]), 1),
-            detail="Too many unknown tokens from here. Wait a little, then check the token "
-            "in Preferences → API tokens.",
+            detail=_(
+                "Too many unknown tokens from here. Wait a little, then check the token in "
+                "Preferences → API tokens."
+            ),
         )

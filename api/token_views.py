@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from rebound.lib.types import AuthedRequest
@@ -47,6 +48,8 @@ def token_revoke(request: AuthedRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=token_id, owner=request.user, revoked_at__isnull=True)
     if request.method == "POST":
         services.token_revoke(token=token)
-        messages.success(request, f"Revoked “{token.name}”: it no longer works.")
+        messages.success(
+            request, _("Revoked “%(name)s”: it no longer works.") % {"name": token.name}
+        )
         return redirect("api:tokens")
     return render(request, "api/token_revoke.html", {"token": token})

@@ -11,6 +11,8 @@ from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from applications.models import Application
 from interviews.models import Interview
@@ -27,13 +29,13 @@ def _limit_text() -> str:
 
 class PasteForm(forms.Form):
     text = forms.CharField(
-        label="Paste the email",
+        label=_("Paste the email"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Copy the whole message from your mail client, forwards included.",
+        help_text=_("Copy the whole message from your mail client, forwards included."),
     )
     file = forms.FileField(
-        label="Or upload it as a file (.eml)",
+        label=_("Or upload it as a file (.eml)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".eml,message/rfc822,text/plain"}),
     )
@@ -42,7 +44,8 @@ class PasteForm(forms.Form):
         upload = self.cleaned_data.get("file")
         if upload is not None and upload.size > settings.MAILIN_UPLOAD_MAX_BYTES:
             raise forms.ValidationError(
-                f"That file is larger than {_limit_text()}. Paste the email's text instead."
+                gettext("That file is larger than %(limit)s. Paste the email's text instead.")
+                % {"limit": _limit_text()}
             )
         return upload
 
@@ -50,7 +53,7 @@ class PasteForm(forms.Form):
         data = super().clean() or {}
         if not self.errors and not (data.get("text") or "").strip() and not data.get("file"):
             raise forms.ValidationError(
-                "There was nothing to read: paste the email's text or pick a file."
+                gettext("There was nothing to read: paste the email's text or pick a file.")
             )
         return data
 
@@ -78,7 +81,7 @@ class _ApplicationChoice(forms.ModelChoiceField):
 
 class ChooseApplicationForm(forms.Form):
     application = _ApplicationChoice(
-        queryset=Application.objects.none(), label="Which application is it about?"
+        queryset=Application.objects.none(), label=_("Which application is it about?")
     )
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
@@ -87,12 +90,12 @@ class ChooseApplicationForm(forms.Form):
 
 
 class CorrectForm(forms.Form):
-    label = forms.ChoiceField(label="What is this email?", choices=list(LABEL_NAMES.items()))
+    label = forms.ChoiceField(label=_("What is this email?"), choices=list(LABEL_NAMES.items()))
     application = _ApplicationChoice(
         queryset=Application.objects.none(),
         required=False,
-        label="About which application?",
-        empty_label="None of them",
+        label=_("About which application?"),
+        empty_label=_("None of them"),
     )
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
@@ -105,13 +108,15 @@ class InboxPreferenceForm(forms.ModelForm):
         model = InboxPreference
         fields = ("auto_apply", "keep_raw_days")
         labels = {
-            "auto_apply": "Apply confident confirmations and rejections without asking",
-            "keep_raw_days": "Keep the emails themselves for",
+            "auto_apply": _("Apply confident confirmations and rejections without asking"),
+            "keep_raw_days": _("Keep the emails themselves for"),
         }
         help_texts = {
-            "auto_apply": "Never offers. Each one stays in the Inbox with an Undo.",
-            "keep_raw_days": "After that only what Rebound read from them is kept: the "
-            "company, role, date and kind of email.",
+            "auto_apply": _("Never offers. Each one stays in the Inbox with an Undo."),
+            "keep_raw_days": _(
+                "After that only what Rebound read from them is kept: the company, role, date "
+                "and kind of email."
+            ),
         }
 
 

@@ -3,6 +3,8 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import ImapAccount
 
@@ -12,45 +14,51 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 class ImapAccountForm(forms.Form):
     host = forms.CharField(
-        label="IMAP server",
+        label=_("IMAP server"),
         max_length=255,
-        help_text="Your provider’s IMAP server, e.g. imap.gmail.com, outlook.office365.com, "
-        "imap.fastmail.com.",
+        help_text=_(
+            "Your provider’s IMAP server, e.g. imap.gmail.com, outlook.office365.com, "
+            "imap.fastmail.com."
+        ),
     )
     security = forms.ChoiceField(
-        label="Security", choices=ImapAccount.Security.choices, initial=ImapAccount.Security.SSL
+        label=_("Security"), choices=ImapAccount.Security.choices, initial=ImapAccount.Security.SSL
     )
     port = forms.IntegerField(
-        label="Port", min_value=1, max_value=65535, initial=993, help_text="Usually 993."
+        label=_("Port"), min_value=1, max_value=65535, initial=993, help_text=_("Usually 993.")
     )
     username = forms.CharField(
-        label="User name", max_length=320, help_text="Usually your full email address."
+        label=_("User name"), max_length=320, help_text=_("Usually your full email address.")
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         max_length=500,
         strip=False,
         widget=forms.PasswordInput(render_value=False),
-        help_text="Many providers want an app password for IMAP; it is stored encrypted.",
+        help_text=_("Many providers want an app password for IMAP; it is stored encrypted."),
     )
     folder = forms.CharField(
-        label="Folder",
+        label=_("Folder"),
         max_length=255,
         initial="INBOX",
-        help_text="Only this folder is read. A folder of its own (say “Job search”) with a "
-        "filter that copies job mail into it keeps the rest of your mail out of Rebound.",
+        help_text=_(
+            "Only this folder is read. A folder of its own (say “Job search”) with a filter "
+            "that copies job mail into it keeps the rest of your mail out of Rebound."
+        ),
     )
 
     def clean_host(self) -> str:
         host = self.cleaned_data["host"].strip().lower()
         if not re.fullmatch(r"[a-z0-9.\-]+|\[?[0-9a-f:.]+\]?", host):
-            raise forms.ValidationError("Write just the server’s name, like imap.example.com.")
+            raise forms.ValidationError(
+                gettext("Write just the server’s name, like imap.example.com.")
+            )
         return host.strip("[]")
 
     def _no_control(self, name: str) -> str:
         value: str = self.cleaned_data[name]
         if _CONTROL.search(value):
-            raise forms.ValidationError("This has a character an IMAP server can’t take.")
+            raise forms.ValidationError(gettext("This has a character an IMAP server can’t take."))
         return value
 
     def clean_username(self) -> str:

@@ -17,6 +17,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from imap_tools import MailBox, MailBoxStartTls, MailBoxUnencrypted
 from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxLoginError
 from imap_tools.mailbox import BaseMailBox
@@ -60,7 +61,7 @@ class Folder:
             "FETCH", ",".join(str(u) for u in uids), "(UID RFC822.SIZE)"
         )
         if typ != "OK":
-            raise ImapProblem("The server wouldn’t say how big the new messages are.")
+            raise ImapProblem(_("The server wouldn’t say how big the new messages are."))
         sizes: dict[int, int] = {}
         for item in data:
             line = item[0] if isinstance(item, tuple) else item
@@ -75,7 +76,7 @@ class Folder:
         """The raw message, without setting \\Seen (PEEK); None if it has gone meanwhile."""
         typ, data = self.mailbox.client.uid("FETCH", str(uid), "(UID BODY.PEEK[])")
         if typ != "OK":
-            raise ImapProblem("The server wouldn’t hand over a new message.")
+            raise ImapProblem(_("The server wouldn’t hand over a new message."))
         for item in data:
             if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], bytes):
                 return item[1]
@@ -85,7 +86,7 @@ class Folder:
 def _uid_list(result: tuple[str, list[bytes | None]]) -> list[int]:
     typ, data = result
     if typ != "OK":
-        raise ImapProblem("The server wouldn’t list the folder’s messages.")
+        raise ImapProblem(_("The server wouldn’t list the folder’s messages."))
     return [int(u) for u in (data[0] or b"").split() if u.isdigit()]
 
 
@@ -96,8 +97,11 @@ def check_host_allowed(host: str, port: int) -> None:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise ImapProblem(
-            f"Rebound couldn’t find a server called {host}. Check the name (for example "
-            "imap.gmail.com or imap.fastmail.com).",
+            _(
+                "Rebound couldn’t find a server called %(host)s. Check the name (for example "
+                "imap.gmail.com or imap.fastmail.com)."
+            )
+            % {"host": host},
             "host",
         ) from None
     if settings.MAILIN_IMAP_ALLOW_PRIVATE_HOSTS:
@@ -106,8 +110,11 @@ def check_host_allowed(host: str, port: int) -> None:
         address = ipaddress.ip_address(info[4][0])
         if not address.is_global:
             raise ImapProblem(
-                f"{host} is an address inside a private network, which Rebound doesn’t "
-                "connect to. Use your mail provider’s public IMAP server.",
+                _(
+                    "%(host)s is an address inside a private network, which Rebound doesn’t "
+                    "connect to. Use your mail provider’s public IMAP server."
+                )
+                % {"host": host},
                 "host",
             )
 
@@ -128,53 +135,69 @@ def open_folder(
 ) -> Iterator[Folder]:
     """Log in and open folder read-only; always logs out."""
     check_host_allowed(host, port)
-    where = f"{host} on port {port}"
+    where = _("%(host)s on port %(port)s") % {"host": host, "port": port}
     try:
         mailbox = _open(host, port, security, settings.MAILIN_IMAP_TIMEOUT)
     except ssl.SSLError:
         raise ImapProblem(
-            f"Rebound reached {where}, but a secure connection couldn’t be made. Check the "
-            "port and the security setting (SSL/TLS is usually port 993, STARTTLS port 143)."
+            _(
+                "Rebound reached %(where)s, but a secure connection couldn’t be made. Check "
+                "the port and the security setting (SSL/TLS is usually port 993, STARTTLS "
+                "port 143)."
+            )
+            % {"where": where}
         ) from None
     except TimeoutError:
         raise ImapProblem(
-            f"{where} didn’t answer in time. Check the name and the port, or try again later."
+            _("%(where)s didn’t answer in time. Check the name and the port, or try again later.")
+            % {"where": where}
         ) from None
     except (OSError, imaplib.IMAP4.error, ImapToolsError, ValueError):
         raise ImapProblem(
-            f"Rebound couldn’t connect to {where}. Check the name, the port and the security "
-            "setting."
+            _(
+                "Rebound couldn’t connect to %(where)s. Check the name, the port and the "
+                "security setting."
+            )
+            % {"where": where}
         ) from None
     try:
         try:
             mailbox.login(username, password, initial_folder=None)
         except MailboxLoginError:
             raise ImapProblem(
-                "The server didn’t accept that user name and password. Many providers want an "
-                "app password for IMAP rather than your usual one (Gmail, Outlook, iCloud, "
-                "Fastmail all do).",
+                _(
+                    "The server didn’t accept that user name and password. Many providers want "
+                    "an app password for IMAP rather than your usual one (Gmail, Outlook, "
+                    "iCloud, Fastmail all do)."
+                ),
                 "password",
             ) from None
         try:
             mailbox.folder.set(folder, readonly=True)
         except MailboxFolderSelectError:
             raise ImapProblem(
-                f"You’re logged in, but there’s no folder called “{folder}”. Check its exact "
-                "name (folders inside others are often written like “INBOX/Jobs” or "
-                "“INBOX.Jobs”).",
+                _(
+                    "You’re logged in, but there’s no folder called “%(folder)s”. Check its "
+                    "exact name (folders inside others are often written like “INBOX/Jobs” or "
+                    "“INBOX.Jobs”)."
+                )
+                % {"folder": folder},
                 "folder",
             ) from None
         validity = mailbox.client.response("UIDVALIDITY")[1]
         if not validity or not validity[-1]:
-            raise ImapProblem("The server didn’t number the folder’s messages (no UIDVALIDITY).")
+            raise ImapProblem(_("The server didn’t number the folder’s messages (no UIDVALIDITY)."))
         yield Folder(mailbox=mailbox, uidvalidity=int(validity[-1]))
     except ImapProblem:
         raise
     except TimeoutError:
-        raise ImapProblem(f"{where} stopped answering. Rebound will try again later.") from None
+        raise ImapProblem(
+            _("%(where)s stopped answering. Rebound will try again later.") % {"where": where}
+        ) from None
     except (OSError, imaplib.IMAP4.error, ImapToolsError):
         raise ImapProblem(
-            f"The connection to {where} broke off. Rebound will try again later."
+            _("The connection to %(where)s broke off. Rebound will try again later.")
+            % {"where": where}
         ) from None
     finally:
         # The connection may already be gone; there is nothing left to save.

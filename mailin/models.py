@@ -6,6 +6,8 @@ that, the facts are all that is left (services.inbound_messages_forget_raw, dail
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from applications.models import Application
 from rebound.crypto import EncryptedTextField
@@ -15,10 +17,10 @@ from .classify.labels import LABEL_NAMES
 
 class InboundMessage(models.Model):
     class Source(models.TextChoices):
-        COMMAND = "command", "Command line"
-        PASTE = "paste", "Pasted or uploaded"
-        FORWARD = "forward", "Forwarding address"
-        IMAP = "imap", "IMAP folder"
+        COMMAND = "command", _("Command line")
+        PASTE = "paste", _("Pasted or uploaded")
+        FORWARD = "forward", _("Forwarding address")
+        IMAP = "imap", _("IMAP folder")
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     source = models.CharField(max_length=10, choices=Source.choices)
@@ -78,18 +80,18 @@ class InboundMessage(models.Model):
 
 class Suggestion(models.Model):
     class State(models.TextChoices):
-        PENDING = "pending", "Waiting for you"
-        APPLIED = "applied", "Applied"
-        DISMISSED = "dismissed", "Dismissed"
+        PENDING = "pending", _("Waiting for you")
+        APPLIED = "applied", pgettext_lazy("suggestion state", "Applied")
+        DISMISSED = "dismissed", _("Dismissed")
 
     class Action(models.TextChoices):
-        MARK_REJECTED = "mark_rejected", "Mark rejected"
-        MARK_APPLIED = "mark_applied", "Mark applied"
-        NEW_APPLICATION = "new_application", "New application"
-        ADD_INTERVIEW = "add_interview", "Add the interview"
-        MARK_OFFER_REVIEW = "mark_offer_review", "Review the offer"
-        NOTE_ONLY = "note_only", "Keep as a note"
-        IGNORE = "ignore", "Nothing to do"
+        MARK_REJECTED = "mark_rejected", _("Mark rejected")
+        MARK_APPLIED = "mark_applied", _("Mark applied")
+        NEW_APPLICATION = "new_application", _("New application")
+        ADD_INTERVIEW = "add_interview", _("Add the interview")
+        MARK_OFFER_REVIEW = "mark_offer_review", _("Review the offer")
+        NOTE_ONLY = "note_only", _("Keep as a note")
+        IGNORE = "ignore", _("Nothing to do")
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     message = models.OneToOneField(
@@ -174,10 +176,10 @@ class ImapAccount(models.Model):
     """An IMAP folder the user connected; polled for new mail only, never changed on the server."""
 
     class Security(models.TextChoices):
-        SSL = "ssl", "SSL/TLS (usually port 993)"
-        STARTTLS = "starttls", "STARTTLS (usually port 143)"
+        SSL = "ssl", _("SSL/TLS (usually port 993)")
+        STARTTLS = "starttls", _("STARTTLS (usually port 143)")
         # Only for a server on the same machine or a trusted network (and the tests' dovecot).
-        PLAIN = "plain", "None (unencrypted, only on a trusted network)"
+        PLAIN = "plain", _("None (unencrypted, only on a trusted network)")
 
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -214,11 +216,11 @@ class InboxPreference(models.Model):
     """How the owner wants their mail handled. No row means the defaults."""
 
     KEEP_CHOICES = [
-        (0, "Don't keep it: only the facts"),
-        (7, "7 days"),
-        (30, "30 days"),
-        (90, "90 days"),
-        (365, "A year"),
+        (0, _("Don't keep it: only the facts")),
+        (7, _("7 days")),
+        (30, _("30 days")),
+        (90, _("90 days")),
+        (365, _("A year")),
     ]
 
     owner = models.OneToOneField(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from applications.models import Application
+from rebound.lib.language import in_language_of
 from rebound.models import User
 
 from .classify.classifier import Classification, classify
@@ -74,7 +75,13 @@ def read_message(
             match = MatchResult(
                 MATCH, application, company=application.company, reasons=("your correction",)
             )
-    suggestion = suggest(
-        message=message, classification=classification, facts=facts, match=match, tz=user.tzinfo
-    )
+    # The question is kept as words: in the owner's language, whoever or whatever read it.
+    with in_language_of(user):
+        suggestion = suggest(
+            message=message,
+            classification=classification,
+            facts=facts,
+            match=match,
+            tz=user.tzinfo,
+        )
     return Reading(message, classification, facts, match, suggestion)

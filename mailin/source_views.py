@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from rebound.lib.types import AuthedRequest
@@ -48,10 +50,10 @@ def forwarding_address_new(request: AuthedRequest) -> HttpResponse:
     sources.forwarding_address_create(user=request.user)
     if replacing:
         messages.success(
-            request, "Your new address is ready. Mail to the old one is refused from now on."
+            request, _("Your new address is ready. Mail to the old one is refused from now on.")
         )
     else:
-        messages.success(request, "Your forwarding address is ready: copy it below.")
+        messages.success(request, _("Your forwarding address is ready: copy it below."))
     return redirect("mailin:ways_in")
 
 
@@ -60,7 +62,8 @@ def forwarding_address_new(request: AuthedRequest) -> HttpResponse:
 def forwarding_address_remove(request: AuthedRequest) -> HttpResponse:
     forgotten = sources.forwarding_address_remove(user=request.user)
     messages.success(
-        request, f"The address is removed and mail to it is refused. {_forgotten(forgotten)}"
+        request,
+        _("The address is removed and mail to it is refused.") + " " + _forgotten(forgotten),
     )
     return redirect("mailin:ways_in")
 
@@ -82,7 +85,8 @@ def imap_connect(request: AuthedRequest) -> HttpResponse:
     )
     messages.success(
         request,
-        f"Connected to “{connection.folder}”. Rebound reads new mail there every few minutes.",
+        _("Connected to “%(folder)s”. Rebound reads new mail there every few minutes.")
+        % {"folder": connection.folder},
     )
     return redirect("mailin:ways_in")
 
@@ -92,16 +96,25 @@ def imap_connect(request: AuthedRequest) -> HttpResponse:
 def imap_poll_now(request: AuthedRequest) -> HttpResponse:
     account = ImapAccount.objects.select_related("owner").filter(owner=request.user).first()
     if account is None:
-        messages.error(request, "There’s no IMAP folder connected to read.")
+        messages.error(request, _("There’s no IMAP folder connected to read."))
         return redirect("mailin:ways_in")
     result = sources.imap_account_poll(account=account)
     if result.error and not result.stored:
-        messages.error(request, f"Rebound couldn’t read the folder: {result.error}")
+        messages.error(
+            request, _("Rebound couldn’t read the folder: %(error)s") % {"error": result.error}
+        )
     elif result.stored:
-        plural = "s" if result.stored != 1 else ""
-        messages.success(request, f"{result.stored} new message{plural}: see your Inbox.")
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d new message: see your Inbox.",
+                "%(count)d new messages: see your Inbox.",
+                result.stored,
+            )
+            % {"count": result.stored},
+        )
     else:
-        messages.info(request, "Nothing new in the folder since the last look.")
+        messages.info(request, _("Nothing new in the folder since the last look."))
     return redirect("mailin:ways_in")
 
 
@@ -111,14 +124,14 @@ def imap_remove(request: AuthedRequest) -> HttpResponse:
     forgotten = sources.imap_account_remove(user=request.user)
     messages.success(
         request,
-        f"The folder is disconnected and its password forgotten. {_forgotten(forgotten)}",
+        _("The folder is disconnected and its password forgotten.") + " " + _forgotten(forgotten),
     )
     return redirect("mailin:ways_in")
 
 
 def _forgotten(count: int) -> str:
     if count == 0:
-        return "Nothing had come in through it."
+        return _("Nothing had come in through it.")
     if count == 1:
-        return "The one message it brought is forgotten."
-    return f"The {count} messages it brought are forgotten."
+        return _("The one message it brought is forgotten.")
+    return _("The %(count)d messages it brought are forgotten.") % {"count": count}

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from applications.pipeline import Status
+from applications.pipeline import in_sentence as status_in_sentence
 
 from .classify.classifier import Classification
 from .classify.labels import (
@@ -27,6 +30,8 @@ from .classify.labels import (
 from .extract.facts import Facts
 from .matching import AMBIGUOUS, MATCH, NEW, MatchResult
 from .parse.parsed import ParsedMessage
+from .wording import day as _day
+from .wording import moment as _when
 
 MARK_REJECTED = "mark_rejected"
 MARK_APPLIED = "mark_applied"
@@ -58,15 +63,6 @@ class Suggestion:
     choices: tuple[tuple[int, str], ...] = ()
 
 
-def _day(on: dt.date | None) -> str:
-    return f"{on.day} {on:%b}" if on else "an unknown date"
-
-
-def _when(moment: dt.datetime) -> str:
-    zone = moment.tzname() or ""
-    return f"{moment:%a} {moment.day} {moment:%b}, {moment:%H:%M} {zone}".strip()
-
-
 def suggest(
     *,
     message: ParsedMessage,
@@ -79,9 +75,9 @@ def suggest(
     on = message.date.astimezone(tz).date() if message.date else None
     app = match.application
     company = (app.company.name if app else "") or (match.company.name if match.company else "")
-    company = company or facts.company or "A company"
+    company = company or facts.company or _("A company")
     role = app.role if app else facts.role
-    for_role = f" for {role}" if role else ""
+    for_role = _(" for %(role)s") % {"role": role} if role else ""
     prefill = _prefill(facts)
     choices = tuple((a.pk, f"{a.company.name} — {a.role}") for a in match.candidates)
 
@@ -103,35 +99,50 @@ def suggest(
             # rules didn't understand it, so a person should read it rather than lose it.
             return make(
                 NOTE_ONLY,
-                f"{company} wrote about {role}, but Rebound couldn't tell "
-                "what it says — read it and choose what to do?",
+                _(
+                    "%(company)s wrote about %(role)s, but Rebound couldn't tell what it says "
+                    "— read it and choose what to do?"
+                )
+                % {"company": company, "role": role},
             )
-        return make(IGNORE, "Not about your job search — nothing to change.")
+        return make(IGNORE, _("Not about your job search — nothing to change."))
     if label == RECRUITER_OUTREACH:
-        who = f" about {role}" if role else ""
-        return make(IGNORE, f"A recruiter wrote to you{who}. Nothing to change unless you reply.")
+        if role:
+            return make(
+                IGNORE,
+                _("A recruiter wrote to you about %(role)s. Nothing to change unless you reply.")
+                % {"role": role},
+            )
+        return make(IGNORE, _("A recruiter wrote to you. Nothing to change unless you reply."))
     if match.kind == AMBIGUOUS:
-        roles = " or ".join(a.role for a in match.candidates[:3])
-        verb = {
-            REJECTION: "said no",
-            OFFER: "made an offer",
-            INTERVIEW_INVITE: "invited you to an interview",
-        }.get(label, "wrote")
+        roles = _(" or ").join(a.role for a in match.candidates[:3])
+        asked = {
+            REJECTION: _("%(company)s said no on %(day)s — was it about %(roles)s?"),
+            OFFER: _("%(company)s made an offer on %(day)s — was it about %(roles)s?"),
+            INTERVIEW_INVITE: _(
+                "%(company)s invited you to an interview on %(day)s — was it about %(roles)s?"
+            ),
+        }.get(label, _("%(company)s wrote on %(day)s — was it about %(roles)s?"))
         action = _action_for(label, current=None)
-        return make(action, f"{company} {verb} on {_day(on)} — was it about {roles}?")
+        return make(action, asked % {"company": company, "day": _day(on), "roles": roles})
     if match.kind == NEW:
         return make(
             NEW_APPLICATION,
-            f"You applied to {company}{for_role} on {_day(on)} — add it to your applications?",
+            _("You applied to %(company)s%(for_role)s on %(day)s — add it to your applications?")
+            % {"company": company, "for_role": for_role, "day": _day(on)},
         )
+    said = {"company": company, "for_role": for_role}
     if app is None:
         if label in {REJECTION, OFFER, INTERVIEW_INVITE, APPLICATION_RECEIVED}:
             return make(
                 NOTE_ONLY,
-                f"{company} wrote about an application{for_role} that isn't "
-                "in your list — which one is it?",
+                _(
+                    "%(company)s wrote about an application%(for_role)s that isn't in your "
+                    "list — which one is it?"
+                )
+                % said,
             )
-        return make(NOTE_ONLY, f"{company} wrote{for_role} — keep it as a note?")
+        return make(NOTE_ONLY, _("%(company)s wrote%(for_role)s — keep it as a note?") % said)
 
     current = app.status
     action = _action_for(label, current=current)
@@ -139,51 +150,80 @@ def suggest(
         if action == NOTE_ONLY:
             return make(
                 NOTE_ONLY,
-                f"{company} confirmed the no{for_role} — it's already marked "
-                f"{app.get_status_display().lower()}. Keep the email on its "
-                "timeline?",
+                _(
+                    "%(company)s confirmed the no%(for_role)s — it's already marked "
+                    "%(status)s. Keep the email on its timeline?"
+                )
+                % {**said, "status": status_in_sentence(app.status)},
             )
         extra = ""
         if facts.reapply_after:
-            extra = f" They suggest applying again after {_day(facts.reapply_after)}."
+            extra = _(" They suggest applying again after %(day)s.") % {
+                "day": _day(facts.reapply_after)
+            }
         elif facts.keep_on_file:
-            extra = " They'll keep your CV on file."
+            extra = _(" They'll keep your CV on file.")
         return make(
             MARK_REJECTED,
-            f"{company} said no to {role} on {_day(on)} — mark it "
-            f"rejected and open your plan?{extra}",
+            _("%(company)s said no to %(role)s on %(day)s — mark it rejected and open your plan?")
+            % {"company": company, "role": role, "day": _day(on)}
+            + extra,
             auto=True,
         )
     if label == APPLICATION_RECEIVED:
         if action == MARK_APPLIED:
             return make(
                 MARK_APPLIED,
-                f"{company} confirmed your application{for_role} on {_day(on)} — mark it applied?",
+                _(
+                    "%(company)s confirmed your application%(for_role)s on %(day)s — mark it "
+                    "applied?"
+                )
+                % {**said, "day": _day(on)},
                 auto=True,
             )
         return make(
             NOTE_ONLY,
-            f"{company} confirmed your application{for_role} — keep the email on its timeline?",
+            _(
+                "%(company)s confirmed your application%(for_role)s — keep the email on its "
+                "timeline?"
+            )
+            % said,
         )
     if label == INTERVIEW_INVITE:
-        when = f" on {_when(facts.interview_at)}" if facts.interview_at else ""
-        return make(
-            ADD_INTERVIEW,
-            f"{company} invited you to an interview{for_role}{when} — add it to your interviews?",
-        )
+        if facts.interview_at:
+            text = _(
+                "%(company)s invited you to an interview%(for_role)s on %(when)s — add it to "
+                "your interviews?"
+            ) % {**said, "when": _when(facts.interview_at)}
+        else:
+            text = (
+                _(
+                    "%(company)s invited you to an interview%(for_role)s — add it to your "
+                    "interviews?"
+                )
+                % said
+            )
+        return make(ADD_INTERVIEW, text)
     if label == OFFER:
         return make(
             MARK_OFFER_REVIEW,
-            f"{company} made you an offer{for_role} — look it over and mark the offer?",
+            _("%(company)s made you an offer%(for_role)s — look it over and mark the offer?")
+            % said,
         )
     if label == ASSESSMENT:
-        due = f", due {_day(facts.reply_by)}" if facts.reply_by else ""
-        return make(NOTE_ONLY, f"{company} sent you an assessment{for_role}{due} — add a note?")
+        if facts.reply_by:
+            text = _(
+                "%(company)s sent you an assessment%(for_role)s, due %(day)s — add a note?"
+            ) % {**said, "day": _day(facts.reply_by)}
+        else:
+            text = _("%(company)s sent you an assessment%(for_role)s — add a note?") % said
+        return make(NOTE_ONLY, text)
     if label == STATUS_UPDATE_OTHER:
         return make(
-            NOTE_ONLY, f"News from {company}{for_role}, no decision yet — keep it as a note?"
+            NOTE_ONLY,
+            _("News from %(company)s%(for_role)s, no decision yet — keep it as a note?") % said,
         )
-    return make(NOTE_ONLY, f"{company} wrote{for_role} — keep it as a note?")
+    return make(NOTE_ONLY, _("%(company)s wrote%(for_role)s — keep it as a note?") % said)
 
 
 def _action_for(label: str, *, current: str | None) -> str:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from applications.models import Application
@@ -98,11 +99,13 @@ def paste(request: AuthedRequest, application_id: int | None = None) -> HttpResp
         return redirect(back)
     suggestion = stored.suggestion
     if not created:
-        messages.info(request, "Rebound already has that email; here is what it suggested.")
+        messages.info(request, _("Rebound already has that email; here is what it suggested."))
     elif suggestion.auto_applied:
-        messages.success(request, f"Applied automatically, as you chose: {suggestion.text}")
+        messages.success(
+            request, _("Applied automatically, as you chose: %(text)s") % {"text": suggestion.text}
+        )
     else:
-        messages.success(request, "Read it. Rebound's suggestion is at the top of your Inbox.")
+        messages.success(request, _("Read it. Rebound's suggestion is at the top of your Inbox."))
     return redirect(f"{reverse('mailin:inbox')}#suggestion-{suggestion.pk}")
 
 
@@ -114,7 +117,7 @@ def suggestion_apply(request: AuthedRequest, suggestion_id: int) -> HttpResponse
     if request.POST.get("application"):
         form = ChooseApplicationForm(request.POST, owner=request.user)
         if not form.is_valid():
-            messages.error(request, "Choose one of your applications.")
+            messages.error(request, _("Choose one of your applications."))
             return redirect("mailin:inbox")
         chosen = form.cleaned_data["application"]
     if suggestion.action == Suggestion.Action.ADD_INTERVIEW:
@@ -135,14 +138,14 @@ def suggestion_interview(request: AuthedRequest, suggestion_id: int) -> HttpResp
     """The interview form, pre-filled from the invitation; saving it applies the suggestion."""
     suggestion = _suggestion(request, suggestion_id)
     if suggestion.state != Suggestion.State.PENDING:
-        messages.info(request, "That one was already decided.")
+        messages.info(request, _("That one was already decided."))
         return redirect("mailin:inbox")
     application = suggestion.application
     wanted = request.GET.get("application") or request.POST.get("for_application")
     if wanted and wanted.isdigit():
         application = get_object_or_404(Application, pk=int(wanted), owner=request.user)
     if application is None:
-        messages.error(request, "Choose which application the interview is for.")
+        messages.error(request, _("Choose which application the interview is for."))
         return redirect("mailin:inbox")
     form = InterviewForm(
         request.POST or None,
@@ -162,12 +165,12 @@ def suggestion_interview(request: AuthedRequest, suggestion_id: int) -> HttpResp
             form.add_error(None, exc)
         else:
             suggestions.suggestion_interview_saved(suggestion=suggestion, interview=interview)
-            messages.success(request, "Interview added from the email. Good luck!")
+            messages.success(request, _("Interview added from the email. Good luck!"))
             return redirect(interview)
     return render(
         request,
         "interviews/interview_form.html",
-        {"form": form, "application": application, "title": "Add the interview from the email"},
+        {"form": form, "application": application, "title": _("Add the interview from the email")},
     )
 
 
@@ -175,7 +178,7 @@ def suggestion_interview(request: AuthedRequest, suggestion_id: int) -> HttpResp
 @require_POST
 def suggestion_dismiss(request: AuthedRequest, suggestion_id: int) -> HttpResponse:
     suggestions.suggestion_dismiss(suggestion=_suggestion(request, suggestion_id))
-    messages.success(request, "Dismissed. The email stays listed, with nothing changed.")
+    messages.success(request, _("Dismissed. The email stays listed, with nothing changed."))
     return redirect("mailin:inbox")
 
 
@@ -185,7 +188,7 @@ def suggestion_correct(request: AuthedRequest, suggestion_id: int) -> HttpRespon
     suggestion = _suggestion(request, suggestion_id)
     form = CorrectForm(request.POST, owner=request.user)
     if not form.is_valid():
-        messages.error(request, "Choose what the email is, and the application if there is one.")
+        messages.error(request, _("Choose what the email is, and the application if there is one."))
         return redirect("mailin:inbox")
     try:
         suggestions.suggestion_correct(
@@ -197,7 +200,7 @@ def suggestion_correct(request: AuthedRequest, suggestion_id: int) -> HttpRespon
         _error(request, exc)
         return redirect("mailin:inbox")
     messages.success(
-        request, "Corrected. Rebound will read the next email from this sender the same way."
+        request, _("Corrected. Rebound will read the next email from this sender the same way.")
     )
     return redirect(f"{reverse('mailin:inbox')}#suggestion-{suggestion.pk}")
 
@@ -220,9 +223,9 @@ def preferences(request: AuthedRequest) -> HttpResponse:
             auto_apply=form.cleaned_data["auto_apply"],
             keep_raw_days=form.cleaned_data["keep_raw_days"],
         )
-        messages.success(request, "Inbox preferences saved.")
+        messages.success(request, _("Inbox preferences saved."))
     else:
-        messages.error(request, "Choose one of the offered keeping times.")
+        messages.error(request, _("Choose one of the offered keeping times."))
     return redirect("mailin:inbox")
 
 

@@ -37,8 +37,10 @@ MODELS: list[tuple[str, str]] = [
     ("coping.Incident", "plan__owner"),
 ]
 # The account's preferences (never its email or password: the new account has its own).
+# A backup written before a preference existed (`language`, say) restores without it: the
+# new account keeps its own.
 PREFERENCES = ["first_name", "timezone", "reminder_time", "keep_in_touch_months",
-               "no_reply_days", "prep_time"]  # fmt: skip
+               "no_reply_days", "prep_time", "language"]  # fmt: skip
 # Set by the database or the server when restored, not carried over.
 FRESH = {"created_at", "updated_at"}
 

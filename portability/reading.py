@@ -6,6 +6,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 from .document import FORMAT, MAX_BYTES, MODELS, VERSION, BackupError, fields, is_id, is_user
 
@@ -14,21 +15,23 @@ def read_document(upload: UploadedFile) -> dict[str, Any]:
     """An uploaded backup, parsed; or a BackupError saying what is wrong with the file (one
     over the limit is refused before it is read)."""
     if upload.size is not None and upload.size > MAX_BYTES:
-        raise BackupError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB.")
+        raise BackupError(
+            _("The file is over %(limit)d MB.") % {"limit": MAX_BYTES // (1024 * 1024)}
+        )
     raw = upload.read()
     try:
         document = parse(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise BackupError("That file isn’t a Rebound backup (it isn’t JSON).") from None
+        raise BackupError(_("That file isn’t a Rebound backup (it isn’t JSON).")) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise BackupError("That file isn’t a Rebound backup.")
+        raise BackupError(_("That file isn’t a Rebound backup."))
     if document.get("version") != VERSION:
         raise BackupError(
-            f"That backup has version {document.get('version')!r}; this server reads version "
-            f"{VERSION}."
+            _("That backup has version %(version)s; this server reads version %(reads)s.")
+            % {"version": repr(document.get("version")), "reads": VERSION}
         )
     if not isinstance(document.get("data"), dict):
-        raise BackupError("That backup has no data section.")
+        raise BackupError(_("That backup has no data section."))
     return document
 
 
@@ -58,67 +61,93 @@ def parse(text: str) -> Any:
         return json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
     except _DuplicateKey as error:
         raise BackupError(
-            f"That backup gives “{error}” twice in one place, so it isn’t clear which to "
-            "keep (a backup Rebound wrote never does; was it edited?)."
+            _(
+                "That backup gives “%(name)s” twice in one place, so it isn’t clear which to "
+                "keep (a backup Rebound wrote never does; was it edited?)."
+            )
+            % {"name": error}
         ) from None
     except RecursionError:
-        raise BackupError("That backup is nested too deeply to be a Rebound backup.") from None
+        raise BackupError(_("That backup is nested too deeply to be a Rebound backup.")) from None
     except ValueError:  # json.JSONDecodeError is one
-        raise BackupError("That file isn’t a Rebound backup (it isn’t JSON).") from None
+        raise BackupError(_("That file isn’t a Rebound backup (it isn’t JSON).")) from None
 
 
 def check_shape(document: Any) -> None:
     """Every part of the document where restore expects it, with the type it expects; a
     BackupError naming the first part that isn't (before anything is written)."""
     if not isinstance(document, dict):
-        raise BackupError("That file isn’t a Rebound backup.")
+        raise BackupError(_("That file isn’t a Rebound backup."))
     data = document.get("data")
     if not isinstance(data, dict):
-        raise BackupError("That backup has no data section.")
-    for label, _ in MODELS:
+        raise BackupError(_("That backup has no data section."))
+    for label, _owner in MODELS:
         rows = data.get(label, [])
         if not isinstance(rows, list):
-            raise BackupError(f"{label} should be a list of rows.")
+            raise BackupError(_("%(label)s should be a list of rows.") % {"label": label})
         model = apps.get_model(label)
         references = [f.attname for f in fields(model) if f.is_relation and not is_user(f)]
         many = [m.name for m in model._meta.many_to_many]
         seen: set[int] = set()
         for n, row in enumerate(rows, start=1):
-            where = f"Row {n} of {label}"
+            where = _("Row %(n)d of %(label)s") % {"n": n, "label": label}
             if not isinstance(row, dict):
-                raise BackupError(f"{where} isn’t an object with names and values.")
+                raise BackupError(
+                    _("%(where)s isn’t an object with names and values.") % {"where": where}
+                )
             if "id" not in row:
-                raise BackupError(f"{where} has no id.")
+                raise BackupError(_("%(where)s has no id.") % {"where": where})
             if not is_id(row["id"]):
-                raise BackupError(f"{where} has an id that isn’t a whole number.")
+                raise BackupError(
+                    _("%(where)s has an id that isn’t a whole number.") % {"where": where}
+                )
             if row["id"] in seen:
-                raise BackupError(f"{where} has the same id as an earlier row ({row['id']}).")
+                raise BackupError(
+                    _("%(where)s has the same id as an earlier row (%(id)s).")
+                    % {"where": where, "id": row["id"]}
+                )
             seen.add(row["id"])
             for name in references:
                 if row.get(name) is not None and not is_id(row[name]):
-                    raise BackupError(f"{where}: {name} should be an id (a whole number).")
+                    raise BackupError(
+                        _("%(where)s: %(name)s should be an id (a whole number).")
+                        % {"where": where, "name": name}
+                    )
             for name in many:
                 refs = row.get(name, [])
                 if not isinstance(refs, list) or not all(is_id(ref) for ref in refs):
-                    raise BackupError(f"{where}: {name} should be a list of ids.")
+                    raise BackupError(
+                        _("%(where)s: %(name)s should be a list of ids.")
+                        % {"where": where, "name": name}
+                    )
             for key, value in row.items():
                 if isinstance(value, (dict, list)) and key not in many:
-                    raise BackupError(f"{where}: {key} should be a single value.")
+                    raise BackupError(
+                        _("%(where)s: %(name)s should be a single value.")
+                        % {"where": where, "name": key}
+                    )
     if not isinstance(document.get("preferences") or {}, dict):
-        raise BackupError("The backup’s preferences should be an object.")
+        raise BackupError(_("The backup’s preferences should be an object."))
     for name, value in (document.get("preferences") or {}).items():
         if isinstance(value, (dict, list)):
-            raise BackupError(f"The backup’s preference {name} should be a single value.")
+            raise BackupError(
+                _("The backup’s preference %(name)s should be a single value.") % {"name": name}
+            )
     if not isinstance(document.get("calendar_feed", False), (bool, type(None))):
-        raise BackupError("The backup’s calendar_feed should be true or false.")
+        raise BackupError(_("The backup’s calendar_feed should be true or false."))
     reminders = document.get("reminders") or []
     if not isinstance(reminders, list):
-        raise BackupError("The backup’s reminders should be a list.")
+        raise BackupError(_("The backup’s reminders should be a list."))
     for n, item in enumerate(reminders, start=1):
         if not isinstance(item, dict):
-            raise BackupError(f"Reminder {n} of the backup isn’t an object.")
+            raise BackupError(_("Reminder %(n)d of the backup isn’t an object.") % {"n": n})
         for name in ("kind", "local_date", "local_time", "scope"):
             if name in item and not isinstance(item[name], str):
-                raise BackupError(f"Reminder {n} of the backup: {name} should be text.")
+                raise BackupError(
+                    _("Reminder %(n)d of the backup: %(name)s should be text.")
+                    % {"n": n, "name": name}
+                )
         if not is_id(item.get("subject")):
-            raise BackupError(f"Reminder {n} of the backup: subject should be an id.")
+            raise BackupError(
+                _("Reminder %(n)d of the backup: subject should be an id.") % {"n": n}
+            )

@@ -13,6 +13,8 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from applications.validators import validate_past_date, validate_timeline
 from coping.validators import validate_feedback_received
@@ -53,12 +55,17 @@ def backup_restore(*, user: User, document: dict[str, Any]) -> Restored:
     check_shape(document)
     if not account_is_empty(user):
         raise BackupError(
-            "Your account already holds data. Restore into a new, empty account, so nothing "
-            "is mixed up or doubled."
+            _(
+                "Your account already holds data. Restore into a new, empty account, so "
+                "nothing is mixed up or doubled."
+            )
         )
-    unknown = set(document["data"]) - {label for label, _ in MODELS}
+    unknown = set(document["data"]) - {label for label, _owner in MODELS}
     if unknown:
-        raise BackupError(f"That backup holds things this server doesn’t know: {sorted(unknown)}.")
+        raise BackupError(
+            _("That backup holds things this server doesn’t know: %(names)s.")
+            % {"names": sorted(unknown)}
+        )
     # The preferences first: the rows' dates are judged against the user's today in the
     # backup's own time zone (a journal entry written today in Tokyo is not in the future).
     try:
@@ -69,23 +76,28 @@ def backup_restore(*, user: User, document: dict[str, Any]) -> Restored:
                 setattr(user, name, _value(field, value))
         user.full_clean(exclude=["password", "email", "username"])
     except (TypeError, ValueError, OverflowError, ValidationError) as error:
-        raise BackupError(f"The backup’s preferences can’t be used: {_say(error)}") from None
+        raise BackupError(
+            _("The backup’s preferences can’t be used: %(why)s") % {"why": _say(error)}
+        ) from None
     user.save(update_fields=PREFERENCES)
     ids: IdMap = {}
     built: dict[str, dict[int, Any]] = {}  # model label → {new id: row}
     count = 0
-    for label, _ in MODELS:
+    for label, _owner in MODELS:
         model = apps.get_model(label)
         rows = document["data"].get(label, [])
         if not isinstance(rows, list):
-            raise BackupError(f"{label} should be a list.")
+            raise BackupError(_("%(label)s should be a list.") % {"label": label})
         objs, links = [], []
         for n, row in enumerate(rows, start=1):
             try:
                 obj, m2m = _build(model, row, user, ids)
                 _check_dates(label, obj, user, built)
             except (KeyError, TypeError, ValueError, OverflowError, ValidationError) as error:
-                raise BackupError(f"Row {n} of {label} can’t be restored: {_say(error)}") from None
+                raise BackupError(
+                    _("Row %(n)d of %(label)s can’t be restored: %(why)s")
+                    % {"n": n, "label": label, "why": _say(error)}
+                ) from None
             objs.append(obj)
             links.append(m2m)
         if label == "applications.StatusChange":
@@ -94,7 +106,9 @@ def backup_restore(*, user: User, document: dict[str, Any]) -> Restored:
             with transaction.atomic():
                 model._default_manager.bulk_create(objs)
         except DatabaseError as error:  # a constraint or a length the values break
-            raise BackupError(f"The rows of {label} can’t be stored: {error}") from None
+            raise BackupError(
+                _("The rows of %(label)s can’t be stored: %(why)s") % {"label": label, "why": error}
+            ) from None
         ids[label] = {row["id"]: obj.pk for row, obj in zip(rows, objs, strict=True)}
         built[label] = {obj.pk: obj for obj in objs}
         for m2m_field in model._meta.many_to_many:
@@ -119,7 +133,8 @@ def _ref(ids: IdMap, label: str, ref: Any) -> int:
         return ids[label][ref]
     except KeyError:
         raise BackupError(
-            f"A reference to {label} {ref!r} points at nothing in the backup."
+            _("A reference to %(label)s %(ref)s points at nothing in the backup.")
+            % {"label": label, "ref": repr(ref)}
         ) from None
 
 
@@ -135,12 +150,12 @@ def _build(
         elif f.attname not in row:
             # A date, a number or a reference has no blank to fall back on.
             if not (f.null or f.has_default() or f.empty_strings_allowed):
-                raise ValidationError(f"{f.attname} is missing.")
+                raise ValidationError(_("%(name)s is missing.") % {"name": f.attname})
             continue
         elif f.is_relation:
             ref = row[f.attname]
             if ref is None and not f.null:
-                raise ValidationError(f"{f.attname} is missing.")
+                raise ValidationError(_("%(name)s is missing.") % {"name": f.attname})
             values[f.attname] = None if ref is None else _ref(ids, target_label(f), ref)
         else:
             values[f.attname] = _value(f, row[f.attname])
@@ -151,15 +166,15 @@ def _build(
 def _check_dates(label: str, obj: Any, user: User, built: dict[str, dict[int, Any]]) -> None:
     """The rules every page applies to these dates (the shared validators), for one row."""
     past = {
-        "applications.Application": [("date_applied", "The date applied"),
-                                     ("status_changed_on", "The date of its status")],
-        "applications.StatusChange": [("changed_on", "The date of a status change")],
-        "coping.CopingPlan": [("opened_on", "The day the plan opened")],
-        "coping.JournalEntry": [("written_on", "The journal entry’s date")],
-        "coping.FeedbackRequest": [("sent_on", "The day feedback was asked for"),
-                                   ("received_on", "The day feedback arrived")],
-        "coping.Outreach": [("on", "The day of the outreach")],
-        "coping.Incident": [("happened_on", "The day it happened")],
+        "applications.Application": [("date_applied", gettext_lazy("The date applied")),
+                                     ("status_changed_on", gettext_lazy("The date of its status"))],
+        "applications.StatusChange": [("changed_on", gettext_lazy("The date of a status change"))],
+        "coping.CopingPlan": [("opened_on", gettext_lazy("The day the plan opened"))],
+        "coping.JournalEntry": [("written_on", gettext_lazy("The journal entry’s date"))],
+        "coping.FeedbackRequest": [("sent_on", gettext_lazy("The day feedback was asked for")),
+                                   ("received_on", gettext_lazy("The day feedback arrived"))],
+        "coping.Outreach": [("on", gettext_lazy("The day of the outreach"))],
+        "coping.Incident": [("happened_on", gettext_lazy("The day it happened"))],
     }  # fmt: skip
     for name, what in past.get(label, []):
         if getattr(obj, name) is not None:
@@ -186,11 +201,14 @@ def _check_timelines(changes: list[Any], built: dict[str, dict[int, Any]]) -> No
         try:
             validate_timeline(steps)
         except ValidationError as error:
-            raise BackupError(f"The timeline of “{application}”: {_say(error)}") from None
+            raise BackupError(
+                _("The timeline of “%(application)s”: %(why)s")
+                % {"application": application, "why": _say(error)}
+            ) from None
         if steps[-1][0] != application.status:
             raise BackupError(
-                f"“{application}” says {application.status}, but its timeline ends in "
-                f"{steps[-1][0]}."
+                _("“%(application)s” says %(status)s, but its timeline ends in %(last)s.")
+                % {"application": application, "status": application.status, "last": steps[-1][0]}
             )
 
 
@@ -200,10 +218,12 @@ def _value(field: models.Field, raw: Any) -> Any:
     value = field.to_python(raw)
     if value in field.empty_values:
         if value is None and not field.null:
-            raise ValidationError(f"{field.name} is missing.")
+            raise ValidationError(_("%(name)s is missing.") % {"name": field.name})
         return value
     if field.choices and value not in {k for k, _ in field.flatchoices}:
-        raise ValidationError(f"{field.name} can’t be {value!r}.")
+        raise ValidationError(
+            _("%(name)s can’t be %(value)s.") % {"name": field.name, "value": repr(value)}
+        )
     field.run_validators(value)
     return value
 
@@ -220,10 +240,12 @@ def _reschedule(user: User, reminders: list[dict[str, Any]], ids: IdMap) -> tupl
             local_date = dt.date.fromisoformat(item["local_date"])
             local_time = dt.time.fromisoformat(item["local_time"])
         except (KeyError, TypeError, ValueError, LookupError) as error:
-            raise BackupError(f"A reminder can’t be read: {_say(error)}") from None
+            raise BackupError(
+                _("A reminder can’t be read: %(why)s") % {"why": _say(error)}
+            ) from None
         wanted.append((kind, subject_id, local_date, local_time, item.get("scope", "")))
     pks: dict[str, set[int]] = {}
-    for kind, subject_id, *_ in wanted:
+    for kind, subject_id, *_rest in wanted:
         pks.setdefault(kind.subject_model, set()).add(subject_id)
     # Each id is a row restored above (`_ref`), so every subject is found.
     subjects = {
@@ -249,7 +271,7 @@ def _reschedule(user: User, reminders: list[dict[str, Any]], ids: IdMap) -> tupl
 
 def _remap_scope(scope: str, ids: IdMap) -> str:
     """A scope names a row ("applications.application:12"): the same row, restored."""
-    label, _, ref = scope.rpartition(":")
+    label, _colon, ref = scope.rpartition(":")
     for model_label, mapping in ids.items():
         if model_label.lower() == label and ref.isdigit() and int(ref) in mapping:
             return f"{label}:{mapping[int(ref)]}"

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import pluralize
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from rebound.lib.localtime import local_today
@@ -31,19 +32,23 @@ def backup(request: AuthedRequest) -> HttpResponse:
             document = read_document(upload)
             restored = backup_restore(user=request.user, document=document)
         except BackupError as error:
-            form.add_error("file", f"{'; '.join(error.messages)} Nothing was restored.")
+            form.add_error("file", "; ".join(error.messages) + " " + _("Nothing was restored."))
         else:
-            note = (
-                f" {restored.reminders_past} reminder{pluralize(restored.reminders_past)} "
-                "had passed their day and weren’t scheduled again."
-                if restored.reminders_past
-                else ""
-            )
-            messages.success(
-                request,
-                f"Restored {restored.rows} item{pluralize(restored.rows)} and scheduled "
-                f"{restored.reminders} reminder{pluralize(restored.reminders)}.{note}",
-            )
+            said = ngettext(
+                "Restored %(count)d item", "Restored %(count)d items", restored.rows
+            ) % {"count": restored.rows}
+            said += ngettext(
+                " and scheduled %(count)d reminder.",
+                " and scheduled %(count)d reminders.",
+                restored.reminders,
+            ) % {"count": restored.reminders}
+            if restored.reminders_past:
+                said += ngettext(
+                    " %(count)d reminder had passed their day and wasn’t scheduled again.",
+                    " %(count)d reminders had passed their day and weren’t scheduled again.",
+                    restored.reminders_past,
+                ) % {"count": restored.reminders_past}
+            messages.success(request, said)
             return redirect("home")
     # A refused file is a 400: the page says what is wrong with it.
     status = 400 if request.method == "POST" and form.errors else 200

@@ -48,7 +48,7 @@ class Classification:
 
     @property
     def label_name(self) -> str:
-        return LABEL_NAMES[self.label]
+        return str(LABEL_NAMES[self.label])
 
 
 def classify(message: ParsedMessage) -> Classification:

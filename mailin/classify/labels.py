@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 APPLICATION_RECEIVED = "application_received"
 REJECTION = "rejection"
 INTERVIEW_INVITE = "interview_invite"
@@ -23,12 +25,12 @@ LABELS = [
     NOT_JOB,
 ]
 LABEL_NAMES = {
-    APPLICATION_RECEIVED: "Application received",
-    REJECTION: "Rejection",
-    INTERVIEW_INVITE: "Interview invitation",
-    ASSESSMENT: "Assessment",
-    OFFER: "Offer",
-    RECRUITER_OUTREACH: "Recruiter outreach",
-    STATUS_UPDATE_OTHER: "Status update",
-    NOT_JOB: "Not about your search",
+    APPLICATION_RECEIVED: _("Application received"),
+    REJECTION: _("Rejection"),
+    INTERVIEW_INVITE: _("Interview invitation"),
+    ASSESSMENT: _("Assessment"),
+    OFFER: _("Offer"),
+    RECRUITER_OUTREACH: _("Recruiter outreach"),
+    STATUS_UPDATE_OTHER: _("Status update"),
+    NOT_JOB: _("Not about your search"),
 }

@@ -9,8 +9,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applications.models import Application
+from rebound.lib.language import in_language_of
 from rebound.models import User
 
 from ..models import InboundMessage, SenderCorrection, Suggestion
@@ -97,7 +99,9 @@ def inbound_message_store(
         # Stored by a concurrent call between the check and the insert.
         return InboundMessage.objects.get(owner=user, fingerprint=key), reading, False
     if kept.auto_applicable and inbox_preference(user).auto_apply:
-        suggestion_auto_apply(kept)
+        # The timeline's note is the owner's to read, whoever forwarded or polled the email.
+        with in_language_of(user):
+            suggestion_auto_apply(kept)
     return stored, reading, True
 
 
@@ -136,14 +140,17 @@ def inbound_message_paste(
     if size > settings.MAILIN_UPLOAD_MAX_BYTES:
         limit = settings.MAILIN_UPLOAD_MAX_BYTES // (1024 * 1024)
         raise ValidationError(
-            f"That email is larger than {limit} MB. Paste its text instead of the whole file."
+            _("That email is larger than %(limit)s MB. Paste its text instead of the whole file.")
+            % {"limit": limit}
         )
     text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
     if not text.strip():
-        raise ValidationError("There was nothing to read: paste the email's text or pick a file.")
+        raise ValidationError(
+            _("There was nothing to read: paste the email's text or pick a file.")
+        )
     if application is not None and application.owner_id != user.pk:
-        raise ValidationError("Unknown application.")
-    stored, _, created = inbound_message_store(
+        raise ValidationError(_("Unknown application."))
+    stored, _reading, created = inbound_message_store(
         user=user, raw=raw, source=InboundMessage.Source.PASTE
     )
     suggestion = stored.suggestion

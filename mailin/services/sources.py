@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
+from rebound.lib.language import in_language_of
 from rebound.models import User
 
 from .. import imap
@@ -156,7 +158,13 @@ class PollResult:
 def imap_account_poll(*, account: ImapAccount) -> PollResult:
     """Read the folder’s new messages (UID above the last one read, under the same
     UIDVALIDITY), at most MAILIN_IMAP_BATCH, into the pipeline. Nothing on the server changes.
-    A problem is kept on the account in words and returned, never raised."""
+    A problem is kept on the account in words and returned, never raised: in the owner's
+    language, as the Ways in page shows it to them."""
+    with in_language_of(account.owner):
+        return _poll(account)
+
+
+def _poll(account: ImapAccount) -> PollResult:
     stored = skipped = 0
     error = ""
     started = timezone.now()
@@ -198,10 +206,11 @@ def imap_account_poll(*, account: ImapAccount) -> PollResult:
                     uidvalidity=account.uidvalidity, last_uid=uid
                 )
             if skipped:
-                error = (
-                    f"{skipped} message{'s were' if skipped > 1 else ' was'} bigger than "
-                    f"{settings.MAILIN_MAX_BYTES // (1024 * 1024)} MB and left unread."
-                )
+                error = ngettext(
+                    "%(count)d message was bigger than %(limit)d MB and left unread.",
+                    "%(count)d messages were bigger than %(limit)d MB and left unread.",
+                    skipped,
+                ) % {"count": skipped, "limit": settings.MAILIN_MAX_BYTES // (1024 * 1024)}
     except imap.ImapProblem as problem:
         error = str(problem)
     ImapAccount.objects.filter(pk=account.pk).update(

@@ -11,10 +11,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applications.company_services import company_get_or_create
 from applications.models import Application, StatusChange
 from applications.pipeline import TRANSITIONS, Status
+from applications.pipeline import in_sentence as status_in_sentence
 from applications.services import (
     application_change_status,
     application_create,
@@ -24,6 +26,7 @@ from coping.models import CopingPlan, FollowUp
 from coping.services import follow_up_schedule, plan_close
 from interviews.models import Interview
 from interviews.services import interview_delete
+from rebound.lib.language import in_language_of
 from rebound.lib.localtime import local_today
 
 from .. import suggest as suggesting
@@ -33,6 +36,7 @@ from ..extract.facts import Facts
 from ..matching import MATCH, NONE, MatchResult
 from ..models import InboundMessage, SenderCorrection, Suggestion
 from ..parse.parsed import ParsedMessage
+from ..wording import day, full_day
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +53,10 @@ class Outcome:
 
 def _note(suggestion: Suggestion) -> str:
     message = suggestion.message
-    who = message.company or message.sender_name or message.sender or "an email"
-    return f"From an email from {who}"[:300]
+    who = message.company or message.sender_name or message.sender
+    if not who:
+        return _("From an email")[:300]
+    return (_("From an email from %(who)s") % {"who": who})[:300]
 
 
 @transaction.atomic
@@ -67,11 +73,11 @@ def suggestion_apply(
         .get(pk=suggestion.pk)
     )
     if suggestion.state != Suggestion.State.PENDING:
-        return Outcome("That one was already decided.")
+        return Outcome(_("That one was already decided."))
     owner = suggestion.owner
     if application is not None:
         if application.owner_id != owner.pk:
-            raise ValidationError("Unknown application.")
+            raise ValidationError(_("Unknown application."))
         suggestion.application = application
     app = suggestion.application
     action = suggestion.action
@@ -81,20 +87,20 @@ def suggestion_apply(
     url = ""
     if action == Action.MARK_OFFER_REVIEW:
         if auto:
-            raise ValidationError("An offer is never applied automatically.")
+            raise ValidationError(_("An offer is never applied automatically."))
         if app is None:
-            raise ValidationError("Choose which application the offer is for.")
+            raise ValidationError(_("Choose which application the offer is for."))
         return Outcome(
-            "An offer is yours to record: here is the application.", app.get_absolute_url()
+            _("An offer is yours to record: here is the application."), app.get_absolute_url()
         )
     if action == Action.IGNORE:
-        raise ValidationError("There is nothing to apply: dismiss it instead.")
+        raise ValidationError(_("There is nothing to apply: dismiss it instead."))
     if action in {Action.MARK_REJECTED, Action.MARK_APPLIED, Action.ADD_INTERVIEW} and app is None:
-        raise ValidationError("Choose which application it is about first.")
+        raise ValidationError(_("Choose which application it is about first."))
     if action == Action.ADD_INTERVIEW:
         if auto:
-            raise ValidationError("An interview is added from its form.")
-        return Outcome("Check the details, then save the interview.", "")
+            raise ValidationError(_("An interview is added from its form."))
+        return Outcome(_("Check the details, then save the interview."), "")
     if action in {Action.MARK_REJECTED, Action.MARK_APPLIED}:
         assert app is not None
         to_status = Status.REJECTED if action == Action.MARK_REJECTED else Status.APPLIED
@@ -104,38 +110,46 @@ def suggestion_apply(
         )
         change = moved.change if moved else None
         if change is None:
-            message = f"It was already {app.get_status_display().lower()}; nothing changed."
+            message = _("It was already %(status)s; nothing changed.") % {
+                "status": status_in_sentence(app.status)
+            }
         else:
             undo.update(change=change.pk, previous=previous)
-            message = f"Marked {change.get_to_status_display().lower()}, dated {on.day} {on:%b}."
+            message = _("Marked %(status)s, dated %(day)s.") % {
+                "status": status_in_sentence(change.to_status),
+                "day": day(on),
+            }
             plan = CopingPlan.objects.filter(opened_by=change).first()
             if plan is not None:
                 undo["plan"] = plan.pk
                 url = plan.get_absolute_url()
-                message += " Your plan is open."
+                message += " " + _("Your plan is open.")
                 keep = _keep_in_touch(suggestion, plan)
                 if keep:
                     undo["follow_up"] = keep
-                    message += " The keep-in-touch check-in follows what they said."
+                    message += " " + _("The keep-in-touch check-in follows what they said.")
     elif action == Action.NEW_APPLICATION:
         msg = suggestion.message
         if not msg.company:
-            raise ValidationError("Rebound couldn't tell the company: add it from Applications.")
+            raise ValidationError(_("Rebound couldn't tell the company: add it from Applications."))
         company = company_get_or_create(owner=owner, name=msg.company)
         app = application_create(
             owner=owner,
             company=company,
-            role=msg.role or "Role not named in the email",
+            role=msg.role or _("Role not named in the email"),
             status=Status.APPLIED,
             date_applied=on,
         )
         suggestion.application = app
         undo["created_application"] = app.pk
-        message = f"Added {company.name} to your applications, applied {on.day} {on:%b}."
+        message = _("Added %(company)s to your applications, applied %(day)s.") % {
+            "company": company.name,
+            "day": day(on),
+        }
         url = app.get_absolute_url()
     else:
         # A note: the email stays on the application's timeline; nothing else changes.
-        message = "Kept on the application's timeline."
+        message = _("Kept on the application's timeline.")
     suggestion.state = Suggestion.State.APPLIED
     suggestion.auto_applied = auto
     suggestion.applied_at = timezone.now()
@@ -163,11 +177,12 @@ def _keep_in_touch(suggestion: Suggestion, plan: CopingPlan) -> dict[str, object
     check_in_on = dt.date.fromisoformat(str(reapply)) if reapply else None
     if check_in_on is not None and check_in_on <= local_today(plan.owner):
         check_in_on = None
-    note = (
-        f"They suggested applying again after {check_in_on:%-d %b %Y}."
-        if check_in_on
-        else "They said they'd keep your CV on file."
-    )
+    with in_language_of(plan.owner):
+        note = (
+            _("They suggested applying again after %(day)s.") % {"day": full_day(check_in_on)}
+            if check_in_on
+            else _("They said they'd keep your CV on file.")
+        )
     follow_up_schedule(
         follow_up=follow_up,
         interested=True,
@@ -217,12 +232,12 @@ def suggestion_correct(
     """The person says what the email really is (and which application): the question is
     asked again in those terms, and the sender's next message is read the same way."""
     if label not in LABEL_NAMES:
-        raise ValidationError("Choose one of the kinds of email Rebound knows.")
+        raise ValidationError(_("Choose one of the kinds of email Rebound knows."))
     owner = suggestion.owner
     if application is not None and application.owner_id != owner.pk:
-        raise ValidationError("Unknown application.")
+        raise ValidationError(_("Unknown application."))
     if suggestion.state == Suggestion.State.APPLIED:
-        raise ValidationError("Undo it first, then correct it.")
+        raise ValidationError(_("Undo it first, then correct it."))
     message = suggestion.message
     if message.sender:
         SenderCorrection.objects.update_or_create(
@@ -267,13 +282,14 @@ def suggestion_reword(
         if app is not None
         else MatchResult(NONE)
     )
-    asked = suggesting.suggest(
-        message=parsed,
-        classification=classification,
-        facts=read,
-        match=match,
-        tz=suggestion.owner.tzinfo,
-    )
+    with in_language_of(suggestion.owner):
+        asked = suggesting.suggest(
+            message=parsed,
+            classification=classification,
+            facts=read,
+            match=match,
+            tz=suggestion.owner.tzinfo,
+        )
     InboundMessage.objects.filter(pk=message.pk).update(
         label=label,
         application=app,
@@ -299,7 +315,7 @@ def suggestion_undo(*, suggestion: Suggestion) -> Outcome:
         .get(pk=suggestion.pk)
     )
     if suggestion.state != Suggestion.State.APPLIED:
-        return Outcome("There is nothing to undo.")
+        return Outcome(_("There is nothing to undo."))
     undo: dict[str, Any] = suggestion.undo or {}
     said: list[str] = []
     if "created_application" in undo:
@@ -308,13 +324,13 @@ def suggestion_undo(*, suggestion: Suggestion) -> Outcome:
         ).first()
         if created is not None:
             application_delete(application=created)
-            said.append("The application it added is removed.")
+            said.append(_("The application it added is removed."))
         suggestion.application = None
     if "interview" in undo:
         interview = Interview.objects.filter(pk=undo["interview"], owner=suggestion.owner).first()
         if interview is not None:
             interview_delete(interview=interview)
-            said.append("The interview it added is removed.")
+            said.append(_("The interview it added is removed."))
     if "change" in undo:
         said.append(_undo_status(suggestion, undo))
     suggestion.state = Suggestion.State.PENDING
@@ -322,36 +338,37 @@ def suggestion_undo(*, suggestion: Suggestion) -> Outcome:
     suggestion.applied_at = None
     suggestion.undo = {}
     suggestion.save(update_fields=["state", "auto_applied", "applied_at", "undo", "application"])
-    return Outcome(" ".join(["Undone: it's back in your Inbox.", *said]))
+    return Outcome(" ".join([_("Undone: it's back in your Inbox."), *said]))
 
 
 def _undo_status(suggestion: Suggestion, undo: dict[str, Any]) -> str:
     app = suggestion.application
     change = StatusChange.objects.filter(pk=undo["change"]).select_related("application").first()
     if app is None or change is None:
-        return "The status change was already gone."
+        return _("The status change was already gone.")
     latest = app.status_changes.order_by("-created_at", "-pk").first()
     plan = None
     if "plan" in undo:
         plan = CopingPlan.objects.filter(pk=undo["plan"], closed_at__isnull=True).first()
     if latest is None or latest.pk != change.pk:
-        return (
-            f"The status stays {app.get_status_display().lower()}: it has moved on since, so "
-            "Rebound leaves the timeline as you made it."
-        )
+        return _(
+            "The status stays %(status)s: it has moved on since, so Rebound leaves the "
+            "timeline as you made it."
+        ) % {"status": status_in_sentence(app.status)}
     previous = str(undo.get("previous", ""))
     if previous and previous in TRANSITIONS[app.status]:
         application_change_status(
             application=app,
             to_status=previous,
             on=change.changed_on,
-            note="Undone from the Inbox",
+            note=_("Undone from the Inbox"),
         )
         if plan is not None:
             plan_close(plan=plan)
-        return f"It's back to {Status(previous).label.lower()}" + (
-            ", and the plan is closed." if plan is not None else "."
-        )
+        back_to = {"status": status_in_sentence(previous)}
+        if plan is not None:
+            return _("It's back to %(status)s, and the plan is closed.") % back_to
+        return _("It's back to %(status)s.") % back_to
     if plan is not None:
         follow_up = FollowUp.objects.filter(plan=plan).first()
         before = undo.get("follow_up")
@@ -370,9 +387,25 @@ def _undo_status(suggestion: Suggestion, undo: dict[str, Any]) -> str:
                 experience_now=follow_up.experience_now,
             )
         plan_close(plan=plan)
-    back = Status(previous).label.lower() if previous else "where it was"
+    said = {
+        "status": status_in_sentence(app.status),
+        "shown": app.get_status_display(),
+        "back": status_in_sentence(previous) if previous else "",
+    }
+    if previous:
+        return (
+            _(
+                "The plan is closed, but the status stays %(status)s: Rebound's timeline can't go "
+                "from %(shown)s back to %(back)s. If they are still talking to you, move it along "
+                "from the application's page."
+            )
+            % said
+        )
     return (
-        f"The plan is closed, but the status stays {app.get_status_display().lower()}: "
-        f"Rebound's timeline can't go from {app.get_status_display()} back to {back}. "
-        "If they are still talking to you, move it along from the application's page."
+        _(
+            "The plan is closed, but the status stays %(status)s: Rebound's timeline can't go "
+            "from %(shown)s back to where it was. If they are still talking to you, move it along "
+            "from the application's page."
+        )
+        % said
     )

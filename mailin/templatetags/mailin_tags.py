@@ -7,6 +7,7 @@ from django import template
 
 from applications.models import Application
 
+from .. import wording
 from ..models import InboundMessage
 
 register = template.Library()
@@ -28,3 +29,9 @@ def mailin_section(context: Any, application: Application) -> dict[str, Any]:
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
     }
+
+
+@register.filter
+def in_sentence(label: Any) -> str:
+    """A label inside a sentence: lower-cased in English, as German nouns never are."""
+    return wording.in_sentence(str(label))

@@ -57,3 +57,23 @@ def test_the_heavy_user_has_the_shape_of_a_long_search_and_keeps_every_rule(db):
     assert plans.count() == 8
     assert all(p.opened_by.to_status == "rejected" for p in plans.select_related("opened_by"))
     assert Reminder.objects.filter(owner=user).count() == 60
+
+
+def test_the_german_demo_account_reads_german_and_fills_the_work_search_log(capsys):
+    from demo.sample import DEMO_EMAIL_DE
+    from tests.i18n.check import english_left
+
+    call_command("seed_demo")
+    assert DEMO_EMAIL_DE in capsys.readouterr().out
+    lena = User.objects.get(email=DEMO_EMAIL_DE)
+    assert lena.language == "de"
+    applications = Application.objects.filter(owner=lena).select_related("company")
+    assert applications.count() == 4
+    # Each sent application says how it went out, and its employer's address is known.
+    sent = applications.exclude(status="wishlist")
+    assert all(a.applied_via for a in sent)
+    assert all(a.company.address for a in sent)
+    plan = CopingPlan.objects.get(owner=lena)
+    words = [a.role for a in applications] + [e.text for e in plan.journal.all()]
+    for text in words:
+        assert not english_left(text, "", html=False), text

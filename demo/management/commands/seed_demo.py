@@ -2,14 +2,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from demo.bulk import load_heavy
-from demo.sample import DEMO_EMAIL, DEMO_PASSWORD, load_demo_data
+from demo.sample import DEMO_EMAIL, DEMO_EMAIL_DE, DEMO_PASSWORD, load_demo_data
 from rebound.models import User
 
 HEAVY_EMAIL = "heavy@rebound.example"
 
 
 class Command(BaseCommand):
-    help = "Load a small demo data set, only into an empty database."
+    help = (
+        "Load a small demo data set (an English and a German account), only into an empty database."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -48,8 +50,11 @@ class Command(BaseCommand):
                 self.stdout.write("The database already has users; no demo data loaded.")
             return
         load_demo_data()
+        load_demo_data(language="de")
         self.stdout.write(self.style.SUCCESS("Loaded the demo data."))
         self._print_login()
 
     def _print_login(self) -> None:
         self.stdout.write(f"  Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+        if User.objects.filter(email=DEMO_EMAIL_DE).exists():
+            self.stdout.write(f"  In German: {DEMO_EMAIL_DE} / {DEMO_PASSWORD}")
