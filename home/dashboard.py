@@ -13,6 +13,7 @@ from insights.forms import preset_period
 from insights.metrics.activity import applications_per_week
 from insights.metrics.responses import Responsiveness, at_a_glance
 from interviews.models import Interview
+from rebound.lib.datefmt import day_month_of
 from rebound.lib.localtime import local_today
 from rebound.models import User
 
@@ -61,7 +62,7 @@ def weekly_applications(user: User, weeks: int = 12) -> list[dict[str, Any]]:
     return [
         {
             "week": (monday := first_monday + dt.timedelta(weeks=i)).isoformat(),
-            "label": monday.strftime("%-d %b"),
+            "label": day_month_of(monday),
             "count": counts.get(monday, 0),
         }
         for i in range(weeks)

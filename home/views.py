@@ -5,11 +5,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from feeds import tokens
 from feeds.models import CalendarFeed
 from rebound.fragments import fragment_keys
+from rebound.lib.language import in_language_of
 from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
 
@@ -44,8 +46,10 @@ def home_glance(request: AuthedRequest) -> HttpResponse:
 def preferences(request: AuthedRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        preferences_set(user=request.user, preferences=form.cleaned_data)
-        messages.success(request, "Preferences saved.")
+        user = preferences_set(user=request.user, preferences=form.cleaned_data)
+        # Said in the language just chosen: the next page speaks it.
+        with in_language_of(user):
+            messages.success(request, _("Preferences saved."))
         return redirect("preferences")
     feed = CalendarFeed.objects.filter(user=request.user, enabled=True).first()
     return render(

@@ -5,8 +5,11 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .admin_privacy import NoUserTextAdmin
+from .lib.language import in_language_of
 from .models import User
 
 
@@ -20,10 +23,16 @@ class UserAdmin(NoUserTextAdmin, BaseUserAdmin):
     search_fields = ("email",)
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Preferences", {"fields": ("timezone", "reminder_time", "keep_in_touch_months")}),
-        ("Address", {"fields": ("email_verified", "notify_new_sign_in")}),
-        ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
-        ("Important dates", {"fields": ("last_login", "date_joined")}),
+        (
+            gettext_lazy("Preferences"),
+            {"fields": ("timezone", "reminder_time", "keep_in_touch_months")},
+        ),
+        (gettext_lazy("Address"), {"fields": ("email_verified", "notify_new_sign_in")}),
+        (
+            gettext_lazy("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups")},
+        ),
+        (gettext_lazy("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
 
@@ -45,11 +54,15 @@ class StaffSecondFactorMiddleware:
             and user.is_staff
             and not _has_second_factor(user)
         ):
-            messages.warning(
-                request,
-                "The admin needs a second factor. Add an authenticator app or a passkey, "
-                "then open the admin again.",
-            )
+            # Before rebound.middleware puts the user's language in place: said in it here.
+            with in_language_of(user):
+                messages.warning(
+                    request,
+                    _(
+                        "The admin needs a second factor. Add an authenticator app or a "
+                        "passkey, then open the admin again."
+                    ),
+                )
             return redirect("mfa_index")
         return self.get_response(request)
 

@@ -28,6 +28,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 # Text fields that hold no words of a user's, and why. Everything else is private.
 NOT_USER_TEXT: dict[str, str] = {
@@ -158,7 +159,7 @@ class NoUserTextAdmin(admin.ModelAdmin):
         if labelled is not None:
             extra_context = {
                 **(extra_context or {}),
-                "title": f"Change history: {labelled}",
+                "title": _("Change history: %(object)s") % {"object": labelled},
                 "object": labelled,
             }
         return super().history_view(request, object_id, extra_context)

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from rebound.models import User
 
@@ -39,13 +40,15 @@ def data_version(user: User) -> int | None:
 def fragment_keys(user: User) -> Callable[..., str]:
     """A function giving the cache key of each of this user's fragments as the data stands
     ("" = don't cache), reading the version once: key(name, *parts), where `parts` are what
-    else the fragment varies with (the query string, a filter). The user's time zone is part
-    of every key: fragments show local dates."""
+    else the fragment varies with (the query string, a filter). The user's time zone and the
+    active language are part of every key: fragments show local dates, in words of one
+    language (a German reader never gets the English fragment, nor the other way round)."""
     version = data_version(user)
 
     def key(name: str, *parts: Any) -> str:
         if version is None:
             return ""
-        return ":".join(str(p) for p in (name, user.pk, version, user.timezone, *parts))
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return ":".join(str(p) for p in (name, user.pk, version, user.timezone, language, *parts))
 
     return key

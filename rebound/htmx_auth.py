@@ -16,8 +16,9 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 
-SESSION_ENDED = (
+SESSION_ENDED = _(
     "You were logged out (your session ended), so that last action did not happen. Log in "
     "again and you will be back on the page you were on."
 )
@@ -37,7 +38,9 @@ class HtmxSessionEndedMiddleware:
         messages.info(request, SESSION_ENDED)
         login = resolve_url(settings.LOGIN_URL)
         back = _page_url(request)
-        ended = HttpResponse(SESSION_ENDED, status=401, content_type="text/plain; charset=utf-8")
+        ended = HttpResponse(
+            str(SESSION_ENDED), status=401, content_type="text/plain; charset=utf-8"
+        )
         ended["HX-Redirect"] = f"{login}?{urlencode({'next': back})}" if back else login
         return ended
 

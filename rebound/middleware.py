@@ -6,6 +6,7 @@ from django.db import DataError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from rebound.lib.language import user_language
 
@@ -61,8 +62,8 @@ class HostileInputMiddleware:
 
 
 _SAID = {
-    "nul-byte": "Something sent contains a NUL byte (\\u0000), which can’t be stored.",
-    "out-of-range": "A date or number is far outside what makes sense; nothing was changed.",
+    "nul-byte": _("Something sent contains a NUL byte (\\u0000), which can’t be stored."),
+    "out-of-range": _("A date or number is far outside what makes sense; nothing was changed."),
 }
 
 
@@ -71,7 +72,7 @@ def _bad_input(request: HttpRequest, guard: str) -> HttpResponse:
     if request.path.startswith(settings.API_PREFIX):
         # The API answers in its JSON error shape (docs/api.md), never with a page.
         response = JsonResponse(
-            {"errors": [{"field": None, "code": guard, "message": _SAID[guard]}]}, status=400
+            {"errors": [{"field": None, "code": guard, "message": str(_SAID[guard])}]}, status=400
         )
     else:
         response = render(request, "400_input.html", {"guard": guard}, status=400)

@@ -14,7 +14,7 @@ from rebound.lib.timezones import all_timezones
 
 def validate_timezone(value: str) -> None:
     if value not in all_timezones():
-        raise ValidationError("“%(value)s” is not a time zone we know.", params={"value": value})
+        raise ValidationError(_("“%(value)s” is not a time zone we know."), params={"value": value})
 
 
 def default_timezone() -> str:
@@ -48,31 +48,31 @@ class UserManager(BaseUserManager["User"]):
 
 class User(AbstractUser):
     username = None  # type: ignore[assignment]
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     timezone = models.CharField(
         max_length=64,
         default=default_timezone,
         validators=[validate_timezone],
-        help_text="Dates and reminders use this time zone.",
+        help_text=_("Dates and reminders use this time zone."),
     )
     reminder_time = models.TimeField(
         default=dt.time(9, 0),
-        help_text="Reminder emails arrive at this local time.",
+        help_text=_("Reminder emails arrive at this local time."),
     )
     keep_in_touch_months = models.PositiveSmallIntegerField(
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(24)],
-        help_text="How many months after a rejection to suggest checking in again.",
+        help_text=_("How many months after a rejection to suggest checking in again."),
     )
 
     no_reply_days = models.PositiveSmallIntegerField(
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(90)],
-        help_text="Days after you apply, with no answer, before a follow-up nudge.",
+        help_text=_("Days after you apply, with no answer, before a follow-up nudge."),
     )
     prep_time = models.TimeField(
         default=dt.time(18, 0),
-        help_text="Interview-prep emails arrive at this local time the evening before.",
+        help_text=_("Interview-prep emails arrive at this local time the evening before."),
     )
 
     # The language of this user's pages and of every email sent to them, whoever or whatever
@@ -91,9 +91,9 @@ class User(AbstractUser):
     # this in step). Nothing but the confirmation message is sent until it is: reminders wait.
     email_verified = models.BooleanField(default=False, editable=False)
     notify_new_sign_in = models.BooleanField(
-        "Email me when my account signs in on a new device",
+        _("Email me when my account signs in on a new device"),
         default=True,
-        help_text="Sent only to your confirmed address.",
+        help_text=_("Sent only to your confirmed address."),
     )
 
     USERNAME_FIELD = "email"
@@ -105,7 +105,6 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
-
             models.CheckConstraint(
                 condition=models.Q(keep_in_touch_months__gte=1, keep_in_touch_months__lte=24),
                 name="user_keep_in_touch_months_range",

@@ -16,6 +16,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from rebound.lib.language import in_language_of
 
 # A multipart body holds the file and the form's other fields, each with its own headers.
 MULTIPART_ALLOWANCE = 64 * 1024
@@ -63,14 +67,23 @@ class UploadSizeMiddleware:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
+    return _("%(size)s MB") % {"size": formats.number_format(round(size / (1024 * 1024)))}
 
 
 def _too_large(request: HttpRequest, limit: int) -> HttpResponse:
+    # Refused before rebound.middleware puts the user's language in place: said in it here.
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        with in_language_of(user):
+            return _too_large_page(request, limit)
+    return _too_large_page(request, limit)
+
+
+def _too_large_page(request: HttpRequest, limit: int) -> HttpResponse:
     said = (
-        f"That file is over {_megabytes(limit)}, the most this page takes."
+        _("That file is over %(limit)s, the most this page takes.") % {"limit": _megabytes(limit)}
         if limit
-        else "That is far more than this page takes."
+        else _("That is far more than this page takes.")
     )
     # Under /api/ the API's error middleware answers in its JSON shape, from the status.
     return render(

@@ -6,7 +6,10 @@ from collections.abc import Callable
 from django.contrib import admin
 from django.http import HttpResponseBase
 from django.urls import include, path, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import last_modified
 from django.views.generic import RedirectView
+from django.views.i18n import JavaScriptCatalog
 
 from . import devmail_views
 from .accounts import views
@@ -17,9 +20,18 @@ def _moved(name: str) -> Callable[..., HttpResponseBase]:
     return RedirectView.as_view(url=reverse_lazy(name), permanent=True, query_string=True)
 
 
+# The catalogues change only with a deploy: a browser asks again with If-Modified-Since and
+# gets a 304. base.html puts the language in the script's address, so a user who has just
+# switched languages is never answered "not modified" with the other language's words.
+_STARTED = timezone.now()
+_javascript_catalog = last_modified(lambda request, **kwargs: _STARTED)(JavaScriptCatalog.as_view())
+
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # The JavaScript's words in the active language (locale/…/djangojs.po): a script from
+    # this site, loaded by base.html before the page's own scripts (no inline script: CSP).
+    path("jsi18n/", _javascript_catalog, name="javascript_catalog"),
     # allauth's pages, under the names the templates have always used. Listed before
     # allauth's own patterns (same paths), so sign-up and reset keep their throttles.
     path("accounts/signup/", views.signup, name="signup"),
@@ -38,6 +50,10 @@ urlpatterns = [
     path("", include("portability.urls")),
     path("applications/", include("applications.urls")),
     path("interviews/", include("interviews.urls")),
+    path("todos/", include("todos.urls")),
+    path("offers/", include("offers.urls")),
+    path("people/", include("people.urls")),
+    path("weekly/", include("weekly.urls")),
     path("coping/", include("coping.urls")),
     path("insights/", include("insights.urls")),
     path("inbox/", include("mailin.urls")),

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from rebound.accounts.services import user_signup_extras_set
 from rebound.lib.timezones import all_timezones
@@ -12,7 +13,7 @@ class SignupExtrasForm(forms.Form):
     (ACCOUNT_SIGNUP_FORM_CLASS). allauth's sign-up form is built on it, so this module must not
     import allauth's forms (rebound.accounts.allauth holds what does)."""
 
-    first_name = forms.CharField(label="First name (optional)", max_length=150, required=False)
+    first_name = forms.CharField(label=_("First name (optional)"), max_length=150, required=False)
     # Filled in by the browser (Intl API) so new users start in their own zone.
     timezone = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -30,7 +31,7 @@ class SignupExtrasForm(forms.Form):
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
@@ -41,5 +42,5 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.")
+            raise forms.ValidationError(_("That is not your password."))
         return password

@@ -15,8 +15,10 @@ from django.db import connection, transaction
 from django.db.models.functions import Trim, Upper
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from rebound.lib.language import in_language_of
 from rebound.models import User
 from rebound.tasks import send_account_email
 
@@ -147,9 +149,18 @@ def sign_in_notice_send(
     others = UserSession.objects.filter(user=user).exclude(session_key=current)
     if any((session.user_agent or "")[:200] == agent for session in others):
         return False
+    with in_language_of(user):
+        message = _new_sign_in_mail(request, user, agent, current)
+    queue_email(message)
+    return True
+
+
+def _new_sign_in_mail(
+    request: HttpRequest, user: User, agent: str, current: str | None
+) -> EmailMessage:
     context = {
         "user": user,
-        "user_agent": agent or "an unnamed browser",
+        "user_agent": agent or _("an unnamed browser"),
         "ip": UserSession.objects.filter(session_key=current).values_list("ip", flat=True).first()
         or request.META.get("REMOTE_ADDR", ""),
         "when": timezone.now(),
@@ -158,11 +169,9 @@ def sign_in_notice_send(
     }
     # Rendered now, inside the request (allauth's adapter needs it); sent once the log-in
     # has committed.
-    message = get_adapter(request).render_mail(
+    return get_adapter(request).render_mail(
         "account/email/new_sign_in", user.email, {"email": user.email, **context}
     )
-    queue_email(message)
-    return True
 
 
 def queue_email(message: EmailMessage) -> None:
@@ -193,11 +202,24 @@ def user_email_mark_verified(*, user: User) -> None:
     user_email_verified_sync(user=user)
 
 
-def user_signup_extras_set(*, user: User, first_name: str, timezone: str) -> None:
-    """What sign-up asks beyond allauth's address and password, kept on the new user."""
+def user_signup_extras_set(
+    *, user: User, first_name: str, timezone: str, language: str | None = None
+) -> None:
+    """What sign-up asks beyond allauth's address and password, kept on the new user, with
+    the language the sign-up page was read in (the browser's, by default the active one):
+    the account goes on in it, and its emails too."""
     user.first_name = first_name
     user.timezone = timezone
-    user.save(update_fields=["first_name", "timezone"])
+    user.language = signup_language(language or translation.get_language())
+    user.save(update_fields=["first_name", "timezone", "language"])
+
+
+def signup_language(code: str | None) -> str:
+    """One of settings.LANGUAGES for a browser's language ("de-AT" → "de"), else the default."""
+    try:
+        return translation.get_supported_language_variant(code or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 def account_delete(*, user: User) -> None:

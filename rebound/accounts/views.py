@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
@@ -60,7 +61,9 @@ def account_delete(request: AuthedRequest) -> HttpResponse:
         user = request.user
         auth_logout(request)
         services.account_delete(user=user)
-        messages.success(request, "Your account and all its data are deleted. Good luck out there.")
+        messages.success(
+            request, _("Your account and all its data are deleted. Good luck out there.")
+        )
         return redirect("landing")
     return render(request, "rebound/account_delete.html", {"form": form})
 

@@ -1,34 +1,54 @@
-"""The date filter's few formats that rows built in Python need (the applications table's,
-the reminders page's, the interviews list's), in the active time zone as a template would
-convert them. English only, as Rebound is (USE_I18N is off); each caller's test holds it
-equal to its template."""
+"""The few date formats that rows built in Python need (the applications table's, the
+reminders page's, the interviews list's), in the active language and time zone, as the
+template filters of the same names (rebound_tags: `|day`, `|when`, `|day_month`) write them.
+
+Each format is a translatable string (context "date format"), so each language writes a date
+its own way: "3 Mar 2027" in English, „3. März 2027“ in German. Month and day names come from
+Django's catalogues (django.utils.dateformat), never from Python's strftime.
+"""
 
 import datetime as dt
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import pgettext
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+def day_format() -> str:
+    # Translators: a date in Django's date format syntax (j = day, M = short month, Y = year).
+    return pgettext("date format", "j M Y")
+
+
+def when_format(*, weekday: bool = False) -> str:
+    if weekday:
+        # Translators: a moment with its weekday, in Django's date format syntax.
+        return pgettext("date format", "D j M Y, H:i")
+    # Translators: a moment, in Django's date format syntax.
+    return pgettext("date format", "j M Y, H:i")
+
+
+def day_month_format() -> str:
+    # Translators: a day of a month, without the year, in Django's date format syntax.
+    return pgettext("date format", "j M")
 
 
 def day(value: dt.date) -> str:
-    """`value|date:"j M Y"` for a date (a datetime is converted by its caller)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    """A date ("3 Mar 2027"; a datetime is converted by its caller)."""
+    return dateformat.format(value, day_format())
 
 
 def when(value: dt.datetime | None, *, weekday: bool = False) -> str:
-    """`value|date:"j M Y, H:i"`, or with `weekday` `value|date:"D j M Y, H:i"`; "" for None."""
+    """A moment in the active time zone ("3 Mar 2027, 14:05"), with `weekday` led by its
+    day's short name; "" for None."""
     if value is None:
         return ""
-    local = timezone.localtime(value)
-    day = f"{_DAYS[local.weekday()]} " if weekday else ""
-    return (
-        f"{day}{local.day} {_MONTHS[local.month - 1]} {local.year}, "
-        f"{local.hour:02d}:{local.minute:02d}"
-    )
+    return dateformat.format(timezone.localtime(value), when_format(weekday=weekday))
 
 
 def day_month(value: dt.datetime) -> str:
-    """`value|date:"j M"` for a moment."""
-    local = timezone.localtime(value)
-    return f"{local.day} {_MONTHS[local.month - 1]}"
+    """A moment's day and month in the active time zone ("3 Mar")."""
+    return dateformat.format(timezone.localtime(value), day_month_format())
+
+
+def day_month_of(value: dt.date) -> str:
+    """A date's day and month ("3 Mar")."""
+    return dateformat.format(value, day_month_format())

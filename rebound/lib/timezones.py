@@ -2,6 +2,9 @@
 
 import zoneinfo
 from functools import cache
+from typing import Any
+
+from django.utils.translation import pgettext_lazy
 
 
 @cache
@@ -30,11 +33,17 @@ def all_timezones() -> frozenset[str]:
 
 
 @cache
-def grouped_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+def grouped_choices() -> list[tuple[Any, list[tuple[str, str]]]]:
     groups: dict[str, list[tuple[str, str]]] = {}
     for name in sorted(all_timezones()):
         region, _, place = name.partition("/")
         groups.setdefault(region if place else "Other", []).append(
             (name, place.replace("_", " ").replace("/", " / ") or name)
         )
-    return sorted(groups.items())
+    # Regions are IANA's English names, the same in every language; "Other" is Rebound's
+    # word, said in the reader's language when the picker is drawn (cached here lazily).
+    other = pgettext_lazy("time zone region", "Other")
+    return [
+        (other if region == "Other" else region, places)
+        for region, places in sorted(groups.items())
+    ]

@@ -1,4 +1,5 @@
-// Small progressive enhancements; every page works without them.
+// Small progressive enhancements; every page works without them. Their words come from
+// Django's JavaScript catalog (gettext), loaded by base.html before this script.
 
 // Disclosures that are only for small screens (the applications page's filters): open
 // from 768 px. Run at once (the script is deferred: the page is parsed) so nothing moves.
@@ -54,7 +55,7 @@ document.addEventListener("DOMContentLoaded", () => {
       const text = source.value !== undefined ? source.value : source.textContent;
       try {
         await navigator.clipboard.writeText(text);
-        btn.textContent = "Copied";
+        btn.textContent = gettext("Copied");
       } catch (e) {
         source.select && source.select();
       }

@@ -30,7 +30,7 @@ function fillChoices(from) {
   select.replaceChildren();
   if (!next) {
     // From an exit nothing is preselected: reopening is a deliberate choice.
-    const placeholder = new Option("Choose…", "", true, true);
+    const placeholder = new Option(gettext("Choose…"), "", true, true);
     placeholder.disabled = true;
     select.add(placeholder);
   }
@@ -60,7 +60,9 @@ document.addEventListener("click", (e) => {
     fillChoices(current.dataset.from);
     const role = current.querySelector("a").textContent.trim();
     const company = current.querySelector(".text-body-secondary").textContent.trim();
-    dialog.querySelector("[data-move-name]").textContent = `${role} at ${company}`;
+    dialog.querySelector("[data-move-name]").textContent = interpolate(
+      gettext("%(role)s at %(company)s"), { role, company }, true
+    );
     dialog.showModal();
     select.focus();
     return;

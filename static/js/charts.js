@@ -8,7 +8,7 @@ document.addEventListener("DOMContentLoaded", () => {
     type: "bar",
     data: {
       labels: weeks.map((w) => w.label),
-      datasets: [{ label: "Applications added", data: weeks.map((w) => w.count),
+      datasets: [{ label: gettext("Applications added"), data: weeks.map((w) => w.count),
                    backgroundColor: "#1f5f5b", borderRadius: 4 }],
     },
     options: {

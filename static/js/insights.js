@@ -13,9 +13,9 @@ document.addEventListener("DOMContentLoaded", () => {
       data: {
         labels: data.activity.labels,
         datasets: [
-          { type: "bar", label: "Applications", data: data.activity.applications, backgroundColor: teal },
-          { type: "bar", label: "Interviews", data: data.activity.interviews, backgroundColor: "#b5651d" },
-          { type: "line", label: "Goal a week", data: data.activity.goal, borderColor: "#5a6270",
+          { type: "bar", label: gettext("Applications"), data: data.activity.applications, backgroundColor: teal },
+          { type: "bar", label: gettext("Interviews"), data: data.activity.interviews, backgroundColor: "#b5651d" },
+          { type: "line", label: gettext("Goal a week"), data: data.activity.goal, borderColor: "#5a6270",
             borderDash: [6, 4], pointRadius: 0, spanGaps: false },
         ],
       },
@@ -41,7 +41,7 @@ document.addEventListener("DOMContentLoaded", () => {
   if (mood) {
     new Chart(mood, {
       type: "line",
-      data: { labels: data.mood.labels, datasets: [{ label: "Mood", data: data.mood.values, borderColor: teal }] },
+      data: { labels: data.mood.labels, datasets: [{ label: gettext("Mood"), data: data.mood.values, borderColor: teal }] },
       options: { ...base, scales: { y: { min: 1, max: 5, ticks: { stepSize: 1 } } } },
     });
   }
