@@ -75,7 +75,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	SECRET_KEY=typecheck REBOUND_OFFLINE_COMMAND=1 $(BIN)/mypy rebound reminders applications interviews coping mailin insights feeds portability api mcp_server demo home
+	SECRET_KEY=typecheck REBOUND_OFFLINE_COMMAND=1 $(BIN)/mypy rebound reminders applications interviews coping mailin insights feeds portability api mcp_server demo home todos offers people weekly
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .mypy_cache

@@ -380,9 +380,8 @@ class Incident(models.Model):
     happened_on = models.DateField(_("when it happened"))
     jurisdiction = models.CharField(_("where"), max_length=20, choices=Jurisdiction.choices)
     facts = EncryptedTextField(_("what happened, in your words, with names and dates"))
-    # Germany only (coping.legal). The rejection's arrival is its own date, not `happened_on`:
-    # a question asked at the interview "happened" weeks before the rejection reached the
-    # applicant, and § 15 Abs. 4 AGG counts from the rejection.
+    # Germany only (coping.legal): § 15 Abs. 4 AGG counts from the rejection's arrival, often
+    # weeks after what `happened_on` records (a question asked at the interview).
     received_on = models.DateField(_("the day the rejection reached you"), null=True, blank=True)
     # When the applicant learned of something that points to discrimination, if later: the
     # period starts then instead (LAG Hessen, 1 November 2016, 8 Sa 301/16).
@@ -390,8 +389,7 @@ class Incident(models.Model):
         _("the day you learned of the discrimination, if later"), null=True, blank=True
     )
     land = models.CharField(_("Land"), max_length=2, choices=Land.choices, blank=True)
-    # The day the written claim (§ 15 Abs. 4 AGG) reached the employer: § 61b ArbGG counts
-    # the three months for an action from it.
+    # The written claim's arrival (§ 15 Abs. 4 AGG): § 61b ArbGG's three months count from it.
     claimed_on = models.DateField(
         _("the day your written claim reached the employer"), null=True, blank=True
     )

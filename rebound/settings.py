@@ -17,6 +17,7 @@ from rebound.devsecret import (
     dev_field_encryption_key,
     dev_secret_key,
 )
+from rebound.project_apps import PROJECT_APPS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -78,20 +79,8 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",  # single sign-on (OIDC_ISSUER)
-    # Bottom to top; each app may import only those before it in this list (docs/architecture.md).
-    "rebound",
-    "reminders",
-    "applications",
-    "interviews",
-    "coping",
-    "mailin",
-    "insights",
-    "feeds",
-    "portability",
-    "api",
-    "mcp_server",  # the API's tools for AI agents (docs/mcp.md)
-    "demo",
-    "home",
+    # Rebound's own, bottom to top (rebound/project_apps.py, docs/architecture.md).
+    *PROJECT_APPS,
 ]
 
 MIDDLEWARE = [

@@ -92,6 +92,7 @@ SAME_IN_BOTH = frozenset(
         "LAG",
         "Sa",
         "Agentur",
+        "Website",
     }
 )
 
@@ -119,15 +120,19 @@ class _Texts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.texts: list[str] = []
-        self._skipping = 0
+        # The open elements whose text is not read: (tag, depth of that tag when it opened).
+        self._skipped: list[tuple[str, int]] = []
+        self._depth: dict[str, int] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping += 1
         values = dict(attrs)
-        if "translate" in values and values["translate"] == "no":
-            # Marked as not for translation (a name, an address, a code sample).
-            self._skipping += 1 if tag not in _VOID else 0
+        if tag not in _VOID:
+            self._depth[tag] = self._depth.get(tag, 0) + 1
+            # Code samples, scripts, and what is marked as not for translation (a name, an
+            # address): until this element closes.
+            if tag in _SKIPPED_TAGS or values.get("translate") == "no":
+                self._skipped.append((tag, self._depth[tag]))
+        if self._skipped:
             return
         for name in _SHOWN_ATTRIBUTES:
             if values.get(name):
@@ -138,11 +143,15 @@ class _Texts(HTMLParser):
             self.texts.append(values.get("content") or "")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS and self._skipping:
-            self._skipping -= 1
+        if tag in _VOID:
+            return
+        depth = self._depth.get(tag, 0)
+        if self._skipped and self._skipped[-1] == (tag, depth):
+            self._skipped.pop()
+        self._depth[tag] = max(depth - 1, 0)
 
     def handle_data(self, data: str) -> None:
-        if not self._skipping and data.strip():
+        if not self._skipped and data.strip():
             self.texts.append(" ".join(data.split()))
 
 
@@ -157,11 +166,16 @@ def visible_texts(html: str) -> list[str]:
     return [t for t in parser.texts if t.strip()]
 
 
+_URL = re.compile(r"(?:https?://|/)[^\s]*[/?=#][^\s]*")
+
+
 def _without(text: str, allowed: Iterable[str]) -> str:
+    """The text without the test's own data and without addresses (a link's path is not
+    prose: /applications/12/ is the same in every language)."""
     for value in sorted(allowed, key=len, reverse=True):
         if value:
             text = text.replace(value, " ")
-    return text
+    return _URL.sub(" ", text)
 
 
 def _words(text: str) -> list[str]:
