@@ -22,6 +22,9 @@ from .models import (
 )
 from .pipeline import Status
 from .posting import split_title
+from .posting_models import POSTING_MAX, Posting
+from .posting_services import posting_too_long
+from .posting_text import posting_fits, posting_text
 
 # A salary beyond this is a typo (and would overflow the column).
 SALARY_MAX = 100_000_000
@@ -89,6 +92,27 @@ class ContactForm(OwnedForm):
         return data
 
 
+def _posting_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("The posting"),
+        required=False,
+        # Pasted HTML is longer than its words: the words are counted in clean_posting.
+        max_length=4 * POSTING_MAX,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "The job description, pasted while it is online: postings vanish when the role "
+            "closes, just when an interview needs them. The table’s search finds its words."
+        ),
+    )
+
+
+def _clean_posting(raw: str) -> str:
+    if not posting_fits(posting_text(raw)):
+        raise posting_too_long()
+    return raw
+
+
 def _excitement_in_range(value: int) -> None:
     if not 1 <= value <= 5:
         raise ValidationError(_("Choose how excited you are from 1 to 5."), code="excitement_range")
@@ -107,6 +131,7 @@ class ApplicationForm(OwnedForm):
         required=False,
         help_text=_("Type a name to add a company you haven’t tracked yet."),
     )
+    posting = _posting_field()
 
     class Meta:
         model = Application
@@ -127,6 +152,7 @@ class ApplicationForm(OwnedForm):
             "contacts",
             "tag_text",
             "notes",
+            "posting",
         )
         widgets = {
             "date_applied": DATE,
@@ -161,6 +187,8 @@ class ApplicationForm(OwnedForm):
         people.widget.attrs.update(size=6)
         if self.instance.pk:
             self.initial["tag_text"] = ", ".join(t.name for t in self.instance.tags.all())
+            kept = Posting.objects.filter(application=self.instance).values_list("text")
+            self.initial["posting"] = next(iter(kept), ("",))[0]
         self.fields["company"].required = False
         self.fields["company"].widget.attrs.update(
             {
@@ -169,6 +197,9 @@ class ApplicationForm(OwnedForm):
                 "hx-trigger": "change",
             }
         )
+
+    def clean_posting(self) -> str:
+        return _clean_posting(self.cleaned_data["posting"])
 
     def clean_currency(self) -> str:
         currency = self.cleaned_data["currency"].strip().upper()
@@ -212,11 +243,16 @@ class QuickAddForm(forms.Form):
         choices=[(Status.WISHLIST, Status.WISHLIST.label), (Status.APPLIED, Status.APPLIED.label)],
         initial=Status.WISHLIST,
     )
+    posting = _posting_field()
+    # Set by the page's script when the bookmarklet sent the posting's text (posting.js).
+    posting_from_page = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     @classmethod
     def initial_from(cls, query: Any) -> dict[str, Any]:
         """What the bookmarklet sent: a JobPosting's fields, or a page title to split."""
-        initial = {k: v for k, v in query.items() if k in cls.base_fields}
+        # The posting's text comes by postMessage (posting.js), never in the address.
+        sent = set(cls.base_fields) - {"posting", "posting_from_page"}
+        initial = {k: v for k, v in query.items() if k in sent}
         if query.get("title") and not initial.get("role"):
             posting = split_title(query["title"])
             initial.update(role=posting.role, company=initial.get("company") or posting.company)
@@ -229,6 +265,9 @@ class QuickAddForm(forms.Form):
     def clean_currency(self) -> str:
         return self.cleaned_data["currency"].upper()
 
+    def clean_posting(self) -> str:
+        return _clean_posting(self.cleaned_data["posting"])
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         low, high = data.get("salary_min"), data.get("salary_max")
@@ -238,6 +277,8 @@ class QuickAddForm(forms.Form):
         # so it is found or made by that name (the field keeps the bookmarklet's name).
         if "company" in data:
             data["new_company"], data["company"] = data["company"], None
+        from_page = data.pop("posting_from_page", False)
+        data["posting_origin"] = Posting.Origin.BOOKMARKLET if from_page else Posting.Origin.PASTED
         return data
 
 

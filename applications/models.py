@@ -15,6 +15,9 @@ from rebound.lib.urlcache import object_url
 from . import pipeline
 from .pipeline import Status
 
+# Its own module (models.py is long); imported here so Django and every import site find it.
+from .posting_models import Posting as Posting
+
 # An address is a few lines; a longer text is pasted by mistake.
 ADDRESS_MAX = 500
 
@@ -100,7 +103,9 @@ class Contact(models.Model):
         return f"{self.name} ({self.company})" if self.company_id else self.name
 
     def get_absolute_url(self) -> str:
-        return object_url("applications:contact_update", self.pk)
+        # The person's page with their whole history (people/, above this app: named, not
+        # imported); it links to the edit form.
+        return object_url("people:contact_detail", self.pk)
 
 
 class Tag(models.Model):

@@ -14,7 +14,7 @@ from rebound.lib.urlcache import object_url
 from rebound.models import User
 
 from .filters import OPEN_FILTER, ApplicationFilter
-from .models import Application, Attachment, Tag
+from .models import Application, Attachment, Posting, Tag
 from .pipeline import EXITS, Status
 
 
@@ -207,7 +207,8 @@ def application_page(*, owner: User) -> QuerySet[Application]:
     them there."""
     applications = (
         Application.objects.filter(owner=owner)
-        .select_related("company", "owner")
+        # The posting's text in the same query (a LEFT JOIN: most pages show it).
+        .select_related("company", "owner", "posting")
         .annotate(has_attachments=Exists(Attachment.objects.filter(application=OuterRef("pk"))))
     )
     if connection.vendor != "postgresql":
@@ -231,3 +232,12 @@ def attachments(application: Application) -> QuerySet[Attachment] | list[Attachm
     if getattr(application, "has_attachments", True):
         return application.attachments.all()
     return []
+
+
+def posting_of(application: Application) -> Posting | None:
+    """The application's posting: read with it when `application_page` joined it (no query),
+    else one query; None when none is kept."""
+    try:
+        return application.posting
+    except Posting.DoesNotExist:
+        return None

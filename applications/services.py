@@ -24,6 +24,8 @@ from .company_services import company_get_or_create
 from .models import Application, Company, Contact, StatusChange
 from .no_reply_services import no_reply_reminder_sync
 from .pipeline import Status
+from .posting_models import Posting
+from .posting_services import posting_set
 from .signals import NextStep, status_changed
 from .tag_services import application_set_tags, tag_names
 from .validators import validate_past_date, validate_timeline
@@ -47,6 +49,8 @@ def application_create(
     tag_text: str | None = None,
     status: str | None = None,
     date_applied: dt.date | None = None,
+    posting: str = "",
+    posting_origin: str = Posting.Origin.PASTED,
     **fields: Any,
 ) -> Application:
     """A new application with the first entry of its timeline, its people, its tags and its
@@ -56,7 +60,8 @@ def application_create(
     The company is the one picked, else found or made by the name typed (`new_company`); the
     tags are read from the text typed (`tag_text`). Without a `status` it is applied on
     `date_applied`, or saved to the wishlist without one; a first step other than the
-    wishlist is dated `date_applied`, else today."""
+    wishlist is dated `date_applied`, else today. The posting's text (`posting`), when given,
+    is kept with it (posting_services)."""
     if company is None:
         if not new_company.strip():
             raise ValidationError(_("Pick a company or type the name of a new one."), "no_company")
@@ -76,6 +81,8 @@ def application_create(
     _set_contacts(application, contacts)
     if tag_text:
         application_set_tags(application=application, names=tag_names(tag_text))
+    if posting.strip():
+        posting_set(application=application, text=posting, origin=posting_origin)
     no_reply_reminder_sync(application=application)
     return application
 
@@ -121,6 +128,7 @@ def application_update(
     new_company: str = "",
     contacts: Iterable[Contact] | None = None,
     tag_text: str | None = None,
+    posting: str | None = None,
     **values: Any,
 ) -> Application:
     """Save an edit from a form's or the API's cleaned data whole
@@ -128,8 +136,8 @@ def application_update(
 
     Only `fields` (the names the edit changed) are written, so a status moved or a note
     written meanwhile stays; a company typed by name (`new_company`) counts as changed.
-    Its people and tags are set when given. Its date applied is corrected on the timeline
-    (the entry into Applied), never written beside it."""
+    Its people and tags are set when given, its posting's text when changed. Its date
+    applied is corrected on the timeline (the entry into Applied), never written beside it."""
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"application_update() can't write {sorted(unknown)}")
@@ -155,6 +163,8 @@ def application_update(
         _set_contacts(application, contacts)
     if tag_text is not None:
         application_set_tags(application=application, names=tag_names(tag_text))
+    if posting is not None and "posting" in changed:
+        posting_set(application=application, text=posting, origin=Posting.Origin.PASTED)
     if date_applied == stored:
         return application
     change = (

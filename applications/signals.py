@@ -4,6 +4,8 @@ Everything else is a direct call down (docs/architecture.md). The listeners, all
 
 - `interviews.receivers.on_status_changed`: a promised reply no longer awaited is cancelled,
   and a thank-you note is cancelled once the application has closed;
+- `offers.receivers.on_status_changed`: leaving "offer" cancels the decision-deadline
+  reminder, coming back schedules it again;
 - `coping.receivers.on_status_changed`: a rejection, ghosting or rescinded offer opens a
   coping plan (with its keep-in-touch and check-in reminders), and offers it as the next step.
 

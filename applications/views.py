@@ -198,7 +198,12 @@ def quick_add(request: AuthedRequest) -> HttpResponse:
             % {"application": application},
         )
         return redirect(application)
-    return render(request, "applications/quick_add.html", {"form": form})
+    response = render(request, "applications/quick_add.html", {"form": form})
+    # The bookmarklet's page opens this one and hands it the posting's text by postMessage
+    # (too long for a URL): that needs the opener kept, which the site's same-origin policy
+    # would cut. Nothing here is secret to the page that opened it: it sent it all.
+    response["Cross-Origin-Opener-Policy"] = "unsafe-none"
+    return response
 
 
 @login_required
@@ -216,6 +221,7 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
             "timeline": application.status_changes.order_by("changed_on", "created_at"),
             **selectors.application_neighbours(application=application),
             "tag_names": selectors.tag_names(application),
+            "posting": selectors.posting_of(application),
             "attachments": selectors.attachments(application),
             "status_form": StatusChangeForm(
                 owner=request.user, initial={"on": local_today(request.user)}

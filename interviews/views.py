@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from applications.models import Application
+from applications.selectors import posting_of
 from rebound.lib.localtime import local_today
 from rebound.lib.paging import Window
 from rebound.lib.types import AuthedRequest
@@ -100,6 +101,8 @@ def interview_create(request: AuthedRequest, application_id: int) -> HttpRespons
 def interview_detail(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = _interview(request, interview_id)
     assessment = SelfAssessment.objects.filter(interview=interview).first()
+    # The job description beside the preparation: one query, whatever its length.
+    posting = posting_of(interview.application)
     return render(
         request,
         "interviews/interview_detail.html",
@@ -108,6 +111,8 @@ def interview_detail(request: AuthedRequest, interview_id: int) -> HttpResponse:
             "interviewers": interview.interviewers.order_by("name"),
             "assessment": assessment,
             "is_over": interview.ends_at <= timezone.now(),
+            "posting": posting,
+            "application": interview.application,
         },
     )
 

@@ -65,6 +65,12 @@ FIELDS: dict[str, tuple[str, list[str]]] = {
         ["Applied via", "How applied", "Application method",
          "Art der Bewerbung", "Bewerbungsart", "Bewerbungsweg", "Beworben per"],
     ),
+    # Not "Stellenanzeige" or "Job Posting": trackers put the posting's link under those.
+    "description": (
+        _("The posting’s text"),
+        ["Description", "Job Description", "Job Desc", "Posting Text", "Job Details",
+         "Beschreibung", "Stellenbeschreibung", "Jobbeschreibung", "Anzeigentext"],
+    ),
     "notes": (_("Notes"), ["Notes", "Note", "Notizen", "Notiz", "Bemerkungen", "Bemerkung"]),
     "tags": (_("Tags"), ["Tags", "Tag", "Schlagwörter", "Schlagworte"]),
     "contact_name": (

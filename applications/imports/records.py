@@ -16,6 +16,7 @@ from rebound.lib import datefmt
 
 from ..models import AppliedVia, Source
 from ..pipeline import Status
+from ..posting_text import posting_cut, posting_text
 from .columns import field_in_sentence, fold, known_applied_via, known_status, status_word
 from .reading import UNSAVED_FORMULA
 
@@ -147,6 +148,7 @@ class Record:
     currency: str = ""
     source: str = ""
     notes: str = ""
+    description: str = ""  # the posting's text, as the file has it (HTML or plain)
     tags: list[str] = field(default_factory=list)
     contact_name: str = ""
     contact_email: str = ""
@@ -180,6 +182,7 @@ class Record:
                 _("contact: %(name)s") % {"name": self.contact_name} if self.contact_name else "",
                 _("excitement %(n)d of 5") % {"n": self.excitement} if self.excitement else "",
                 _("résumé: %(name)s") % {"name": self.resume} if self.resume else "",
+                _("the posting’s text") if self.description else "",
                 _("saved %(day)s") % {"day": datefmt.day(self.added)} if self.added else "",
                 str(AppliedVia(self.applied_via).label) if self.applied_via else "",
             )
@@ -328,6 +331,8 @@ def record_of(
         notes.append(_("Excitement: %(value)s") % {"value": excitement})
     r.notes = "\n".join(n for n in notes if n)
     r.resume = " ".join(cell(row, mapping, "resume").split())
+    # Cut here, not refused (a warning would skip the row): kept with the import as JSON.
+    r.description = posting_cut(posting_text(cell(row, mapping, "description")))
     if (r.contact_email or r.contact_phone) and not r.contact_name:
         r.contact_name = r.contact_email or r.contact_phone
     return r

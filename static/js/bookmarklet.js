@@ -1,5 +1,6 @@
 (() => {
   const QUICK_ADD = "__QUICK_ADD__";
+  const POSTING_MAX = 100000;
   const find = (node) => {
     if (!node || typeof node !== "object") return null;
     if (Array.isArray(node)) { for (const n of node) { const f = find(n); if (f) return f; } return null; }
@@ -31,5 +32,15 @@
     put("title", document.title);
     put("posting_url", location.href);
   }
-  window.open(QUICK_ADD + "?" + q.toString(), "_blank");
+  const main = document.querySelector("article, main, [role=main]");
+  let text = job && typeof job.description === "string" ? job.description : main ? main.innerText : "";
+  text = String(text || "").trim().slice(0, 4 * POSTING_MAX);
+  const opened = window.open(QUICK_ADD + "?" + q.toString(), "_blank");
+  if (!opened || !text) return;
+  const origin = new URL(QUICK_ADD).origin;
+  const send = (event) => {
+    if (event.source !== opened || event.origin !== origin || event.data !== "rebound:ready") return;
+    opened.postMessage({ reboundPosting: text }, origin);
+  };
+  window.addEventListener("message", send);
 })();

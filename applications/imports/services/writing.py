@@ -10,6 +10,7 @@ from rebound.models import User
 from ...models import Application, Attachment, Company, Contact, StatusChange, Tag
 from ...no_reply_services import no_reply_reminder_sync
 from ...pipeline import TRANSITIONS, Status
+from ...posting_services import postings_import
 from ...services import application_change_status
 from ...tag_services import tags_get_or_create
 from ..columns import fold
@@ -137,6 +138,9 @@ def applications_import(
         Attachment.objects.bulk_create(resumes)
         Application.tags.through.objects.bulk_create(tag_links)
         Application.contacts.through.objects.bulk_create(contact_links)
+        postings_import(
+            texts=[(a, r.description) for a, r in zip(applications, batch, strict=True)]
+        )
         created += applications
         if progress:
             progress(len(created))
