@@ -3,6 +3,8 @@
 What it holds, and only that (the preferences page lists it too):
 - interviews from 90 days ago on: round, role, company, place or link, start and end (UTC);
 - "they promised to reply by" dates, as all-day events;
+- open to-dos with a due date from 90 days ago on, as all-day events on that date ("To-do: …");
+  one marked done or deleted leaves the feed;
 - scheduled reminders (keep in touch, check-ins, thank-you notes...) on their local date,
   as all-day events; ones cancelled in the last 90 days as STATUS:CANCELLED, so calendars
   that kept them remove them.
@@ -29,14 +31,15 @@ from interviews.models import Interview
 from rebound.models import User
 from reminders.models import Reminder
 from reminders.selectors import with_subjects
+from todos import calendar as todo_calendar
 
 PRODID = "-//Rebound//Calendar feed//EN"
 WINDOW = dt.timedelta(days=90)
 MAX_EVENTS = 500
 # Part of every cached feed's key and ETag: raise it when what `build` writes changes, so no
 # calendar keeps, and no cache serves, a feed in the old form. (2: titles in the owner's
-# language.)
-FORMAT = 2
+# language; 3: to-dos.)
+FORMAT = 3
 
 
 @dataclass
@@ -120,6 +123,8 @@ def build(user: User, now: dt.datetime) -> Feed:
             reply.add("dtend", interview.promised_reply_by + dt.timedelta(days=1))
             calendar.add_component(reply)
 
+    changed.extend(_add_todos(calendar, user, since.date(), now))
+
     scheduled = Reminder.objects.filter(owner=user, status__in=Reminder.OPEN, due_at__gte=since)
     cancelled = Reminder.objects.filter(
         owner=user, status=Reminder.Status.CANCELLED, updated_at__gte=since
@@ -148,6 +153,31 @@ def build(user: User, now: dt.datetime) -> Feed:
         calendar.add_component(event)
         changed.append(reminder.updated_at)
     return Feed(body=calendar.to_ical(), last_modified=max(changed, default=None))
+
+
+def _add_todos(
+    calendar: icalendar.Calendar, user: User, since: dt.date, now: dt.datetime
+) -> list[dt.datetime]:
+    """Open to-dos with a due date, as all-day events; returns when each last changed."""
+    changed = []
+    for todo in todo_calendar.for_feed(user, since, MAX_EVENTS):
+        day = todo.due_on
+        if day is None:  # never: the query asks for a due date (for the type checker)
+            continue
+        event = _event(
+            uid=f"todo-{todo.pk}@rebound",
+            summary=todo_calendar.summary(todo),
+            now=now,
+            # Grows with every change (seconds from its adding to its last change).
+            sequence=int((todo.updated_at - todo.created_at).total_seconds()),
+            modified=todo.updated_at,
+        )
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("url", settings.SITE_URL + todo.get_absolute_url())
+        calendar.add_component(event)
+        changed.append(todo.updated_at)
+    return changed
 
 
 def _event(

@@ -100,9 +100,9 @@ def _with_headers(response: HttpResponse, etag: str, last_modified: int | None) 
 
 def _cache_key(feed: CalendarFeed, data_version: int, now: dt.datetime) -> str:
     """What the feed is a function of: its owner's data (the version, which triggers bump with
-    any change to interviews, reminders, applications, companies and plans), the owner's time
-    zone and language, the link's version, the day (its window moves daily) and the feed's
-    format. (A change of language doesn't bump the data version: the key holds it.)"""
+    any change to interviews, reminders, applications, companies, plans and to-dos), the
+    owner's time zone and language, the link's version, the day (its window moves daily) and
+    the feed's format. (A change of language doesn't bump the data version: the key holds it.)"""
     user = feed.user
     day = window_start(now).date().isoformat()
     language = user_language(user)

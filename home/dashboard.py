@@ -16,6 +16,7 @@ from interviews.models import Interview
 from rebound.lib.datefmt import day_month_of
 from rebound.lib.localtime import local_today
 from rebound.models import User
+from todos.selectors import due_this_week
 
 
 def for_user(user: User) -> dict[str, Any]:
@@ -50,6 +51,8 @@ def for_user(user: User) -> dict[str, Any]:
     )
     context["weekly"] = weekly_applications(user)
     context.update(wellbeing(user))
+    # Open to-dos due by Sunday, overdue ones first: one query.
+    context.update(due_this_week(user))
     return context
 
 
