@@ -44,6 +44,19 @@ app.conf.beat_schedule = {
         "schedule": 300.0,
         "options": {"expires": 240},
     },
+    # A keep-warm nudge left alone after it went out is planned again (people.services).
+    "rearm-keep-warm": {
+        "task": "people.tasks.keep_warm_rearm_task",
+        "schedule": 24 * 3600.0,
+        "options": {"expires": 3600},
+    },
+    # Next week's letter for each weekly letter that is on and has none scheduled
+    # (weekly.services.letters_top_up): the engine has no hook after a send.
+    "weekly-letters-top-up": {
+        "task": "weekly.tasks.weekly_letters_top_up",
+        "schedule": 3600.0,
+        "options": {"expires": 3300},
+    },
 }
 
 

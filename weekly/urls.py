@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "weekly"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.letter_settings, name="settings"),
+    path("preview/", views.letter_preview, name="preview"),
+]
