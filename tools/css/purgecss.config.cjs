@@ -5,6 +5,8 @@ module.exports = {
   css: ["../../static/vendor/bootstrap/bootstrap.min.css"],
   content: [
     "../../templates/**/*.html",
+    // Each app keeps its own pages in <app>/templates/.
+    "../../*/templates/**/*.html",
     "../../static/js/*.js",
     // HTML built in Python (board cards, table rows, select options) and widget classes.
     "../../*/templatetags/*.py",
