@@ -26,6 +26,7 @@ from .metrics.assessments import _assessed
 from .metrics.funnel import funnel
 from .metrics.period import Period
 from .metrics.responses import responsiveness
+from .metrics.timeline import groups
 
 # The English file's header, word for word; `header()` gives it in the active language. Every
 # word of the rows is the active language's too (English: as it always was).
@@ -68,7 +69,8 @@ def insights_rows(user: User, period: Period) -> Iterator[list[Any]]:
 
 
 def _aggregate_rows(user: User, period: Period) -> Iterator[list[Any]]:
-    totals, responses = funnel(user, period), responsiveness(user, period)
+    counted = groups(user, period, by="source", top=True)  # one pass for both, as report()
+    totals, responses = funnel(user, period, counted), responsiveness(user, period, counted)
     section = pgettext("insights file: section", "funnel")
     yield [pgettext("insights file: section", "period"), "", str(period.label)]
     yield [section, _status("applied"), totals.applied]

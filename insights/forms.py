@@ -1,5 +1,5 @@
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import formats
@@ -40,8 +40,8 @@ class _PastRangeForm(forms.Form):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        bound_past_date(self.fields["start"], user, what=gettext_lazy("The start"))
-        bound_past_date(self.fields["end"], user, what=gettext_lazy("The end"))
+        bound_past_date(self.fields["start"], user, what=cast(str, gettext_lazy("The start")))
+        bound_past_date(self.fields["end"], user, what=cast(str, gettext_lazy("The end")))
 
 
 class PeriodForm(_PastRangeForm):

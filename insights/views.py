@@ -28,6 +28,7 @@ from .metrics.activity import activity
 from .metrics.funnel import FUNNEL_STAGES, funnel
 from .metrics.period import Period
 from .metrics.responses import responsiveness
+from .metrics.timeline import groups
 
 T = TypeVar("T")
 
@@ -35,9 +36,11 @@ T = TypeVar("T")
 def report(user: User, period: Period) -> dict[str, Any]:
     # Local dates throughout: an interview at 00:30 in Berlin is on that Berlin day.
     with timezone.override(user.tzinfo):
+        # One pass over the cohort's timelines for the funnel and the answers by source.
+        counted = groups(user, period, by="source", top=True)
         return {
-            "funnel": funnel(user, period),
-            "responses": responsiveness(user, period),
+            "funnel": funnel(user, period, counted),
+            "responses": responsiveness(user, period, counted),
             "weeks": activity(user, period),
             "assessments": assessments.assessments(user, period),
             "wellbeing": wellbeing.wellbeing(user, period),

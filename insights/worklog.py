@@ -36,7 +36,6 @@ from django.db import connection
 from django.db.models import (
     Case,
     CharField,
-    Count,
     DateTimeField,
     Expression,
     F,
@@ -55,6 +54,7 @@ from coping.models import Outreach
 from interviews.models import Interview
 from rebound.models import User
 
+from .worklog_days import Tally, _sources, tally
 from .worklog_words import (
     KINDS,
     METHOD_BY_FORMAT,
@@ -189,28 +189,6 @@ def _text(expression: Expression | F) -> Expression:
     return Cast(expression, field)
 
 
-def _local_bounds(user: User, start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The UTC instants of the range's local days (end excluded): a range over `starts_at`
-    that its (owner, starts_at) index serves, where `starts_at__date` scanned every row."""
-    zone = user.tzinfo
-    first = dt.datetime.combine(start, dt.time.min, tzinfo=zone)
-    after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
-    return first, after
-
-
-def _sources(user: User, start: dt.date, end: dt.date) -> dict[str, QuerySet[Any]]:
-    first, after = _local_bounds(user, start, end)
-    return {
-        "application": Application.objects.filter(
-            owner=user, date_applied__gte=start, date_applied__lte=end
-        ),
-        "interview": Interview.objects.filter(
-            owner=user, starts_at__gte=first, starts_at__lt=after
-        ),
-        "outreach": Outreach.objects.filter(owner=user, on__gte=start, on__lte=end),
-    }
-
-
 def _keys(user: User, start: dt.date, end: dt.date) -> QuerySet[Any]:
     """Every activity's sort key, in the log's order: one query, to slice or iterate."""
     sources = _sources(user, start, end)
@@ -291,59 +269,6 @@ def _keys(user: User, start: dt.date, end: dt.date) -> QuerySet[Any]:
     )
 
 
-@dataclass(frozen=True)
-class Tally:
-    """How many activities the range holds: of each kind, and on each day that has any."""
-
-    counts: dict[str, int]
-    days: list[tuple[dt.date, int]]  # (day, activities), oldest first
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    def window(self, offset: int, limit: int) -> tuple[dt.date, dt.date, int] | None:
-        """The first and last day of rows offset..offset+limit, and how many rows come
-        before the first: a page reads those days only, not the whole range."""
-        before, first = 0, None
-        for day, n in self.days:
-            if first is None:
-                if before + n <= offset:
-                    before += n
-                    continue
-                first, skipped = day, before
-            last = day
-            before += n
-            if before >= offset + limit:
-                break
-        return None if first is None else (first, last, skipped)
-
-
-def tally(user: User, start: dt.date, end: dt.date) -> Tally:
-    """One query: activities per day and kind (at most 3 × MAX_DAYS rows), by the same
-    expressions as the UNION's, so the two always agree on what each day holds."""
-    sources = _sources(user, start, end)
-    days = {
-        "application": F("date_applied"),
-        "interview": TruncDate("starts_at", tzinfo=user.tzinfo),
-        "outreach": F("on"),
-    }
-    grouped = [
-        queryset.order_by()
-        .annotate(day=days[kind], k=Value(list(KINDS).index(kind), output_field=IntegerField()))
-        .values_list("day", "k")
-        .annotate(n=Count("pk"))
-        for kind, queryset in sources.items()
-    ]
-    counts = dict.fromkeys(KINDS, 0)
-    per_day: dict[dt.date, int] = {}
-    kinds = list(KINDS)
-    for day, k, n in grouped[0].union(*grouped[1:], all=True):
-        counts[kinds[k]] += n
-        per_day[day] = per_day.get(day, 0) + n
-    return Tally(counts=counts, days=sorted(per_day.items()))
-
-
 def _people(through: Any, column: str, ids: set[int]) -> dict[int, str]:
     """The people of these applications or interviews, by name, as each row writes them."""
     people: dict[int, list[str]] = {}
@@ -368,17 +293,32 @@ def _rows(found: list[Found]) -> list[Activity]:
     replies = _furthest_replies({f[11] for f in found if f[10] == Status.GHOSTED and f[11]})
     kinds = list(KINDS)
     outcomes = dict(Outreach.Outcome.choices)
+    # A row's words depend on its codes alone (but a ghosted application's reply): each is
+    # looked up in the catalogue once per chunk, not once per row.
+    said: dict[tuple[Any, ...], str] = {}
+
+    def words(key: tuple[Any, ...], make: Any, *args: Any) -> str:
+        if key not in said:
+            said[key] = make(*args)
+        return said[key]
+
     rows = []
     for day, k, employer, position, _, _, pk, code, via, place, status, app, *person in found:
         if k == 0:
-            method = _method_of_application(via, code)
+            method = words(("a", via, code), _method_of_application, via, code)
             who = contacts.get(pk, "")
         elif k == 1:
-            method = str(METHOD_BY_FORMAT[Interview.Format(code)])
+            method = words(("i", code), lambda c: str(METHOD_BY_FORMAT[Interview.Format(c)]), code)
             who = interviewers.get(pk, "")
         else:
-            method = str(METHOD_BY_SOURCE[Source.REFERRAL])
+            method = words(("o",), lambda: str(METHOD_BY_SOURCE[Source.REFERRAL]))
             who = _person_of(*person)
+        if k == 2:
+            result = words(("r", code), lambda c: str(outcomes[c]), code)
+        elif status == Status.GHOSTED and app in replies:
+            result = _result(status, app, replies)
+        else:
+            result = words(("s", status), _result, status, None, replies)
         rows.append(
             Activity(
                 day=day,
@@ -388,7 +328,7 @@ def _rows(found: list[Found]) -> list[Activity]:
                 method=method,
                 contact=who,
                 where=place,
-                result=_result(status, app, replies) if k < 2 else str(outcomes[code]),
+                result=result,
             )
         )
     return rows

@@ -4,9 +4,11 @@ trend, and what tripped the user, again and again."""
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from interviews.models import RATING_FIELDS, Interview, SelfAssessment
 from rebound.lib.localtime import utc_bounds
@@ -89,49 +91,58 @@ def assessment_points(user: User, period: Period, latest: int | None = None) -> 
     ]
 
 
-def _averages(rows: QuerySet[SelfAssessment], **filters: Q) -> dict[str, Any]:
-    return rows.aggregate(
-        **{
-            f"{prefix}{name}": Avg(name, filter=q)
-            for prefix, q in filters.items()
-            for name in RATING_FIELDS
-        }
-    )
+def _summary(rows: QuerySet[SelfAssessment]) -> list[tuple[Any, ...]]:
+    """The period's self-assessments counted in one pass: per (round type, in the earlier
+    half), how many and the sum of each rating. The earlier half is the first count // 2 in
+    time order (starts, then pk): numbered by a window over the same rows. Ratings are never
+    empty, so an average is a sum over a count."""
+    numbered = rows.annotate(
+        _n=Window(RowNumber(), order_by=[F("interview__starts_at").asc(), F("pk").asc()]),
+        _total=Window(Count("pk")),
+    ).values("interview__round_type", "_n", "_total", *RATING_FIELDS)
+    sql, params = numbered.query.sql_with_params()
+    sums = ", ".join(f'SUM("{name}")' for name in RATING_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT "interview__round_type", 2 * "_n" <= "_total", COUNT(*), {sums}'
+            f" FROM ({sql}) AS numbered GROUP BY 1, 2",
+            params,
+        )
+        return cursor.fetchall()
+
+
+def _average(groups: list[tuple[Any, ...]], index: int) -> float:
+    """The average of the rating at `index` (in RATING_FIELDS) over these summary rows."""
+    return sum(g[3 + index] for g in groups) / sum(g[2] for g in groups)
 
 
 def assessments(user: User, period: Period) -> AssessmentReport:
-    """Five queries, aggregated in the database: the averages per round type (and so the
-    count), the latest points, the last assessment of the earlier half, both halves'
-    averages, and the latest texts for the themes."""
+    """Three queries, aggregated in the database: per round type and half, the count and the
+    sums of the ratings (`_summary`: the averages per round, both halves' averages, the
+    count), the latest points, and the latest texts for the themes."""
     rows = _assessed(user, period).order_by()
     rounds = dict(Interview.Round.choices)
-    averages: dict[str, Any] = {name: Avg(name) for name in RATING_FIELDS}
-    per_round: list[dict[str, Any]] = [
-        dict(r) for r in rows.values("interview__round_type").annotate(n=Count("pk"), **averages)
-    ]
-    count = sum(r["n"] for r in per_round)
+    summary = _summary(rows)
+    count = sum(g[2] for g in summary)
+    per_round: dict[Any, list[tuple[Any, ...]]] = {}
+    for group in summary:
+        per_round.setdefault(group[0], []).append(group)
     by_round = dict(
         sorted(
             (
-                rounds.get(r["interview__round_type"], r["interview__round_type"]),
-                {name: round(r[name], 2) for name in RATING_FIELDS},
+                cast(str, rounds.get(round_type, round_type)),  # a lazy label, as before
+                {name: round(_average(groups, i), 2) for i, name in enumerate(RATING_FIELDS)},
             )
-            for r in per_round
+            for round_type, groups in per_round.items()
         )
     )
     trend = None
     if count >= 2:
-        # The earlier half is the first count // 2 in time order (starts, then pk, as listed).
-        last = rows.order_by("interview__starts_at", "pk").values("interview__starts_at", "pk")[
-            count // 2 - 1
-        ]
-        earlier = Q(interview__starts_at__lt=last["interview__starts_at"]) | Q(
-            interview__starts_at=last["interview__starts_at"], pk__lte=last["pk"]
-        )
-        halves = _averages(rows, e_=earlier, l_=~earlier)
+        earlier = [g for g in summary if g[1]]
+        later = [g for g in summary if not g[1]]
         trend = {
-            name: (round(halves[f"e_{name}"], 2), round(halves[f"l_{name}"], 2))
-            for name in RATING_FIELDS
+            name: (round(_average(earlier, i), 2), round(_average(later, i), 2))
+            for i, name in enumerate(RATING_FIELDS)
         }
     skills: Counter[str] = Counter()
     skills_as_written: dict[str, str] = {}  # the newest wording of each skill
@@ -152,7 +163,7 @@ def assessments(user: User, period: Period) -> AssessmentReport:
             tripped_latest.append(
                 Tripped(
                     day=starts_at.astimezone(user.tzinfo).date(),
-                    round_label=rounds.get(round_type, round_type),
+                    round_label=cast(str, rounds.get(round_type, round_type)),
                     company=company,
                     role=role,
                     text=tripped.strip(),

@@ -3,19 +3,16 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+from django.db.models import Count
 
 from applications.models import StatusChange
-from applications.pipeline import EXITS, STAGES, Status
+from applications.pipeline import EXITS, Status
 from rebound.models import User
 
 from .period import Period, cohort
+from .timeline import FUNNEL_STAGES, RANK, Group, groups
 
-_FROM_APPLIED = STAGES[STAGES.index(Status.APPLIED) :]
-# The funnel's columns after "applied": the rest of the way forward, in order.
-FUNNEL_STAGES = _FROM_APPLIED[1:]
-# A status's rank on the way forward, applied 1 to accepted 5; 0 off it (wishlist, the exits).
-_RANK = {status: rank for rank, status in enumerate(_FROM_APPLIED, start=1)}
+__all__ = ["FUNNEL_STAGES", "Funnel", "funnel"]
 
 
 @dataclass
@@ -32,28 +29,16 @@ class Funnel:
         return self.reached[stage] / self.applied if self.applied else 0.0
 
 
-def _rank(field: str) -> Case:
-    """The pipeline rank of a status field (0 for statuses off the pipeline)."""
-    return Case(
-        *(When(**{field: status}, then=Value(r)) for status, r in _RANK.items()),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-
-
-def funnel(user: User, period: Period) -> Funnel:
-    """Two queries: the count of cohort applications by the furthest stage their timelines
-    reached (one pass over the timeline, grouped per application), then their exits."""
-    counts = (
-        cohort(user, period)
-        .annotate(top=Max(_rank("status_changes__to_status")))
-        .aggregate(
-            applied=Count("pk"),
-            **{
-                stage.value: Count("pk", filter=Q(top__gte=_RANK[stage])) for stage in FUNNEL_STAGES
-            },
-        )
-    )
+def funnel(user: User, period: Period, counted: list[Group] | None = None) -> Funnel:
+    """Two queries: the cohort counted by the furthest stage their timelines reached (one
+    pass over the timeline, grouped per application: `timeline.groups`, or its `counted`
+    groups when the caller has them, asked for with `top`), then their exits."""
+    if counted is None:
+        counted = groups(user, period, top=True)
+    applied = sum(g.n for g in counted)
+    reached = {
+        stage.value: sum(g.n for g in counted if g.top >= RANK[stage]) for stage in FUNNEL_STAGES
+    }
     exits: dict[str, dict[str, int]] = {e.value: defaultdict(int) for e in EXITS}
     rows = (
         StatusChange.objects.filter(
@@ -63,10 +48,10 @@ def funnel(user: User, period: Period) -> Funnel:
         .annotate(n=Count("application", distinct=True))
     )
     for row in rows:
-        stage = row["from_status"] if row["from_status"] in _RANK else Status.APPLIED.value
+        stage = row["from_status"] if row["from_status"] in RANK else Status.APPLIED.value
         exits[row["to_status"]][stage] += row["n"]
     return Funnel(
-        applied=counts["applied"],
-        reached={stage.value: counts[stage.value] for stage in FUNNEL_STAGES},
+        applied=applied,
+        reached=reached,
         exits={e: dict(v) for e, v in exits.items()},
     )

@@ -4,20 +4,16 @@ company and overall. Home's summary (`at_a_glance`) is the overall line of the s
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import CharField, Count, F, Min, Q, QuerySet, Value
+from django.db.models import Count
 from django.utils.translation import pgettext
 
-from applications.models import Application, Source
-from applications.pipeline import Status
+from applications.models import Source
 from rebound.models import User
 
-from .funnel import FUNNEL_STAGES
 from .period import Period, cohort
+from .timeline import ANSWERS, Group, groups
 
-# A move to one of these after applying is an answer from the employer: any stage further
-# along, or a rejection (a withdrawal is the user's doing, ghosted is the lack of an answer).
-ANSWERS = (*FUNNEL_STAGES, Status.REJECTED)
+__all__ = ["ANSWERS", "Responsiveness", "ResponsivenessReport", "at_a_glance", "responsiveness"]
 
 
 @dataclass
@@ -95,55 +91,17 @@ class ResponsivenessReport:
 COMPANY_MINIMUM = 3
 
 
-def _answers(
-    user: User, period: Period, cohort_rows: QuerySet[Application] | None = None, by: str = ""
-) -> list[tuple[str, int | None, bool, int]]:
-    """The cohort (or `cohort_rows` of it) counted per (the field `by`, the days from applied
-    to the first answer on or after the day it was applied (None without one), whether it
-    was ever marked ghosted): one pass over the timeline, grouped per application, then
-    counted per group in the database (Postgres; elsewhere here, fine at a demo's size)."""
-    answered = Q(
-        status_changes__to_status__in=[s.value for s in ANSWERS],
-        status_changes__changed_on__gte=F("date_applied"),
-    )
-    per_application = (
-        (cohort(user, period) if cohort_rows is None else cohort_rows)
-        .annotate(
-            key=F(by) if by else Value("", output_field=CharField()),
-            first_answer=Min("status_changes__changed_on", filter=answered),
-            ghosted=Count("status_changes", filter=Q(status_changes__to_status=Status.GHOSTED)),
-        )
-        .values("key", "date_applied", "first_answer", "ghosted")
-        .order_by()
-    )
-    if connection.vendor == "postgresql":
-        # The ORM does not group an aggregate's rows again; the outer query does, over the
-        # ORM's own SQL (date - date is a number of days in Postgres).
-        sql, params = per_application.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                'SELECT "key", first_answer - date_applied, ghosted > 0, COUNT(*)'
-                f" FROM ({sql}) AS per_application GROUP BY 1, 2, 3",
-                params,
-            )
-            return cursor.fetchall()
-    groups: Counter[tuple[str, int | None, bool]] = Counter(
-        (
-            row["key"],
-            (row["first_answer"] - row["date_applied"]).days if row["first_answer"] else None,
-            row["ghosted"] > 0,
-        )
-        for row in per_application
-    )
-    return [(*group, n) for group, n in groups.items()]
-
-
-def responsiveness(user: User, period: Period) -> ResponsivenessReport:
-    """Two queries, counted in the database: per source (and so overall), then per company
-    for the COMPANY_MINIMUM-or-more companies shown (the ten with most applications)."""
+def responsiveness(
+    user: User, period: Period, by_source: list[Group] | None = None
+) -> ResponsivenessReport:
+    """Two queries, counted in the database: per source (and so overall: `timeline.groups`
+    by source, or `by_source` when the caller has them), then per company for the
+    COMPANY_MINIMUM-or-more companies shown (the ten with most applications)."""
     overall = Responsiveness()
     sources: dict[str, Responsiveness] = {}
-    for source, days, ghosted, n in _answers(user, period, by="source"):
+    if by_source is None:
+        by_source = groups(user, period, by="source")
+    for source, _, days, ghosted, n in by_source:
         overall.count(days, ghosted, n)
         sources.setdefault(source or "", Responsiveness()).count(days, ghosted, n)
     shown = (
@@ -156,7 +114,7 @@ def responsiveness(user: User, period: Period) -> ResponsivenessReport:
     )
     companies: dict[str, Responsiveness] = {}
     in_shown = cohort(user, period).filter(company_id__in=shown)
-    for company, days, ghosted, n in _answers(user, period, in_shown, "company__name"):
+    for company, _, days, ghosted, n in groups(user, period, in_shown, "company__name"):
         companies.setdefault(company, Responsiveness()).count(days, ghosted, n)
     labels = dict(Source.choices)
     not_recorded = pgettext("source", "Not recorded")
@@ -175,8 +133,8 @@ def responsiveness(user: User, period: Period) -> ResponsivenessReport:
 
 def at_a_glance(user: User, period: Period) -> Responsiveness:
     """The home page's summary: `responsiveness(user, period).overall`, counted the same way
-    by the same query (`_answers`) without the sources and companies. One query."""
+    by the same query (`timeline.groups`) without the sources and companies. One query."""
     overall = Responsiveness()
-    for _, days, ghosted, n in _answers(user, period):
+    for _, _, days, ghosted, n in groups(user, period):
         overall.count(days, ghosted, n)
     return overall

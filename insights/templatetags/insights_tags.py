@@ -1,16 +1,29 @@
 """The funnel as a flow (Sankey-style), drawn on the server as SVG: no chart library, nothing
-to run in the browser, readable offline. The table beside it says the same."""
+to run in the browser, readable offline. The table beside it says the same. And the page's
+long tables' rows."""
 
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
+from typing import Any
 
 from django import template
+from django.conf import settings
+from django.template.defaultfilters import date, floatformat
 from django.utils import formats
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from applications.pipeline import EXITS
+from insights.metrics.activity import Week
+from insights.metrics.assessments import Assessment
 from insights.metrics.funnel import FUNNEL_STAGES, Funnel
+from insights.metrics.wellbeing import MoodDay
 from insights.worklog import lowered
+from insights.worklog_words import KINDS
 
 register = template.Library()
 
@@ -98,3 +111,108 @@ def get_item(mapping: dict, key: str) -> object:
 @register.simple_tag
 def share(funnel: Funnel, stage: str) -> str:
     return percent(funnel.reached_share(stage))
+
+
+# The long tables' rows, written here rather than by the template language: a year of weeks,
+# the latest self-assessments and ninety days of moods were most of the page's rendering.
+# Each cell is what the template wrote, `{{ value }}` (localized, escaped) or the same filter;
+# tests/insights/test_table_rows.py holds them equal to the template they replace.
+
+
+def _cell(value: Any) -> str:
+    """`{{ value }}` in a template: localized, escaped. A whole number without thousands
+    separators is its digits (Django's own shortcut, taken without the calls around it)."""
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)
+    return conditional_escape(formats.localize(value))
+
+
+@lru_cache(maxsize=4096)
+def _formatted_day(day: dt.date, day_format: str, language: str | None) -> str:
+    return _cell(date(day, day_format))
+
+
+def _day(day: dt.date, day_format: str) -> str:
+    """`{{ day|date:day_format }}`: a date (not a time) written in the active language
+    depends on nothing else, and the same weeks and days come back on every page."""
+    if isinstance(day, dt.datetime):  # a time is written in the active time zone: not kept
+        return _cell(date(day, day_format))
+    return _formatted_day(day, day_format, get_language())
+
+
+@register.simple_tag
+def week_rows(weeks: Iterable[Week], day_format: str) -> SafeString:
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_day(w.monday, day_format)}</th>'
+            f"<td>{_cell(w.applications)}</td><td>{_cell(w.interviews)}</td>"
+            f"<td>{_cell(w.goal or '—')}</td></tr>"
+            for w in weeks
+        )
+    )
+
+
+@register.simple_tag
+def point_rows(points: Iterable[Assessment], keys: Iterable[str], day_format: str) -> SafeString:
+    keys = list(keys)
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_day(p.day, day_format)}</th>'
+            f"<td>{_cell(p.round_label)}</td>"
+            + "".join(f"<td>{_cell(p.ratings.get(key))}</td>" for key in keys)
+            + "</tr>"
+            for p in points
+        )
+    )
+
+
+@register.simple_tag
+def mood_rows(moods: Iterable[MoodDay], day_format: str) -> SafeString:
+    said = _("Mood %(mood)s of 5")
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_day(m.day, day_format)}</th>'
+            f"<td>{said % {'mood': _cell(floatformat(m.mood, '-1'))}}</td></tr>"
+            for m in moods
+        )
+    )
+
+
+@register.simple_tag
+def event_rows(events: Iterable[tuple[Any, str]], day_format: str) -> SafeString:
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_day(day, day_format)}</th><td>{_cell(what)}</td></tr>'
+            for day, what in events
+        )
+    )
+
+
+@register.simple_tag
+def activity_rows(rows: Iterable[Any], day_format: str) -> SafeString:
+    """The work-search log's rows (insights.worklog.Activity), as the template wrote them."""
+    kinds = {key: _cell(label) for key, label in KINDS.items()}  # each looked up once
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_day(r.day, day_format)}</th><td>{kinds[r.kind]}</td>'
+            f"<td>{_cell(r.employer or '—')}</td><td>{_cell(r.position or '—')}</td>"
+            f"<td>{_cell(r.method)}</td><td>{_cell(r.contact or '—')}</td>"
+            f'<td class="text-break">{_cell(r.where or "—")}</td><td>{_cell(r.result)}</td></tr>'
+            for r in rows
+        )
+    )
+
+
+@register.simple_tag
+def sent_rows(rows: Iterable[Any], day_format: str) -> SafeString:
+    """The record of applications' rows (insights.worklog_record.Sent), as the template
+    wrote them."""
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_day(r.day, day_format)}</th><td>{_cell(r.employer)}'
+            + "".join(f'<br><span class="small">{_cell(line)}</span>' for line in r.address_lines)
+            + f"</td><td>{_cell(r.position or '—')}</td><td>{_cell(r.method)}</td>"
+            f"<td>{_cell(r.result)}</td></tr>"
+            for r in rows
+        )
+    )

@@ -184,3 +184,37 @@ def test_a_page_and_the_csv_cost_the_same_queries_small_or_big(
         page = alice_client.get(reverse("insights:work_search_log"), RANGE)
     assert "page 1 of 2 shows 1 to 100" in " ".join(page.content.decode().split())
     assert _queries(alice_client, "insights:work_search_log_csv") == small_csv
+
+
+@pytest.mark.parametrize(
+    "zone", ["America/Adak", "Europe/Berlin", "Pacific/Kiritimati", "America/Santiago"]
+)
+def test_the_tally_finds_each_interviews_local_day_as_the_portable_union_does(
+    alice, zone, monkeypatch
+):
+    """On PostgreSQL the tally finds an interview's local day among the UTC instants the
+    range's days start at (`width_bucket`), not by converting each start: the same days as
+    the ORM's `TruncDate` union (run here on PostgreSQL too), at 23:30 and 00:30 local on both
+    edges, and across the daylight-saving changes of 2026 (Adak: 8 March and 1 November;
+    Santiago: 5 April and 6 September, where a midnight is skipped)."""
+    from zoneinfo import ZoneInfo
+
+    alice.timezone = zone
+    alice.save()
+    local = ZoneInfo(zone)
+    application = _apply(alice, CompanyFactory(owner=alice), "R", D(2026, 1, 2), NOW)
+    days = [D(2026, 1, 3), D(2026, 3, 7), D(2026, 3, 8), D(2026, 4, 4), D(2026, 4, 5)]
+    days += [D(2026, 9, 5), D(2026, 9, 6), D(2026, 10, 31), D(2026, 11, 1), D(2026, 11, 2)]
+    for day in days:
+        for at in (dt.time(0, 30), dt.time(23, 30), dt.time(12)):
+            # In UTC, so the hour after a start skipped by a change is a real hour.
+            _interview(application, dt.datetime.combine(day, at, local).astimezone(dt.UTC))
+    start, end = D(2026, 1, 3), D(2026, 11, 1)  # the last day's 23:30 is in, the next out
+    counted = worklog.tally(alice, start, end)
+    with monkeypatch.context() as patched:
+        patched.setattr(connection, "vendor", "sqlite")
+        portable = worklog.tally(alice, start, end)
+    assert counted == portable
+    # By hand: 9 days of three interviews in the range; the application of 2 January is out.
+    assert counted.counts["interview"] == 27 and counted.total == 27
+    assert dict(counted.days)[D(2026, 1, 3)] == 3
