@@ -7,7 +7,6 @@ next dispatch claims those reminders again.
 
 import contextlib
 import datetime as dt
-import functools
 import logging
 import smtplib
 import uuid
@@ -16,9 +15,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import get_connection
-from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
-from django.core.mail.message import sanitize_address
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -29,6 +25,7 @@ from rebound.lib.language import in_language_of
 from . import emails
 from .kinds import ReminderKind, load_subjects, registered
 from .models import Reminder
+from .smtp import Smtp, describe_error, is_permanent
 
 log = logging.getLogger(__name__)
 Status = Reminder.Status
@@ -103,63 +100,6 @@ def reminders_dispatch(*, enqueue: Enqueue | None = None, batch: int = 100) -> i
             return total
 
 
-@functools.lru_cache(maxsize=4096)
-def _envelope_address(address: str, encoding: str) -> str:
-    return sanitize_address(address, encoding)
-
-
-class _Smtp:
-    """One SMTP session for a batch, opened on first use and reopened after a failure."""
-
-    def __init__(self) -> None:
-        self.backend = get_connection(fail_silently=False)
-        self.opened = False
-
-    def send(self, email: Any) -> None:
-        if not self.opened:
-            self.backend.open()
-            self.opened = True
-        if type(self.backend) is SmtpBackend:
-            # What SmtpBackend._send does, with the envelope's addresses cleaned once per
-            # process rather than parsed again for every email (the sender is always the
-            # same one, a recipient gets a batch's worth).
-            encoding = email.encoding or settings.DEFAULT_CHARSET
-            assert self.backend.connection is not None  # opened just above
-            self.backend.connection.sendmail(
-                _envelope_address(email.from_email, encoding),
-                [_envelope_address(to, encoding) for to in email.recipients()],
-                email.message().as_bytes(linesep="\r\n"),
-            )
-            return
-        email.connection = self.backend
-        email.send(fail_silently=False)
-
-    def reset(self) -> None:
-        with contextlib.suppress(Exception):  # a dead connection is closed either way
-            self.backend.close()
-        self.opened = False
-
-
-def _is_permanent(exc: BaseException) -> bool:
-    """True when an SMTP error is permanent (5xx): retrying cannot help."""
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _ in exc.recipients.values()]
-        return bool(codes) and all(500 <= code < 600 for code in codes)
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return 500 <= exc.smtp_code < 600
-    return False
-
-
-def describe_error(exc: BaseException) -> str:
-    """The error's class and SMTP code: never the server's text, which quotes the address."""
-    codes: list[int] = []
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        codes = sorted({code for code, _ in exc.recipients.values()})
-    elif isinstance(exc, smtplib.SMTPResponseException):
-        codes = [exc.smtp_code]
-    return " ".join([type(exc).__name__, *map(str, codes)])
-
-
 def _end_claim(reminder: Reminder, token: uuid.UUID, **fields: Any) -> bool:
     """Finish a claimed row, only while this lease still holds it."""
     fields.setdefault("updated_at", timezone.now())
@@ -173,8 +113,10 @@ def _end_claim(reminder: Reminder, token: uuid.UUID, **fields: Any) -> bool:
 def reminders_send_batch(*, reminder_ids: list[int], lease_token: uuid.UUID | str) -> dict:
     """Send claimed reminders over one SMTP connection; returns a count per outcome.
 
-    Reminders and their subjects are loaded up front (one query, plus a few per kind), so the
-    cost per email is rendering, one row lock, the SMTP exchange and one UPDATE.
+    Reminders and their subjects are loaded up front (one query, plus a few per kind), and
+    every email is checked, rendered and built before the first one goes out; then each
+    costs one database round trip (its sent mark, with the previous email's COMMIT) and the
+    SMTP exchange.
     """
     token = uuid.UUID(str(lease_token))
     rows = list(
@@ -185,30 +127,33 @@ def reminders_send_batch(*, reminder_ids: list[int], lease_token: uuid.UUID | st
     declared = registered()
     subjects = load_subjects([(row.kind, row.subject_id) for row in rows])
     outcomes: Counter[str] = Counter({"skipped": len(set(reminder_ids)) - len(rows)})
-    smtp = _Smtp()
+    smtp = Smtp()
+    ready = []
+    for row in rows:
+        kind = declared.get(row.kind)
+        subject = subjects.get((row.kind, row.subject_id))
+        # In the owner's language, whatever the process's: the email, and any reason
+        # written on the reminder instead of sending it (kind.obsolete), are theirs to read.
+        with in_language_of(row.owner):
+            prepared = _prepare(row, kind, subject, token, smtp)
+        if isinstance(prepared, str):
+            outcomes[prepared] += 1
+        else:
+            assert kind is not None
+            ready.append((row, kind, subject, prepared))
     try:
-        with _relaxed_commits():
-            for row in rows:
-                kind = declared.get(row.kind)
-                subject = subjects.get((row.kind, row.subject_id))
-                outcomes[_send_one(row, kind, subject, token, smtp)] += 1
+        with _relaxed_commits(), _marks() as marks:
+            for row, kind, subject, email in ready:
+                outcomes[_send_one(row, kind, subject, email, token, smtp, marks)] += 1
     finally:
         smtp.reset()
     return {outcome: n for outcome, n in outcomes.items() if n}
 
 
-def _send_one(
-    reminder: Reminder, kind: ReminderKind | None, subject: Any, token: uuid.UUID, smtp: _Smtp
-) -> str:
-    # In the owner's language, whatever the process's: the email, and any reason written on
-    # the reminder instead of sending it (kind.obsolete), are theirs to read.
-    with in_language_of(reminder.owner):
-        return _send_one_as_owner(reminder, kind, subject, token, smtp)
-
-
-def _send_one_as_owner(
-    reminder: Reminder, kind: ReminderKind | None, subject: Any, token: uuid.UUID, smtp: _Smtp
-) -> str:
+def _prepare(
+    reminder: Reminder, kind: ReminderKind | None, subject: Any, token: uuid.UUID, smtp: Smtp
+) -> Any:
+    """The email to send, built; or the outcome, when the reminder is finished here instead."""
     if not reminder.owner.email_verified:
         # Claimed just as the address stopped being confirmed: back in the queue, due now,
         # for the first dispatch after confirmation.
@@ -243,16 +188,28 @@ def _send_one_as_owner(
         )
         return "cancelled"
     try:
-        rendered = emails.render(reminder, kind, subject)
+        return smtp.build(reminder, emails.render(reminder, kind, subject))
     except Exception as exc:  # a broken template or context would fail every retry alike
         log.exception("reminder %s could not be rendered", reminder.pk)
         _end_claim(reminder, token, status=Status.FAILED, last_error=describe_error(exc))
         return "failed"
+
+
+def _send_one(
+    reminder: Reminder,
+    kind: ReminderKind,
+    subject: Any,
+    email: Any,
+    token: uuid.UUID,
+    smtp: Smtp,
+    marks: "_Marks",
+) -> str:
     for _attempt in range(2):  # a second pass only when an edit changed the links meanwhile
-        outcome = _deliver(reminder, rendered, token, smtp)
+        outcome = _deliver(reminder, email, token, smtp, marks)
         if outcome != "stale":
             return outcome
-        rendered = emails.render(reminder, kind, subject)
+        with in_language_of(reminder.owner):
+            email = smtp.build(reminder, emails.render(reminder, kind, subject))
     return "skipped"
 
 
@@ -289,16 +246,9 @@ _MARK_SENT = (
 )
 
 
-def _mark_sent(reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> bool:
-    """The UPDATE that marks one email sent and locks its row, in the caller's transaction.
-
-    Written out once rather than built by the ORM per email, and on PostgreSQL sent in one
-    round trip with the BEGIN that opens the transaction (psycopg's pipeline mode) instead of
-    two: both were a worker's cost per email that the SMTP server's speed doesn't set
-    (bench/delivery.py).
-    """
+def _mark_params(reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> list[Any]:
     when = connection.ops.adapt_datetimefield_value(now)
-    params: list[Any] = [
+    return [
         Status.SENT.value,
         when,
         when,
@@ -308,26 +258,116 @@ def _mark_sent(reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> bool:
         token if connection.features.has_native_uuid_field else token.hex,
         reminder.version,
     ]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+
+
+class _Marks:
+    """Each email's sent mark, in a transaction of its own that commits once the SMTP server
+    has taken the email (and rolls back if it didn't).
+
+    The UPDATE matches only while the row is still `sending` under our lease and version,
+    and holds the row: a cancel waits for us, a dispatcher's skip_locked claim passes over
+    it. Written out once rather than built by the ORM per email. This plain version runs
+    each mark in `transaction.atomic()` (inside a test's transaction, or off PostgreSQL).
+    """
+
+    def __init__(self) -> None:
+        self._atomic: Any = None
+
+    def mark(self, reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> bool:
+        self._atomic = transaction.atomic()
+        self._atomic.__enter__()
+        with connection.cursor() as cursor:
+            cursor.execute(_MARK_SENT, _mark_params(reminder, token, now))
+            matched = cursor.rowcount == 1
+        if not matched:
+            self.undo()
+        return matched
+
+    def sent(self) -> None:
+        self._end()
+
+    def undo(self) -> None:
+        if self._atomic is not None:
+            transaction.set_rollback(True)
+        self._end()
+
+    def close(self) -> None:
+        self.undo()  # only a mark whose email did not go out can still be open
+
+    def _end(self) -> None:
+        atomic, self._atomic = self._atomic, None
+        if atomic is not None:
+            atomic.__exit__(None, None, None)
+
+
+class _PipelinedMarks(_Marks):
+    """The same transactions on PostgreSQL in autocommit mode (a worker), in one round trip
+    per email instead of two: the COMMIT of the email just sent travels with the BEGIN and
+    UPDATE of the next (psycopg's pipeline mode), and the last one's COMMIT ends the batch.
+
+    Every email is rendered and built before the batch's first mark, so between the SMTP
+    server's answer and that COMMIT there is only the next mark's round trip: the window in
+    which a crash repeats an email is as before, and at most one email is sent and not yet
+    committed at any time (docs/reminders.md, "The one exception").
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._open = False  # a mark's transaction is open
+        self._pending = False  # ... and its email went out: commit it
+
+    def mark(self, reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> bool:
+        with connection.cursor() as cursor:
             with connection.connection.pipeline():
-                cursor.execute(_MARK_SENT, params)
-        else:
-            cursor.execute(_MARK_SENT, params)
-        return cursor.rowcount == 1
+                if self._pending:
+                    cursor.execute("COMMIT")
+                    self._open = self._pending = False
+                cursor.execute("BEGIN")
+                self._open = True
+                cursor.execute(_MARK_SENT, _mark_params(reminder, token, now))
+            matched = cursor.rowcount == 1
+        if not matched:
+            self.undo()
+        return matched
+
+    def sent(self) -> None:
+        self._pending = True
+
+    def undo(self) -> None:
+        self._finish("ROLLBACK")
+
+    def close(self) -> None:
+        self._finish("COMMIT" if self._pending else "ROLLBACK")
+
+    def _finish(self, statement: str) -> None:
+        if self._open:
+            self._open = self._pending = False
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
 
 
-def _deliver(reminder: Reminder, rendered: dict[str, str], token: uuid.UUID, smtp: _Smtp) -> str:
+@contextlib.contextmanager
+def _marks() -> Iterator[_Marks]:
+    pipelined = (
+        connection.vendor == "postgresql"
+        and not connection.in_atomic_block
+        and connection.get_autocommit()
+    )
+    marks = _PipelinedMarks() if pipelined else _Marks()
+    try:
+        yield marks
+    finally:
+        marks.close()
+
+
+def _deliver(reminder: Reminder, email: Any, token: uuid.UUID, smtp: Smtp, marks: _Marks) -> str:
     now = timezone.now()
     try:
-        with transaction.atomic():
-            # Marked sent first, in the transaction that then talks to SMTP: the UPDATE
-            # holds the row, so a cancel waits for us and a dispatcher's skip_locked claim
-            # passes over it; the mark commits only once the server has taken the email,
-            # and a failure rolls it back. One statement a message, not a read and a write.
-            if not _mark_sent(reminder, token, now):
-                raise _NotOurs
-            smtp.send(emails.message(reminder, rendered))
+        # Marked sent first, in the transaction that then talks to SMTP: the mark commits
+        # only once the server has taken the email, and a failure rolls it back.
+        if not marks.mark(reminder, token, now):
+            raise _NotOurs
+        smtp.send(email)
     except _NotOurs:
         current = (
             Reminder.objects.filter(pk=reminder.pk).values_list("status", "lease_token", "version")
@@ -337,7 +377,8 @@ def _deliver(reminder: Reminder, rendered: dict[str, str], token: uuid.UUID, smt
             return "stale"
         return "skipped"
     except Exception as exc:
-        permanent = _is_permanent(exc) or reminder.attempts >= MAX_ATTEMPTS
+        marks.undo()
+        permanent = is_permanent(exc) or reminder.attempts >= MAX_ATTEMPTS
         if not isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPDataError):
             smtp.reset()  # the session may be broken: the next email opens a new one
         _end_claim(
@@ -350,4 +391,5 @@ def _deliver(reminder: Reminder, rendered: dict[str, str], token: uuid.UUID, smt
         )
         log.warning("reminder %s: %s", reminder.pk, describe_error(exc))
         return "failed" if permanent else "retry"
+    marks.sent()
     return "sent"

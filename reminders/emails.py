@@ -1,19 +1,21 @@
 """A reminder email: three templates per kind (subject, text, HTML) over the kind's context."""
 
 import functools
+import re
 import uuid
 from email.policy import Compat32
+from email.utils import formatdate
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import Context
-from django.template.loader import get_template, render_to_string
+from django.core.mail.message import RFC5322_EMAIL_LINE_LENGTH_LIMIT, forbid_multi_line_headers
 from django.urls import reverse
 from django.utils import timezone
 
 from rebound.lib.language import in_language_of
 
+from . import email_templates
 from .kinds import ReminderKind
 from .links import link
 from .models import Reminder
@@ -57,8 +59,8 @@ def render(
         prefix = kind.template_prefix
         return {
             "subject": _subject(f"{prefix}_subject.txt", context),
-            "text": render_to_string(f"{prefix}.txt", context),
-            "html": render_to_string(f"{prefix}.html", context),
+            "text": email_templates.render(f"{prefix}.txt", context),
+            "html": email_templates.render(f"{prefix}.html", context),
             "stop_url": context["stop_url"],
             "language": language,
         }
@@ -71,8 +73,7 @@ def _subject(template_name: str, context: dict[str, Any]) -> str:
     (a newline typed into a company's name included) becomes one space, so the line is a
     safe header (Django refuses a header holding a newline).
     """
-    template = get_template(template_name).template  # type: ignore[attr-defined]
-    text = template.render(Context(context, autoescape=False))
+    text = email_templates.render(template_name, context, autoescape=False)
     return " ".join(text.split())
 
 
@@ -109,32 +110,115 @@ class _ShortHeaders(Compat32):
 SHORT_HEADERS = _ShortHeaders()
 
 
+def new_boundary() -> str:
+    """A MIME boundary unique per email (80 random bits), short enough that the Content-Type
+    header stays on one line. Left to the email package, it picks a random one and compiles a
+    new regular expression to check it against the text, a tenth of a worker's time per email
+    (bench/delivery.py's profile)."""
+    return f"=_rebound_{uuid.uuid4().hex[:20]}"
+
+
 class _ReminderEmail(EmailMultiAlternatives):
     def message(self, *args: Any, **kwargs: Any) -> Any:
         built = super().message(*args, **kwargs)
-        # A boundary of our own, unique per email: left to the email package, it picks a
-        # random one and compiles a new regular expression to check it against the text,
-        # a tenth of a worker's time per email (bench/delivery.py's profile).
-        built.set_boundary(f"=_rebound_{uuid.uuid4().hex}")
+        built.set_boundary(new_boundary())
         # The generator writes every part with the top message's policy.
         built.policy = SHORT_HEADERS
         return built
 
 
+def _headers(reminder: Reminder, rendered: dict[str, str]) -> dict[str, str]:
+    return {
+        "Message-ID": reminder.message_id,
+        "List-Unsubscribe": f"<{rendered['stop_url']}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "X-Rebound-Reminder": str(reminder.pk),
+        # The language it is written in: its owner's (RFC 3282).
+        "Content-Language": rendered.get("language") or settings.LANGUAGE_CODE,
+    }
+
+
 def message(reminder: Reminder, rendered: dict[str, str], connection: Any = None) -> Any:
+    """The email as Django's EmailMultiAlternatives (any mail backend can send it)."""
     email = _ReminderEmail(
         subject=rendered["subject"],
         body=rendered["text"],
         to=[reminder.owner.email],
         connection=connection,
-        headers={
-            "Message-ID": reminder.message_id,
-            "List-Unsubscribe": f"<{rendered['stop_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "X-Rebound-Reminder": str(reminder.pk),
-            # The language it is written in: its owner's (RFC 3282).
-            "Content-Language": rendered.get("language") or settings.LANGUAGE_CODE,
-        },
+        headers=_headers(reminder, rendered),
     )
     email.attach_alternative(rendered["html"], "text/html")
     return email
+
+
+CRLF = "\r\n"
+# The policy as the generator clones it for as_bytes(linesep="\r\n").
+_HEADERS_CRLF = SHORT_HEADERS.clone(linesep=CRLF)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _header(name: str, value: str) -> bytes:
+    # The value as Django stores it (encoded words for non-ASCII, a multi-line one refused),
+    # then written as the generator writes it under our policy.
+    _name, value = forbid_multi_line_headers(name, value, "utf-8")
+    return _HEADERS_CRLF.fold_binary(name, value)
+
+
+@functools.cache
+def _sender_header() -> bytes:
+    return _header("From", settings.DEFAULT_FROM_EMAIL)
+
+
+_PART_HEADERS = {
+    (subtype, cte): b"".join(
+        [
+            _HEADERS_CRLF.fold_binary("Content-Type", f'text/{subtype}; charset="utf-8"'),
+            _HEADERS_CRLF.fold_binary("MIME-Version", "1.0"),
+            _HEADERS_CRLF.fold_binary("Content-Transfer-Encoding", cte),
+            CRLF.encode(),
+        ]
+    )
+    for subtype in ("plain", "html")
+    for cte in ("7bit", "8bit")
+}
+
+
+def _part(subtype: str, text: str) -> bytes | None:
+    """A text part as Django's SafeMIMEText writes it, or None when it would be
+    quoted-printable (a line over 998 bytes): that rare email takes Django's own path."""
+    lines = _LINE_BREAK.split(text)
+    encoded = [line.encode("utf-8", "surrogateescape") for line in lines]
+    if any(len(line) > RFC5322_EMAIL_LINE_LENGTH_LIMIT for line in encoded):
+        return None
+    cte = "7bit" if text.isascii() else "8bit"
+    # The generator ends every line but an empty last one with the line separator.
+    return _PART_HEADERS[(subtype, cte)] + b"\r\n".join(encoded)
+
+
+def message_bytes(
+    reminder: Reminder, rendered: dict[str, str], *, boundary: str | None = None
+) -> bytes:
+    """The email as the bytes `message(...).message().as_bytes(linesep="\r\n")` writes, built
+    directly: the email package's object tree and generator were a fifth of a worker's time
+    per email (docs/performance.md). tests/reminders/test_fast_paths.py proves them equal."""
+    boundary = boundary or new_boundary()
+    parts = [_part("html", rendered["html"])]
+    if rendered["text"]:  # Django leaves an empty text part out
+        parts.insert(0, _part("plain", rendered["text"]))
+    if None in parts:
+        built = message(reminder, rendered).message()
+        built.set_boundary(boundary)
+        return bytes(built.as_bytes(linesep=CRLF))
+    head = [
+        _header("Content-Type", f'multipart/alternative; boundary="{boundary}"'),
+        _header("MIME-Version", "1.0"),
+        _header("Subject", rendered["subject"]),
+        _sender_header(),
+        _header("To", reminder.owner.email),
+        _header("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME)),
+        *(_header(name, value) for name, value in _headers(reminder, rendered).items()),
+        CRLF.encode(),
+    ]
+    delimiter = f"--{boundary}\r\n".encode()
+    body = (b"\r\n" + delimiter).join(p for p in parts if p is not None)
+    return b"".join([*head, delimiter, body, f"\r\n--{boundary}--\r\n".encode()])

@@ -256,10 +256,10 @@ def test_an_smtp_server_that_is_down_is_a_temporary_failure(alice, settings):
 
 
 def test_it_classifies_smtp_errors():
-    assert engine._is_permanent(smtplib.SMTPResponseException(550, b"no such user"))
-    assert not engine._is_permanent(smtplib.SMTPResponseException(421, b"busy"))
-    assert engine._is_permanent(smtplib.SMTPRecipientsRefused({"a@example.com": (550, b"unknown")}))
-    assert not engine._is_permanent(ConnectionRefusedError())
+    assert engine.is_permanent(smtplib.SMTPResponseException(550, b"no such user"))
+    assert not engine.is_permanent(smtplib.SMTPResponseException(421, b"busy"))
+    assert engine.is_permanent(smtplib.SMTPRecipientsRefused({"a@example.com": (550, b"unknown")}))
+    assert not engine.is_permanent(ConnectionRefusedError())
 
 
 def test_failed_reminders_show_with_their_error_in_the_admin(alice, client):

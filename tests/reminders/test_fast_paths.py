@@ -1,7 +1,8 @@
 """A reminder email sets its own MIME boundary (reminders/emails.py) instead of letting the
-email package pick one and check it against the text. The message must be the one Django's
-EmailMultiAlternatives builds from the same parts: same headers, parts and bodies once parsed,
-with a boundary that is unique per email and found in no body."""
+email package pick one and check it against the text, and a worker writes its bytes directly
+(`emails.message_bytes`). The message must be the one Django's EmailMultiAlternatives builds
+from the same parts: same headers, parts and bodies once parsed, byte for byte what Django's
+generator writes, with a boundary that is unique per email and found in no body."""
 
 import datetime as dt
 import email
@@ -13,11 +14,17 @@ from typing import Any
 import pytest
 import time_machine
 from django.core.mail import EmailMultiAlternatives
+from django.template import Context, Engine, engines
+from django.template.loader import get_template
+from django.utils import timezone
 
 from applications.models import Application
-from reminders import emails, kinds, selectors
+from applications.pipeline import Status
+from coping.services import feedback_request_draft, feedback_request_mark_sent
+from interviews.services import interview_reminders_sync
+from reminders import email_templates, emails, kinds, selectors
 from reminders.models import Reminder
-from tests.factories import ApplicationFactory, CompanyFactory
+from tests.factories import ApplicationFactory, CompanyFactory, InterviewFactory, reject
 
 # RFC 2046: a boundary is 1 to 70 of these characters, not ending in a space.
 BCHARS = re.compile(r"[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]")
@@ -32,6 +39,12 @@ HOSTILE_TEXTS = [
     "x" * 1200 + "\n" + "é" * 700 + "\n",
     "Zürich – 東京 💼 <b>bold</b> & \"quoted\" 'single'\r\nwindows line\r\n",
     "",
+    # Around the 998-byte line limit (quoted-printable beyond it), counted in bytes.
+    "y" * 998 + "\n" + "é" * 499 + "\n",
+    "y" * 999,
+    "é" * 500 + "\n",
+    "lone\rreturns\r\rand no final newline",
+    "\n\n",
 ]
 
 
@@ -56,7 +69,8 @@ def _shape(message: EmailMessage) -> dict[str, Any]:
 
 
 def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").rstrip("\n").split("\n")
+    # Any line break: the generator writes each as the message's line separator.
+    return re.split(r"\r\n|\r|\n", text.rstrip("\r\n"))
 
 
 def _plain_twin(fast: EmailMultiAlternatives) -> EmailMultiAlternatives:
@@ -79,6 +93,10 @@ def _compare(reminder: Reminder, rendered: dict[str, str]) -> str:
     fast = emails.message(reminder, rendered)
     with time_machine.travel(dt.datetime(2026, 12, 6, 9, 0, 0, tzinfo=dt.UTC), tick=False):
         built, plain = fast.message(), _plain_twin(fast).message()
+        # What a worker sends to an SMTP server, written without the email package's
+        # objects: the same bytes, with the same boundary.
+        direct = emails.message_bytes(reminder, rendered, boundary=built.get_boundary())
+    assert direct == built.as_bytes(linesep="\r\n")
     fast_parsed, plain_parsed = _parsed(built), _parsed(plain)
     assert _shape(fast_parsed) == _shape(plain_parsed)
     # And the bodies are the rendered ones, whatever the transfer encoding chose.
@@ -99,6 +117,10 @@ def _compare(reminder: Reminder, rendered: dict[str, str]) -> str:
     boundary = fast_parsed.get_boundary()
     assert boundary is not None and boundary.startswith("=_rebound_")
     assert BCHARS.fullmatch(boundary)
+    # Short enough for the Content-Type header to stay on one line (no folding to pay for).
+    assert direct.startswith(
+        f'Content-Type: multipart/alternative; boundary="{boundary}"\r\n'.encode()
+    )
     raw = built.as_bytes()
     # Exactly one delimiter per part and the close, and never inside a body.
     parts = len(list(fast_parsed.iter_parts()))
@@ -173,3 +195,53 @@ def test_short_headers_fold_every_header_as_compat32_does(name, value, linesep):
         return
     assert ours.fold_binary(name, value) == expected
     assert ours.fold(name, value) == theirs.fold(name, value)
+
+
+def _plain_engine() -> Engine:
+    """Django's engine as configured, with a cache of its own: templates compiled afresh,
+    never touched by reminders.email_templates."""
+    base = engines["django"].engine  # type: ignore[attr-defined]
+    return Engine(
+        dirs=base.dirs,
+        app_dirs=base.app_dirs,
+        libraries=base.libraries,
+        builtins=[b for b in base.builtins if b not in Engine.default_builtins],
+        autoescape=base.autoescape,
+        string_if_invalid=base.string_if_invalid,
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_every_kind_renders_its_fixed_words_once_and_the_same(alice, language, monkeypatch):
+    alice.language = language
+    alice.first_name = 'Ä & <b>"Ann"</b>'
+    alice.save()
+    company = CompanyFactory(owner=alice, name='Ünïcode & "Co" <b>')
+    application = ApplicationFactory(company=company, role="Analyst – Zürich")
+    soon = timezone.now() + dt.timedelta(days=1)
+    interview = InterviewFactory(
+        application=application,
+        starts_at=soon,
+        ends_at=soon + dt.timedelta(hours=1),
+        promised_reply_by=soon.date() + dt.timedelta(days=3),
+    )
+    interview_reminders_sync(interview=interview)
+    plan = reject(ApplicationFactory(company=company, status=Status.INTERVIEWING))
+    feedback_request_mark_sent(request=feedback_request_draft(plan=plan), on=plan.opened_on)
+    reminders = list(Reminder.objects.filter(owner=alice).select_related("owner"))
+    assert len({r.kind for r in reminders}) >= 6
+    plain = _plain_engine()
+
+    def through_django(name: str, context: dict, *, autoescape: bool = True) -> str:
+        return plain.get_template(name).render(Context(context, autoescape=autoescape))
+
+    with time_machine.travel(dt.datetime(2026, 12, 6, 9, 0, 0, tzinfo=dt.UTC), tick=False):
+        for reminder in reminders:
+            kind, subject = kinds.get(reminder.kind), selectors.subject_of(reminder)
+            for _ in range(2):  # the second time from what the first one kept
+                fast = emails.render(reminder, kind, subject)
+            with monkeypatch.context() as patched:
+                patched.setattr(email_templates, "render", through_django)
+                assert emails.render(reminder, kind, subject) == fast, reminder.kind
+    template = get_template(f"{kinds.get(reminders[0].kind).template_prefix}.html").template
+    assert getattr(template, "_rebound_fixed_words", False)

@@ -14,11 +14,22 @@ from applications.pipeline import Status
 from coping.models import CopingPlan, FeedbackRequest
 from coping.services import feedback_request_draft, feedback_request_mark_sent
 from interviews.models import Interview
+from offers.models import Offer
+from offers.services import offer_save
+from people.services import keep_warm_set
 from reminders import dispatch_services, kinds
 from reminders.checks import check_stored_kinds
 from reminders.models import Reminder
 from reminders.services import reminder_schedule
-from tests.factories import ApplicationFactory, CompanyFactory, InterviewFactory, reject
+from tests.factories import (
+    ApplicationFactory,
+    CompanyFactory,
+    ContactFactory,
+    InterviewFactory,
+    reject,
+)
+from todos.services import todo_add
+from weekly.services import letter_settings_save
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +53,23 @@ def _subject(owner, model: str):
         plan = reject(application)
         feedback_request_mark_sent(request=feedback_request_draft(plan=plan), on=plan.opened_on)
         return plan
+    if model == "todos.Todo":
+        return todo_add(
+            application=application, title="Send the portfolio",
+            due_on=timezone.now().date() + dt.timedelta(days=31), remind_before=1,
+        )  # fmt: skip
+    if model == "offers.Offer":
+        in_offer = ApplicationFactory(company=CompanyFactory(owner=owner), status=Status.OFFER)
+        deadline = timezone.now().date() + dt.timedelta(days=40)
+        return offer_save(
+            offer=Offer(application=in_offer, currency="EUR", base_salary=85_000, deadline=deadline)
+        )
+    if model == "people.KeepWarm":
+        return keep_warm_set(
+            contact=ContactFactory(owner=owner, company=None, kind="network"), weeks=4
+        )
+    if model == "weekly.WeeklyLetter":
+        return letter_settings_save(user=owner, enabled=True, weekday=0, goal=None)
     raise AssertionError(f"add a subject for {model} to this test")
 
 
@@ -73,6 +101,10 @@ def test_the_installed_apps_declare_the_kinds_they_own():
         "keep_in_touch": "coping.CopingPlan",
         "coping_check_in": "coping.CopingPlan",
         "feedback_chase": "coping.CopingPlan",
+        "todo_due": "todos.Todo",
+        "offer_deadline": "offers.Offer",
+        "keep_warm": "people.KeepWarm",
+        "weekly_letter": "weekly.WeeklyLetter",
     }
 
 

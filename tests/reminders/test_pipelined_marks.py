@@ -1,0 +1,127 @@
+"""A worker (PostgreSQL, autocommit) marks each email sent in its own transaction, in one
+round trip per email: the COMMIT of the email just sent travels with the BEGIN and UPDATE of
+the next. At most one email is ever out and not yet committed, as docs/reminders.md
+promises; an SMTP failure rolls back only its own mark."""
+
+import datetime as dt
+
+import psycopg
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from demo.bulk import due_check_ins
+from reminders import dispatch_services
+from reminders.dispatch_services import reminders_dispatch
+from reminders.models import Reminder
+from reminders.smtp import Smtp
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _due(n: int) -> list[int]:
+    users = [UserFactory(email=f"p{i}@example.com") for i in range(2)]
+    return due_check_ins(users, n, timezone.now() - dt.timedelta(minutes=1))
+
+
+def _other_connection() -> psycopg.Connection:
+    """A second session, as a concurrent reader (or a dispatcher after a crash) sees rows."""
+    s = connection.settings_dict
+    return psycopg.connect(
+        dbname=s["NAME"], user=s["USER"], host=s["HOST"], port=s["PORT"] or 5432,
+        password=s["PASSWORD"] or None, autocommit=True,
+    )  # fmt: skip
+
+
+def test_each_email_costs_one_round_trip_and_every_earlier_one_is_committed(smtp_sink, monkeypatch):
+    ids = _due(6)
+    committed_when_sent: list[int] = []
+    send = Smtp.send
+    with _other_connection() as other:
+
+        def watched(self: Smtp, email: object) -> None:
+            # Just before each email goes out: how many sent marks another session sees.
+            (n,) = other.execute(
+                "SELECT count(*) FROM reminders_reminder WHERE id = ANY(%s) AND status = 'sent'",
+                [ids],
+            ).fetchone()  # type: ignore[misc]
+            committed_when_sent.append(n)
+            send(self, email)
+
+        monkeypatch.setattr(Smtp, "send", watched)
+        pipelines = 0
+        pipeline = type(connection.connection).pipeline
+
+        def counted(self: psycopg.Connection) -> object:
+            nonlocal pipelines
+            pipelines += 1
+            return pipeline(self)
+
+        monkeypatch.setattr(type(connection.connection), "pipeline", counted)
+        assert not connection.in_atomic_block
+        with CaptureQueriesContext(connection) as queries:
+            assert reminders_dispatch() == 6
+        # Every email before the one being sent was committed: only the last one out is
+        # ever unrecorded (the crash window of docs/reminders.md).
+        assert committed_when_sent == [0, 1, 2, 3, 4, 5]
+        statements = [q["sql"] for q in queries.captured_queries]
+        # From the batch's start (the claim's own transaction comes before).
+        statements = statements[statements.index("SET synchronous_commit TO OFF") :]
+        marks = [
+            s.split(" ")[0]
+            for s in statements
+            if s in ("BEGIN", "COMMIT", "ROLLBACK")
+            or s.startswith("UPDATE reminders_reminder SET status = 'sent'")
+        ]
+        assert marks == ["BEGIN", "UPDATE"] + ["COMMIT", "BEGIN", "UPDATE"] * 5 + ["COMMIT"]
+        assert pipelines == 6  # one round trip per email
+    assert Reminder.objects.filter(pk__in=ids, status="sent").count() == 6
+    assert len(smtp_sink.messages) == 6
+
+
+def test_a_refused_email_rolls_back_only_its_own_mark(smtp_sink, monkeypatch):
+    ids = _due(4)
+    send = Smtp.send
+    calls = 0
+
+    def third_refused(self: Smtp, email: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            smtp_sink.refuse = 451
+        try:
+            send(self, email)
+        finally:
+            smtp_sink.refuse = 0
+
+    monkeypatch.setattr(Smtp, "send", third_refused)
+    assert reminders_dispatch() == 4
+    rows = dict(Reminder.objects.filter(pk__in=ids).values_list("pk", "status"))
+    ordered = [rows[pk] for pk in sorted(ids)]
+    assert ordered == ["sent", "sent", "scheduled", "sent"]
+    retry = Reminder.objects.get(pk=sorted(ids)[2])
+    assert retry.last_error == "SMTPDataError 451" and retry.sent_at is None
+    assert len(smtp_sink.messages) == 3
+    assert connection.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+
+
+def test_a_row_cancelled_after_the_claim_is_not_sent_and_ends_no_transaction_open(
+    smtp_sink, monkeypatch
+):
+    ids = sorted(_due(3))
+    prepare = dispatch_services._prepare
+
+    def cancel_the_second_after_rendering(*args: object, **kwargs: object) -> object:
+        built = prepare(*args, **kwargs)  # type: ignore[arg-type]
+        # Cancelled between rendering and its mark, as a user's click would.
+        Reminder.objects.filter(pk=ids[1]).update(status="cancelled", lease_token=None)
+        return built
+
+    monkeypatch.setattr(dispatch_services, "_prepare", cancel_the_second_after_rendering)
+    assert reminders_dispatch() == 3
+    statuses = [Reminder.objects.get(pk=pk).status for pk in ids]
+    assert statuses == ["sent", "cancelled", "sent"]
+    assert len(smtp_sink.messages) == 2
+    assert connection.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
