@@ -24,7 +24,9 @@ MODELS: list[tuple[str, str]] = [
     ("applications.Tag", "owner"),
     ("applications.Application", "owner"),
     ("applications.StatusChange", "application__owner"),
+    ("applications.Posting", "application__owner"),
     ("interviews.Interview", "owner"),
+    ("todos.Todo", "owner"),
     ("interviews.SelfAssessment", "interview__owner"),
     ("coping.CopingPlan", "owner"),
     ("coping.PlanStep", "plan__owner"),
@@ -35,6 +37,9 @@ MODELS: list[tuple[str, str]] = [
     ("coping.Outreach", "owner"),
     ("coping.FollowUp", "plan__owner"),
     ("coping.Incident", "plan__owner"),
+    ("offers.Offer", "owner"),
+    ("people.KeepWarm", "owner"),
+    ("weekly.WeeklyLetter", "user"),
 ]
 # The account's preferences (never its email or password: the new account has its own).
 # A backup written before a preference existed (`language`, say) restores without it: the

@@ -43,6 +43,7 @@ NOT_USER_TEXT: dict[str, str] = {
     "reminders.Reminder.last_error": "an error class and SMTP code (reminders.dispatch_services)",
     "reminders.Reminder.ended_reason": "Rebound's own words",
     "applications.Application.currency": "a three-letter currency code",
+    "offers.Offer.currency": "a three-letter currency code",
     "applications.ImportJob.recognised": "the name of a tracker Rebound recognises",
     "api.ApiToken.prefix": "random characters, the token's public part",
     "api.ApiToken.digest": "a hash",

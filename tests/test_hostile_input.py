@@ -29,10 +29,14 @@ from tests.factories import (
     reject,
     reminders_about,
 )
+from todos.services import todo_add
 
 pytestmark = pytest.mark.django_db
 
-NAMESPACES = ["applications", "interviews", "coping", "reminders", None]
+NAMESPACES = [
+    "applications", "interviews", "todos", "offers", "coping", "people", "weekly", "reminders",
+    None,
+]  # fmt: skip
 # Pages whose forms end the session or the account: their own tests cover them.
 SKIP_ACTIONS = ("/delete/", "/accounts/logout/", "/admin/")
 JUNK_QUERY = (
@@ -186,6 +190,9 @@ def pages(alice) -> list[str]:
         ).pk,
         "attachment_id": attachment_add(
             application=application, kind="resume", version="CV 2025"
+        ).pk,
+        "todo_id": todo_add(
+            application=application, title="Send the portfolio", due_on=plan.opened_on
         ).pk,
     }
     urls = []

@@ -24,6 +24,9 @@ from coping.services import feedback_request_draft, feedback_request_mark_sent
 from interviews.models import Interview
 from interviews.reminder_kinds import INTERVIEW_PREP, PROMISED_REPLY, THANK_YOU
 from interviews.services import interview_delete, interview_reminders_sync
+from offers.models import Offer
+from offers.services import offer_save
+from people.services import keep_warm_set
 from reminders import emails, kinds, links
 from reminders.dispatch_services import reminders_send_batch
 from reminders.kinds import load_subjects, scope_of
@@ -40,6 +43,8 @@ from tests.factories import (
     reminders_about,
 )
 from tests.i18n.check import assert_german, english_left, page_in_both
+from todos.services import todo_add
+from weekly.services import letter_settings_save
 
 pytestmark = [pytest.mark.django_db, pytest.mark.frozen("2027-03-10 10:00Z")]
 
@@ -396,7 +401,26 @@ def _due_of_each_kind(owner) -> list[Reminder]:
                 ends_at=soon + dt.timedelta(hours=1),
                 promised_reply_by=soon.date(),
             )
+        elif kind.subject_model == "todos.Todo":
+            subject = todo_add(
+                application=application, title="Mappe schicken",
+                due_on=timezone.now().date() + dt.timedelta(days=21), remind_before=1,
+            )  # fmt: skip
+        elif kind.subject_model == "offers.Offer":
+            in_offer = ApplicationFactory(company=CompanyFactory(owner=owner), status=Status.OFFER)
+            subject = offer_save(
+                offer=Offer(
+                    application=in_offer, currency="EUR", base_salary=85_000,
+                    deadline=timezone.now().date() + dt.timedelta(days=25),
+                )
+            )  # fmt: skip
+        elif kind.subject_model == "people.KeepWarm":
+            contact = ContactFactory(owner=owner, company=None, kind="network")
+            subject = keep_warm_set(contact=contact, weeks=4)
+        elif kind.subject_model == "weekly.WeeklyLetter":
+            subject = letter_settings_save(user=owner, enabled=True, weekday=0, goal=None)
         else:
+            assert kind.subject_model == "coping.CopingPlan", kind.subject_model
             subject = reject(application)
             request = feedback_request_draft(plan=subject)
             feedback_request_mark_sent(request=request, on=subject.opened_on)

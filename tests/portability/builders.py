@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db import transaction
 
 from applications.models import Application, Company, Contact, StatusChange, Tag
+from applications.posting_models import Posting
 from coping.models import (
     CopingPlan,
     FeedbackRequest,
@@ -23,10 +24,14 @@ from coping.models import (
 )
 from coping.reminder_kinds import COPING_CHECK_IN, KEEP_IN_TOUCH
 from interviews.models import Interview, SelfAssessment
+from offers.models import Offer
+from people.models import KeepWarm
 from rebound.lib.localtime import local_to_utc, local_today
 from rebound.models import User
 from reminders.kinds import scope_of
 from reminders.models import Reminder
+from todos.models import Todo
+from weekly.models import WeeklyLetter
 
 WORDS = 'Zoë’s “notes”:\nline two\t\\ and a "quote" — ünïcode 日本'
 
@@ -35,7 +40,8 @@ def several(user: User, n: int) -> None:
     """n companies, 2n contacts, n tags, n rejected applications (two status changes each,
     contacts and tags), 2n interviews (interviewers), n assessments, n plans with their steps,
     reflection, feedback request, net goal, follow-up and incident, n journal entries, n
-    outreach, and n open reminders beside n sent ones (which a backup leaves out)."""
+    outreach, n open reminders beside n sent ones (which a backup leaves out), and issue 28's
+    n postings, to-dos, offers and keep-warm nudges and the one weekly letter."""
     today = local_today(user)
     with transaction.atomic():
         companies = Company.objects.bulk_create(
@@ -168,6 +174,27 @@ def several(user: User, n: int) -> None:
                     )
                 )  # fmt: skip
         Reminder.objects.bulk_create(reminders)
+        # Issue 28's rooms: postings, to-dos, offers, keep-warm nudges, the weekly letter.
+        Posting.objects.bulk_create(
+            Posting(application=a, text=f"{WORDS} {i}", origin="pasted")
+            for i, a in enumerate(applications)
+        )
+        Todo.objects.bulk_create(
+            Todo(application=a, owner=user, title=f"Send the portfolio {i}",
+                 due_on=today + dt.timedelta(days=i % 20) if i % 2 else None)
+            for i, a in enumerate(applications)
+        )  # fmt: skip
+        Offer.objects.bulk_create(
+            Offer(application=a, owner=user, currency="EUR", base_salary=60_000 + i,
+                  bonus=5_000 if i % 2 else None, equity="0.1 %" if i % 3 else "",
+                  benefits=WORDS, deadline=today + dt.timedelta(days=7 + i % 20))
+            for i, a in enumerate(applications)
+        )  # fmt: skip
+        KeepWarm.objects.bulk_create(
+            KeepWarm(owner=user, contact=contacts[i], weeks=4 + i % 8, counted_from=today)
+            for i in range(n)
+        )
+        WeeklyLetter.objects.bulk_create([WeeklyLetter(user=user, enabled=True, weekday=n % 7)])
 
 
 def normalised(document: dict[str, Any]) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from demo.bulk import load_heavy
 from rebound.admin_privacy import field_path, user_text_fields
 from rebound.models import User
 from tests.factories import ContactFactory, UserFactory
+from weekly.services import letter_settings_save
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +38,12 @@ PROJECT_APPS = {
     "reminders",
     "applications",
     "interviews",
+    "todos",
+    "offers",
     "coping",
+    "people",
     "insights",
+    "weekly",
     "feeds",
     "api",
     "home",
@@ -89,6 +94,7 @@ def _one_of_everything() -> None:
 
     plan = CopingPlan.objects.filter(owner=user).first()
     journal_entry_create(owner=user, plan=plan, mood=1, text="words")
+    letter_settings_save(user=user, enabled=True, weekday=0, goal=3)
     incident_record(
         plan=plan, kind="other", happened_on=plan.opened_on, jurisdiction="us", facts="words"
     )
