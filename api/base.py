@@ -11,6 +11,8 @@ from rest_framework import pagination, status, viewsets
 from rest_framework.exceptions import APIException, ErrorDetail, ValidationError
 from rest_framework.request import Request
 
+from rebound.lib.types import StrOrPromise
+
 from .exceptions import ErrorsSerializer
 from .serializers import MAX_ID, NO_NUL
 
@@ -27,7 +29,7 @@ WRITE_ERRORS = {**ERRORS, 413: ErrorsSerializer, 415: ErrorsSerializer}
 CONFLICT = {409: ErrorsSerializer}
 
 
-def reads(summary: str, serializer: type, description: str | None = None) -> Any:
+def reads(summary: StrOrPromise, serializer: type, description: StrOrPromise | None = None) -> Any:
     """The schema of a read-only resource: its list and its items."""
     responses = {200: serializer, **ERRORS}
     return extend_schema_view(

@@ -14,11 +14,12 @@ from rest_framework.response import Response
 from applications import company_services
 from applications.forms import CompanyForm, ContactForm
 from applications.models import ADDRESS_MAX, Company, Contact
+from rebound.lib.types import StrOrPromise
 
 from .base import CONFLICT, ERRORS, WRITE_ERRORS, Conflict, Owned
 from .serializers import MAX_ID, Choice, Email, FormInput, Integer, Text, Url, read_text
 
-GIVEN_BY_REBOUND = {
+GIVEN_BY_REBOUND: dict[str, StrOrPromise] = {
     "id": _("The id is given by Rebound."),
     "created_at": _("Set by Rebound when it was added."),
 }
@@ -39,7 +40,7 @@ class CompanySerializer(serializers.ModelSerializer):
 
 
 class CompanyWriteSerializer(FormInput):
-    not_writable = GIVEN_BY_REBOUND
+    not_writable: ClassVar[dict[str, StrOrPromise]] = GIVEN_BY_REBOUND
     form_class = CompanyForm
     stored_fields: ClassVar[tuple[str, ...]] = ("name", "website", "address", "notes")
 
@@ -76,7 +77,7 @@ class ContactSerializer(serializers.ModelSerializer):
 
 
 class ContactWriteSerializer(FormInput):
-    not_writable = GIVEN_BY_REBOUND
+    not_writable: ClassVar[dict[str, StrOrPromise]] = GIVEN_BY_REBOUND
     form_class = ContactForm
     create_defaults: ClassVar[dict[str, Any]] = {"kind": Contact.Kind.OTHER}
     stored_fields: ClassVar[tuple[str, ...]] = (

@@ -44,7 +44,7 @@ class ReminderSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_label(self, obj: Reminder) -> str:
-        return kind_of(obj.kind).label
+        return str(kind_of(obj.kind).label)
 
     def get_subject_type(self, obj: Reminder) -> str:
         return kind_of(obj.kind).subject_model

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
+from rebound.lib.types import StrOrPromise
 from rebound.models import User
 
 MAX_ID = 2**63 - 1
@@ -96,7 +97,7 @@ class Input(serializers.Serializer):
 
     # A request body: fields it doesn't know are refused, never silently dropped.
     # not_writable: fields of the resource a write can't set, with what to do instead.
-    not_writable: ClassVar[dict[str, str]] = {}
+    not_writable: ClassVar[dict[str, StrOrPromise]] = {}
 
     def to_internal_value(self, data: Any) -> Any:
         if not isinstance(data, dict):
@@ -123,7 +124,7 @@ class Input(serializers.Serializer):
         return super().to_internal_value(data)
 
 
-def read_text(help_text: str) -> serializers.CharField:
+def read_text(help_text: StrOrPromise) -> serializers.CharField:
     """A read-only string that may be empty: a blank URL or choice is "", which an OpenAPI
     "uri" format or enum would not allow."""
     return serializers.CharField(read_only=True, help_text=help_text)

@@ -422,7 +422,11 @@ class Attachment(models.Model):
             self.Kind.COVER_LETTER: pgettext("attachment kind in a sentence", "cover letter"),
             self.Kind.OTHER: pgettext("attachment kind in a sentence", "something else sent"),
         }
-        return words.get(self.kind, self.kind)
+        return (
+            str(words.get(self.Kind(self.kind), self.kind))
+            if self.kind in self.Kind.values
+            else self.kind
+        )
 
     @property
     def label(self) -> str:

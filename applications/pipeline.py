@@ -42,7 +42,7 @@ _IN_SENTENCE = {
 
 def in_sentence(status: str) -> str:
     """The status as a sentence names it (an unknown value: itself)."""
-    return str(_IN_SENTENCE.get(status, status))
+    return str(_IN_SENTENCE.get(Status(status), status)) if status in Status.values else status
 
 
 # The way forward, in order: a later stage is further along. Insights' funnel ranks by it, the
@@ -122,7 +122,7 @@ def can_move(from_status: str, to_status: str) -> bool:
 def allowed_moves(status: str) -> list[tuple[str, str]]:
     """(value, label) of every status allowed from `status`, in the pipeline's order."""
     allowed = TRANSITIONS[status]
-    return [(value, label) for value, label in Status.choices if value in allowed]
+    return [(value, str(label)) for value, label in Status.choices if value in allowed]
 
 
 def next_status(status: str) -> str:

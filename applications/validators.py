@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from rebound.lib.datefmt import day
 from rebound.lib.formfields import EARLIEST, long_day, schedule_limit
 from rebound.lib.localtime import local_today
+from rebound.lib.types import StrOrPromise
 from rebound.models import User
 
 from .pipeline import Status
@@ -30,7 +31,7 @@ def _long_day(on: dt.date) -> str:
     return long_day(on)
 
 
-def validate_past_date(on: dt.date, *, owner: User, what: str = "") -> None:
+def validate_past_date(on: dt.date, *, owner: User, what: StrOrPromise = "") -> None:
     """A day something happened: from 1970 to the owner's today (the forms' own bounds)."""
     what = what or _("The date")
     if on < EARLIEST:
@@ -44,7 +45,7 @@ def validate_past_date(on: dt.date, *, owner: User, what: str = "") -> None:
         )
 
 
-def validate_event_date(on: dt.date, *, owner: User, what: str = "") -> None:
+def validate_event_date(on: dt.date, *, owner: User, what: StrOrPromise = "") -> None:
     """A day that may be past or ahead (an interview): from 1970 to five years ahead."""
     what = what or _("The date")
     if on < EARLIEST:

@@ -267,7 +267,8 @@ class IncidentForm(OwnerTodayMixin, forms.ModelForm):
             # Another place's note keeps none of them, whatever the browser sent, and a date
             # it doesn't use can't be wrong.
             for name in GERMAN_FIELDS:
-                self._errors.pop(name, None)
+                if self.errors:  # the form's errors, built by full_clean before clean()
+                    self.errors.pop(name, None)
             data.update(received_on=None, learned_on=None, land="", claimed_on=None)
             return data
         received = data.get("received_on")

@@ -49,4 +49,3 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files straight from static/ in live-server tests (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-

@@ -6,12 +6,14 @@ import re
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from rebound.lib.types import StrOrPromise
+
 from ..models import AppliedVia
 from ..pipeline import Status
 
 # Rebound's fields, each with the headers other trackers use for it, best match first; the
 # German headers a spreadsheet kept in German has follow the English ones.
-FIELDS: dict[str, tuple[str, list[str]]] = {
+FIELDS: dict[str, tuple[StrOrPromise, list[str]]] = {
     "company": (
         _("Company"),
         ["Company", "Company Name", "Employer", "Organization", "Organisation",

@@ -8,6 +8,7 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from rebound.lib.types import StrOrPromise
 from rebound.models import User
 
 from .localtime import local_today
@@ -34,7 +35,7 @@ def bound_date(
     *,
     first: dt.date,
     last: dt.date,
-    what: str | None = None,
+    what: StrOrPromise | None = None,
     last_is_today: bool = False,
 ) -> None:
     """Limit a form's date field to [first, last], in the browser's picker and on the server.
@@ -70,11 +71,11 @@ def bound_schedule_date(field: forms.Field, user: User, *, earliest: dt.date | N
 EARLIEST = dt.date(1970, 1, 1)
 
 
-def bound_past_date(field: forms.Field, user: User, *, what: str | None = None) -> None:
+def bound_past_date(field: forms.Field, user: User, *, what: StrOrPromise | None = None) -> None:
     """A date something happened: from 1970 to the user's today."""
     bound_date(field, first=EARLIEST, last=local_today(user), what=what, last_is_today=True)
 
 
-def bound_event_date(field: forms.Field, user: User, *, what: str | None = None) -> None:
+def bound_event_date(field: forms.Field, user: User, *, what: StrOrPromise | None = None) -> None:
     """A date that may be past or ahead (an interview): from 1970 to five years ahead."""
     bound_date(field, first=EARLIEST, last=schedule_limit(user), what=what)

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rebound', '0005_existing_addresses_verified'),
+        ("rebound", "0005_existing_addresses_verified"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='language',
-            field=models.CharField(default='en', help_text='Pages and emails are written in this language.', max_length=8, verbose_name='language'),
+            model_name="user",
+            name="language",
+            field=models.CharField(
+                default="en",
+                help_text="Pages and emails are written in this language.",
+                max_length=8,
+                verbose_name="language",
+            ),
         ),
     ]

@@ -188,7 +188,8 @@ def test_email_change_and_signing_out_elsewhere(page: Page, browser: Browser, si
     page.goto(site + "/accounts/sessions/")
     _accessible_at_both_widths(page)
     expect(page.get_by_text("Phone browser")).to_be_visible()
-    page.get_by_role("button", name=re.compile("Sign out other|Log out other", re.I)).click()
+    signs_out = re.compile("Sign out everywhere else|Sign out other|Log out other", re.I)
+    page.get_by_role("button", name=signs_out).click()
     phone.reload()
     expect(phone).to_have_url(re.compile(r"/accounts/login/"))
 

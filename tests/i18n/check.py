@@ -112,7 +112,7 @@ ENGLISH_WORDS = re.compile(
 )
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_SHOWN_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt", "aria-description")
+_SHOWN_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt", "aria-description", "label")
 _SKIPPED_TAGS = {"script", "style", "template", "code", "pre", "kbd", "samp"}
 
 

@@ -25,7 +25,7 @@ def known(header: list[str]) -> Format | None:
 def recognise(header: list[str]) -> str:
     """What the file is, in the user's words ("" for any other spreadsheet)."""
     found = known(header)
-    return found.label if found else ""
+    return str(found.label) if found else ""
 
 
 def own_details(header: list[str]) -> frozenset[str]:
