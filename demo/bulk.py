@@ -275,9 +275,11 @@ def _analyze() -> None:
 def main_pages(user: User) -> list[tuple[str, str]]:
     """Every main page, as (name, URL) for this user: what bench/pages.py times and the query
     count tests compare between a small and a large account."""
+    # By id: the model's own order (the latest change first) ties under a frozen clock, and
+    # which tied row came first changed from run to run, and with it the page's reminders.
     detail = (
-        Application.objects.filter(owner=user, status="rejected").first()
-        or Application.objects.filter(owner=user).first()
+        Application.objects.filter(owner=user, status="rejected").order_by("pk").first()
+        or Application.objects.filter(owner=user).order_by("pk").first()
     )
     busy = Company.objects.filter(owner=user).order_by("pk").first()
     plan = CopingPlan.objects.filter(owner=user).order_by("pk").first()

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,13 @@ def _http(url: str, token: str) -> Client:
     )
 
 
+def _run(coroutine: Any) -> Any:
+    """The client's work, on an event loop of its own in a thread of its own: a browser test
+    earlier in the same process may have left a loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _data(result: Any) -> Any:
     data = result.structured_content
     if isinstance(data, dict) and set(data) == {"result"}:
@@ -194,7 +202,7 @@ def test_an_agent_lists_creates_searches_and_moves_with_the_pages_effects(
         if transport == "stdio"
         else _http(request.getfixturevalue("http_server"), text)
     )
-    seen = asyncio.run(_walk(mcp_client, foreign.pk))
+    seen = _run(_walk(mcp_client, foreign.pk))
 
     assert seen["tools"] >= TOOLS
     created = Application.objects.get(owner=agent_user)
@@ -260,7 +268,7 @@ def test_a_read_only_token_reads_but_cannot_write(
         if transport == "stdio"
         else _http(request.getfixturevalue("http_server"), text)
     )
-    listed, created, moved = asyncio.run(_try_to_write(mcp_client))
+    listed, created, moved = _run(_try_to_write(mcp_client))
     assert not listed.is_error and _data(listed) == {"items": [], "next_before_id": None}
     assert created.is_error and "read-only" in _text(created)
     assert moved.is_error and "read-only" in _text(moved)
@@ -275,7 +283,7 @@ async def _journal(client: Client) -> Any:
 def test_the_private_notes_scope_opens_the_journal() -> None:
     user = UserFactory()
     _token, text = token_create(owner=user, name="diary", can_write=False, private_notes=True)
-    result = asyncio.run(_journal(_stdio(text)))
+    result = _run(_journal(_stdio(text)))
     assert not result.is_error, _text(result)
     assert _data(result) == {"items": [], "next_before_id": None}
 
@@ -320,5 +328,5 @@ def test_refusals_are_in_the_token_owners_language(language: str, said: str) -> 
 
     user = UserFactory(language=language)
     _token, text = token_create(owner=user, name="reader", can_write=False)
-    result = asyncio.run(_refused(Client(build_server(stdio_token=text))))
+    result = _run(_refused(Client(build_server(stdio_token=text))))
     assert result.is_error and said in _text(result)
