@@ -30,8 +30,7 @@ def scopes_of(token: ApiToken) -> list[str]:
 
 def token_for(text: str) -> ApiToken:
     """The usable token `text` is (marked used today), or a ToolError the agent can read."""
-    close_old_connections()  # a long-lived process: drop a connection the database closed
-    token = token_check(text)
+    token = _check_quietly(text)
     if token is None:
         raise ToolError(str(UNKNOWN))
     return token
@@ -60,5 +59,5 @@ class BearerTokens:
 
 
 def _check_quietly(text: str) -> ApiToken | None:
-    close_old_connections()
+    close_old_connections()  # a long-lived process: drop a connection the database closed
     return token_check(text)
