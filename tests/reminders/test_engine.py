@@ -271,3 +271,18 @@ def test_failed_reminders_show_with_their_error_in_the_admin(alice, client):
     page = client.get("/admin/reminders/reminder/?status__exact=failed").content.decode()
     assert f"/admin/reminders/reminder/{reminder.pk}/change/" in page
     assert "SMTPRecipientsRefused 550" in page
+
+
+def test_the_admin_names_kinds_by_their_labels_and_filters_by_them(alice, client):
+    from tests.factories import UserFactory
+
+    thank_you = _due_reminder(alice, kind="thank_you")
+    check_in = _due_reminder(alice, kind="coping_check_in")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get("/admin/reminders/reminder/").content.decode()
+    # The labels the kinds' owners declare, in the list and in the filter; not the names.
+    assert "Thank-you note" in page
+    assert ">thank_you<" not in page
+    only = client.get("/admin/reminders/reminder/?kind=thank_you").content.decode()
+    assert f"/admin/reminders/reminder/{thank_you.pk}/change/" in only
+    assert f"/admin/reminders/reminder/{check_in.pk}/change/" not in only
