@@ -6,7 +6,8 @@ burst of reminders across them, and what the tables weigh.
    rebound_scale_alone by default): X alone, kept as it is.
 2. SCALE_USERS - 1 more users exactly like X, cloned from X's rows in SQL (INSERT … SELECT,
    a hundred users per statement: load_heavy per user would take hours at this size), until
-   SCALE_USERS or SCALE_BUDGET seconds; then one VACUUM ANALYZE.
+   SCALE_USERS or SCALE_BUDGET seconds; then one VACUUM ANALYZE. SCALE_REUSE=1 skips steps 1
+   and 2 when an earlier run left both databases seeded.
 3. Home, table, board, application, interviews, reminders and Insights (re-read) for X in
    both databases side by side in ONE loop (two threads, one connection each, taking turns):
    "among/alone" is the ratio of the two medians measured under the same conditions (target
@@ -70,6 +71,8 @@ from django.db import connection, transaction  # noqa: E402
 USERS = int(os.environ.get("SCALE_USERS", "2000"))
 APPS = int(os.environ.get("SCALE_APPS", "500"))
 BUDGET = float(os.environ.get("SCALE_BUDGET", "1e9"))
+# SCALE_REUSE=1: measure again on the databases an earlier run seeded, if they hold SCALE_USERS.
+REUSE = os.environ.get("SCALE_REUSE") == "1"
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 BURST_SIZE = int(os.environ.get("SCALE_BURST", "50000"))
 PENDING = int(os.environ.get("SCALE_PENDING", "1000000"))
@@ -118,10 +121,10 @@ class Side(threading.Thread):
             caches["default"].key_prefix = self.name
             client = Client()
             client.force_login(User.objects.get(email=self.email))
-            self.answers.put(0.0)
-        except BaseException as error:  # reported to the loop, which raises it
+        except BaseException as error:  # the first get() raises it
             self.answers.put(error)
             return
+        # No answer for the setup itself: each answer is the time of the URL just asked.
         while (url := self.asks.get()) is not None:
             try:
                 self.answers.put(_time(client, url))
@@ -190,14 +193,29 @@ def copy_database(source: str, target: str) -> None:
         admin.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
 
 
-def table_sizes() -> list[tuple[str, int]]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT relname, pg_total_relation_size(oid) FROM pg_class"
-            " WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
-            " ORDER BY 2 DESC"
-        )
-        return list(cursor.fetchall())
+_SIZES = (
+    "SELECT relname, pg_total_relation_size(oid) FROM pg_class"
+    " WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
+    " ORDER BY 2 DESC"
+)
+
+
+def table_sizes(database: str = "") -> list[tuple[str, int]]:
+    """Every table's size with its indexes, in this database or the one named."""
+    if not database:
+        with connection.cursor() as cursor:
+            cursor.execute(_SIZES)
+            return list(cursor.fetchall())
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    with psycopg.connect(
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"] or "postgres",
+        dbname=database,
+    ) as other:
+        return list(other.execute(_SIZES).fetchall())
 
 
 def row_counts() -> dict[str, int]:
@@ -318,18 +336,26 @@ def main() -> int:
     settings.ROOT_URLCONF = "bench.urls"
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0)
-    call_command("flush", interactive=False, verbosity=0)
     from django.core.cache import cache
 
-    cache.clear()
-    x = load_heavy(email="x@scale.example", password="x", scale=APPS / 5000)
     from demo.bulk import _analyze, main_pages
+    from rebound.models import User
 
-    _analyze()
+    cache.clear()
+    if REUSE and User.objects.count() >= USERS:
+        # Seeded by an earlier run (the seeding is most of the time): measure again.
+        x = User.objects.get(email="x@scale.example")
+        users = User.objects.count()
+        alone_size = sum(size for _, size in table_sizes(ALONE_DATABASE))
+        print(f"reusing the {users:,} users seeded earlier", flush=True)
+    else:
+        call_command("flush", interactive=False, verbosity=0)
+        x = load_heavy(email="x@scale.example", password="x", scale=APPS / 5000)
+        _analyze()
+        alone_size = sum(size for _, size in table_sizes())
+        copy_database(settings.DATABASES["default"]["NAME"], ALONE_DATABASE)
+        users = seed_others(x, USERS)
     urls = dict(main_pages(x))
-    alone_size = sum(size for _, size in table_sizes())
-    copy_database(settings.DATABASES["default"]["NAME"], ALONE_DATABASE)
-    users = seed_others(x, USERS)
     pages = measure_side_by_side(x.email, urls)
     counts = row_counts()
     sizes = table_sizes()
