@@ -1,21 +1,39 @@
 """The board's card, built in Python: a heavy user's board shows over a hundred, and the
 template engine spent about 45 µs on each (a third of the page)."""
 
+import datetime as dt
 from html import escape
 
 from django import template
+from django.template import Context
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applications.selectors import BoardCard
+from rebound.lib.localtime import local_today
 
 register = template.Library()
+
+# How many of a card's tags it names; the rest are a "+N".
+CARD_TAGS = 3
+# Up to two weeks a card counts days, up to nine weeks weeks, then whole months: a number
+# small enough to read at a glance, and never "1 month" for five weeks.
+DAYS_UNTIL = 14
+WEEKS_UNTIL = 63
 
 _CARD = (
     '<article class="card board-card mb-2" id="card-{pk}" draggable="true" data-pk="{pk}"'
     ' data-from="{status}"><div class="card-body p-2">'
     '<a class="fw-semibold d-block" href="{url}">{role}</a>'
+    # board.js reads the company from the card's first .text-body-secondary: it stays first.
     '<div class="small text-body-secondary">{company}</div>'
+    '<div class="board-meta small">'
+    '<span class="board-age"><span aria-hidden="true">{age}</span>'
+    '<span class="visually-hidden">{age_said}</span></span>'
+    '<span class="board-stars"><span aria-hidden="true">{stars}</span>'
+    '<span class="visually-hidden">{excitement}</span></span>'
+    "</div>{tags}"
     # Without JavaScript "Move" opens the application's page at its move form; board.js
     # turns it into a button for the board's shared move dialog.
     '<a class="btn btn-sm btn-outline-primary mt-2 board-move" href="{url}#move-heading"'
@@ -24,11 +42,66 @@ _CARD = (
 )
 
 
-@register.simple_tag
-def board_card(card: BoardCard) -> SafeString:
+def whole_months(since: dt.date, today: dt.date) -> int:
+    """Calendar months from `since` to `today`, counted as a person does: 31 January to
+    28 February is not yet a month."""
+    months = (today.year - since.year) * 12 + today.month - since.month
+    return months - 1 if today.day < since.day else months
+
+
+def time_in_stage(since: dt.date, today: dt.date) -> tuple[str, str]:
+    """How long a card has been in its column, as (what the card shows, what a screen reader
+    says): ("5 days", "In this stage for 5 days"). A date after today (a clock that was
+    ahead) reads as today."""
+    days = (today - since).days
+    if days <= 0:
+        return _("Today"), _("In this stage since today")
+    if days < DAYS_UNTIL:
+        shown = ngettext("%(count)s day", "%(count)s days", days)
+        said = ngettext("In this stage for %(count)s day", "In this stage for %(count)s days", days)
+        count = days
+    elif days < WEEKS_UNTIL:
+        count = days // 7
+        shown = ngettext("%(count)s week", "%(count)s weeks", count)
+        said = ngettext(
+            "In this stage for %(count)s week", "In this stage for %(count)s weeks", count
+        )
+    else:
+        count = whole_months(since, today)
+        shown = ngettext("%(count)s month", "%(count)s months", count)
+        said = ngettext(
+            "In this stage for %(count)s month", "In this stage for %(count)s months", count
+        )
+    return shown % {"count": count}, said % {"count": count}
+
+
+def _tags(names: tuple[str, ...]) -> str:
+    if not names:
+        return ""
+    items = "".join(
+        f'<li class="badge text-bg-light border fw-normal">{escape(name)}</li>'
+        for name in names[:CARD_TAGS]
+    )
+    rest = names[CARD_TAGS:]
+    if rest:
+        more = ngettext("%(count)s more tag", "%(count)s more tags", len(rest)) % {
+            "count": len(rest)
+        }
+        # The names it stands for show on hover; a screen reader hears how many.
+        items += (
+            f'<li class="badge text-bg-light border fw-normal" title="{escape(", ".join(rest))}">'
+            f'<span aria-hidden="true">+{len(rest)}</span>'
+            f'<span class="visually-hidden">{escape(more)}</span></li>'
+        )
+    return f'<ul class="board-tags" aria-label="{escape(_("Tags"))}">{items}</ul>'
+
+
+def card_html(card: BoardCard, today: dt.date) -> SafeString:
+    """The card of `card` on `today` (the owner's local date: its time in stage)."""
     # html.escape (quotes included) is what format_html would do, without its lazy-string
-    # checks per value; pk and status are an int and a choice value.
+    # checks per value; pk, status and excitement are an int, a choice value and an int.
     role, company = escape(card.role), escape(card.company_name)
+    age, age_said = time_in_stage(card.status_changed_on, today)
     return mark_safe(
         _CARD.format(
             pk=card.pk,
@@ -36,7 +109,26 @@ def board_card(card: BoardCard) -> SafeString:
             url=escape(card.url),
             role=role,
             company=company,
+            age=escape(age),
+            age_said=escape(age_said),
+            stars="★" * card.excitement + "☆" * (5 - card.excitement),
+            excitement=escape(_("Excitement %(value)s of 5") % {"value": card.excitement}),
+            tags=_tags(card.tag_names),
             move=escape(_("Move")),
             what=_("%(role)s at %(company)s") % {"role": role, "company": company},
         )
     )
+
+
+_TODAY = "board_today"
+
+
+@register.simple_tag(takes_context=True)
+def board_card(context: Context, card: BoardCard) -> SafeString:
+    # The owner's today, worked out once per column rather than once per card. The board's
+    # cached fragment is keyed by that day too (views._board_context): the ages move at
+    # midnight without any data changing.
+    today = context.render_context.get(_TODAY)
+    if today is None:
+        today = context.render_context[_TODAY] = local_today(context["request"].user)
+    return card_html(card, today)

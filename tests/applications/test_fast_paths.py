@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from applications.models import Application, Company, Tag
 from applications.pipeline import Status, is_closed
-from applications.selectors import BoardCard, _board_cards_portable, board_cards
-from applications.templatetags.board_tags import board_card
+from applications.selectors import BoardCard, _board_cards_portable, _by_name, board_cards
+from applications.templatetags.board_tags import card_html, time_in_stage
 from applications.templatetags.table_tags import application_row
 from applications.views import TABLE_COLUMNS
 from rebound.models import User
@@ -34,6 +34,19 @@ PLAIN_CARD = Template(
     '<a class="fw-semibold d-block" href="{% url "applications:application_detail" a.pk %}">'
     "{{ a.role }}</a>"
     '<div class="small text-body-secondary">{{ a.company.name }}</div>'
+    '<div class="board-meta small">'
+    '<span class="board-age"><span aria-hidden="true">{{ age }}</span>'
+    '<span class="visually-hidden">{{ said }}</span></span>'
+    '<span class="board-stars"><span aria-hidden="true">{{ stars }}</span>'
+    '<span class="visually-hidden">Excitement {{ a.excitement }} of 5</span></span>'
+    "</div>"
+    '{% if tags %}<ul class="board-tags" aria-label="Tags">'
+    '{% for name in tags|slice:":3" %}<li class="badge text-bg-light border fw-normal">{{ name }}'
+    "</li>{% endfor %}"
+    '{% if rest %}<li class="badge text-bg-light border fw-normal" title="{{ rest|join:", " }}">'
+    '<span aria-hidden="true">+{{ rest|length }}</span><span class="visually-hidden">'
+    "{{ rest|length }} more tag{{ rest|length|pluralize }}</span></li>{% endif %}"
+    "</ul>{% endif %}"
     '<a class="btn btn-sm btn-outline-primary mt-2 board-move"'
     ' href="{% url "applications:application_detail" a.pk %}#move-heading" data-move>Move'
     '<span class="visually-hidden"> {{ a.role }} at {{ a.company.name }}</span>…</a>'
@@ -75,10 +88,26 @@ HOSTILE = [
 ]
 
 
+# The day the cards are drawn on (their time in stage counts to it).
+CARDS_ON = dt.date(2026, 12, 1)
+
+
+def _card_context(model: Application, tags: tuple[str, ...]) -> Context:
+    """What the plain card reads beside the model: the words of its age (time_in_stage has
+    tests of its own, tests/applications/test_board_cards.py), its stars, its tags by name."""
+    age, said = time_in_stage(model.status_changed_on, CARDS_ON)
+    stars = "★" * model.excitement + "☆" * (5 - model.excitement)
+    return Context(
+        {"a": model, "age": age, "said": said, "stars": stars, "tags": tags, "rest": tags[3:]}
+    )
+
+
 def _make_varied(owner: User) -> list[Application]:
-    """One application per status and per hostile text, with empty and odd fields among them."""
+    """One application per status and per hostile text, with empty and odd fields among them,
+    and up to five tags named with hostile text."""
     made = []
     statuses = list(Status.values)
+    tags = [Tag.objects.create(owner=owner, name=f"{text} #{k}") for k, text in enumerate(HOSTILE)]
     for i, text in enumerate(HOSTILE * 2):
         status = statuses[i % len(statuses)]
         # Names are unique per owner: the second round's carry a suffix.
@@ -95,11 +124,14 @@ def _make_varied(owner: User) -> list[Application]:
             "archived_at": timezone.now() if is_closed(status) and i % 2 else None,
             # Near midnight UTC, so the user's zone moves the day shown.
             "updated_at": dt.datetime(2026, 11, 30, 23, 30 + i % 30, tzinfo=dt.UTC),
+            # Today, days, weeks and months before the day the cards are drawn on.
+            "status_changed_on": CARDS_ON - dt.timedelta(days=[0, 1, 5, 21, 70, 400][i % 6]),
         }
         if i == 4:
             # A company whose name is empty: the row and the card must still agree.
             Company.objects.filter(pk=company.pk).update(name="")
         Application.objects.filter(pk=application.pk).update(**changes)
+        application.tags.set(tags[(i + k) % len(tags)] for k in range(i % 6))
         made.append(application)
     # Every status appears, each with hostile text somewhere.
     assert {Application.objects.get(pk=a.pk).status for a in made} == set(statuses)
@@ -130,20 +162,44 @@ def test_every_card_is_the_html_the_plain_template_gives(alice):
     limits = dict.fromkeys(Status.values, 100)
     cards = board_cards(owner=alice, limits=limits, tag=None)
     assert {card.status for card in cards} == set(Status.values)
-    models = Application.objects.select_related("company").in_bulk([card.pk for card in cards])
+    models = (
+        Application.objects.select_related("company")
+        .prefetch_related("tags")
+        .in_bulk([card.pk for card in cards])
+    )
     for card in cards:
-        assert board_card(card) == PLAIN_CARD.render(Context({"a": models[card.pk]}))
-    board = "".join(board_card(card) for card in cards)
+        model = models[card.pk]
+        tags = _by_name(tag.name for tag in model.tags.all())
+        assert card_html(card, CARDS_ON) == PLAIN_CARD.render(_card_context(model, tags))
+    board = "".join(card_html(card, CARDS_ON) for card in cards)
     assert "&lt;script&gt;" in board and "O&#x27;Reilly" in board and "<script>" not in board
+    # Every kind of age, and tags beyond the three a card names.
+    for shown in ("Today", "1 day", "5 days", "3 weeks", "2 months", "13 months", "+2"):
+        assert f'<span aria-hidden="true">{shown}</span>' in board, shown
 
 
 def test_a_card_built_from_plain_values_is_the_plain_templates_too():
     # Without the database: the card's values themselves, hostile ones included.
     for i, text in enumerate(HOSTILE):
-        card = BoardCard(pk=10**i, role=text, status=Status.values[i % 4], company_name=text[::-1])
-        model = Application(pk=card.pk, role=card.role, status=card.status)
+        card = BoardCard(
+            pk=10**i,
+            role=text,
+            status=Status.values[i % 4],
+            company_name=text[::-1],
+            status_changed_on=CARDS_ON - dt.timedelta(days=9 * i),
+            excitement=1 + i % 5,
+            tag_names=_by_name(HOSTILE[i:] if i % 2 else HOSTILE[:i]),
+        )
+        model = Application(
+            pk=card.pk,
+            role=card.role,
+            status=card.status,
+            status_changed_on=card.status_changed_on,
+            excitement=card.excitement,
+        )
         model.company = Company(name=card.company_name)
-        assert board_card(card) == PLAIN_CARD.render(Context({"a": model}))
+        html = PLAIN_CARD.render(_card_context(model, card.tag_names))
+        assert card_html(card, CARDS_ON) == html
 
 
 # --- The board's cards: SQL per database against the ORM's obvious query ------------------
@@ -156,10 +212,21 @@ def _plain_board(owner: User, limits: dict[str, int], tag: Tag | None) -> dict[s
         found = found.filter(tags=tag)
     columns: dict[str, list[Any]] = {}
     for status, limit in limits.items():
-        chosen = found.filter(status=status).select_related("company")
+        chosen = found.filter(status=status).select_related("company").prefetch_related("tags")
         chosen = chosen.order_by("-excitement", "-updated_at", "-pk")[: max(limit, 0)]
         if limit > 0:
-            columns[status] = [BoardCard(a.pk, a.role, a.status, a.company.name) for a in chosen]
+            columns[status] = [
+                BoardCard(
+                    a.pk,
+                    a.role,
+                    a.status,
+                    a.company.name,
+                    a.status_changed_on,
+                    a.excitement,
+                    _by_name(tag.name for tag in a.tags.all()),
+                )
+                for a in chosen
+            ]
     return columns
 
 
@@ -180,8 +247,10 @@ LIMITS = [
 
 def board_data(owner: User, stranger: User) -> Tag:
     """Applications in every column, with the ties the ordering must break the same way:
-    equal excitement, equal times, archived ones, a tag on some, and another owner's."""
+    equal excitement, equal times, archived ones, a tag on some (two more on a few), and
+    another owner's."""
     remote = Tag.objects.create(owner=owner, name="remote")
+    more = [Tag.objects.create(owner=owner, name=name) for name in ("Zürich", "Äpfel")]
     elsewhere = Tag.objects.create(owner=stranger, name="remote")
     company = CompanyFactory(owner=owner, name="Acme & Co")
     when = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
@@ -194,9 +263,12 @@ def board_data(owner: User, stranger: User) -> Tag:
             excitement=1 + (i // 4) % 3,
             updated_at=when + dt.timedelta(hours=i // 2),
             archived_at=when if is_closed(status) and i % 5 == 0 else None,
+            status_changed_on=dt.date(2026, 11, 1) + dt.timedelta(days=i),
         )
         if i % 3 == 0:
             application.tags.add(remote)
+        if i % 4 == 0:
+            application.tags.add(*more)
     theirs = ApplicationFactory(company=CompanyFactory(owner=stranger), role="Not yours")
     theirs.tags.add(elsewhere)
     return remote
