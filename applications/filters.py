@@ -10,7 +10,8 @@ from typing import Any
 
 import django_filters as filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models.expressions import OrderBy
 from django.utils.translation import gettext_lazy as _
 
 from rebound.models import User
@@ -22,7 +23,20 @@ from .pipeline import Status
 
 # The table's status filter also offers "still open": not closed (applications.pipeline).
 OPEN_FILTER = "open"
-DEFAULT_SORT = "-updated_at"
+DEFAULT_SORT = ApplicationFilterForm.DEFAULT_SORT
+
+
+def _status_order() -> Case:
+    """The status sort's key: the pipeline's stages in their order (wishlist to accepted),
+    then its exits in theirs (pipeline.IN_ORDER); not the stored values' alphabet,
+    which put "accepted" first and "wishlist" last. A CASE over nine values costs nothing
+    measurable beside the page's sort."""
+    ranked = enumerate(pipeline.IN_ORDER)
+    return Case(
+        *(When(status=status, then=Value(rank)) for rank, status in ranked),
+        default=Value(len(Status.values)),
+        output_field=IntegerField(),
+    )
 
 
 class _IntegerFilter(filters.NumberFilter):
@@ -78,4 +92,16 @@ class ApplicationFilter(filters.FilterSet):
         if not data.get("q") and not data.get("archived"):
             queryset = queryset.filter(archived_at__isnull=True)
         # The id breaks ties, so a page never repeats or skips a row.
-        return queryset.order_by(data.get("sort") or DEFAULT_SORT, "-pk")
+        return queryset.order_by(_order(data.get("sort") or DEFAULT_SORT), "-pk")
+
+
+def _order(sort: str) -> OrderBy:
+    """The ORDER BY of one of ApplicationFilterForm.SORTS ("-role": by role, descending)."""
+    name = sort.removeprefix("-")
+    column = _status_order() if name == "status" else F(name)
+    if sort.startswith("-"):
+        # Newest applied first, then those not applied yet (no date), rather than those
+        # first: PostgreSQL puts NULL first in a descending order. The other columns have no
+        # NULLs, and a plain DESC keeps the default order on its index (owner, -updated_at).
+        return column.desc(nulls_last=True) if name == "date_applied" else column.desc()
+    return column.asc()

@@ -301,14 +301,24 @@ class CorrectDateForm(forms.Form):
 
 
 class ApplicationFilterForm(forms.Form):
+    # Both directions of every column the table's headers sort by (templatetags/table_tags.py).
+    # The drop-down offers them in this order; the FilterSet and the API read the same list.
+    # The table's order when no sort is chosen (filters.py).
+    DEFAULT_SORT = "-updated_at"
     SORTS = [
         ("-updated_at", _("Recently updated")),
+        ("updated_at", _("Updated (oldest first)")),
         ("-date_applied", _("Date applied (newest)")),
         ("date_applied", _("Date applied (oldest)")),
         ("company__name", _("Company (A–Z)")),
+        ("-company__name", _("Company (Z–A)")),
         ("role", _("Role (A–Z)")),
+        ("-role", _("Role (Z–A)")),
         ("-excitement", _("Excitement (highest)")),
-        ("status", _("Status")),
+        ("excitement", _("Excitement (lowest)")),
+        # Along the pipeline (filters.py), not the stored values' alphabet.
+        ("status", _("Status (pipeline order)")),
+        ("-status", _("Status (reverse)")),
     ]
     q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(

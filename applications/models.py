@@ -17,6 +17,7 @@ from .pipeline import Status
 
 # Its own module (models.py is long); imported here so Django and every import site find it.
 from .posting_models import Posting as Posting
+from .saved_view_models import SavedView as SavedView
 
 # An address is a few lines; a longer text is pasted by mistake.
 ADDRESS_MAX = 500

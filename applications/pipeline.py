@@ -60,6 +60,9 @@ STAGES: tuple[Status, ...] = (
 # them: ended by the company, by the user, or by silence.
 EXITS: tuple[Status, ...] = (Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED)
 
+# Every status in the pipeline's order: the stages, then the exits (the table's status sort).
+IN_ORDER: tuple[Status, ...] = (*STAGES, *EXITS)
+
 # Ended one way or the other: an exit, or the offer accepted. What "open" leaves out (the
 # table's filter, a plan's "keep these moving"), what may be archived (a check constraint),
 # what cancels the thank-you and prep reminders; moving out of it reopens the application.

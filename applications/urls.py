@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import attachment_views, company_views, export, views
+from . import attachment_views, company_views, export, saved_view_views, views
 from .imports import views as import_views
 
 app_name = "applications"
@@ -8,6 +8,10 @@ app_name = "applications"
 urlpatterns = [
     path("", views.application_list, name="application_list"),
     path("board/", views.board, name="board"),
+    path("views/save/", saved_view_views.saved_view_save, name="saved_view_save"),
+    path(
+        "views/<int:view_id>/delete/", saved_view_views.saved_view_delete, name="saved_view_delete"
+    ),
     path("export.csv", export.application_export, name="application_export"),
     path("import/", import_views.import_start, name="import_start"),
     path("import/<int:job_id>/", import_views.import_detail, name="import_detail"),

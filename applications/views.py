@@ -36,6 +36,8 @@ from .forms import (
 )
 from .models import Application, StatusChange, Tag
 from .pipeline import EXITS, Status
+from .saved_view_forms import query_of
+from .saved_view_services import saved_views_of
 from .selectors import BOARD_COLUMN_MAX, BoardColumn, board_columns
 
 PAGE_SIZE = 25
@@ -71,32 +73,57 @@ def _application(request: AuthedRequest, application_id: int) -> Application:
 @login_required
 def application_list(request: AuthedRequest) -> HttpResponse:
     def table() -> dict[str, Any]:
-        # Built only when the cached fragment is missing (rebound.fragments).
+        # Built only when a cached fragment is missing (rebound.fragments).
         form = ApplicationFilterForm(request.GET or None, owner=request.user)
         # A filter the form refuses (another user's company) shows the unfiltered table.
-        filters = form.cleaned_data if form.is_valid() else {}
+        valid = form.is_valid()
+        filters = form.cleaned_data if valid else {}
         found = selectors.application_list(owner=request.user, filters=filters)
         # Plain values for the rows (templatetags/table_tags.py builds them), not models.
         rows = found.values(*TABLE_COLUMNS)
         query = request.GET.copy()
         query.pop("page", None)
+        unsorted = query.copy()
+        unsorted.pop("sort", None)
         return {
             "form": form,
             "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
             "query": query.urlencode(),
+            # What the header's links keep: the filters, neither the page nor the sort.
+            "unsorted": unsorted.urlencode(),
+            "sort": filters.get("sort") or ApplicationFilterForm.DEFAULT_SORT,
             "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+            # As a saved view keeps it: the view these filters are, if one is saved.
+            "view_query": query_of(form) if valid else "",
         }
 
+    key = fragment_keys(request.user)
     return render(
         request,
         "applications/application_list.html",
         {
             "table": SimpleLazyObject(table),
-            "table_key": fragment_keys(request.user)("table", request.GET.urlencode()),
+            # The page's two cached parts, the head (with the saved views) and the table; the
+            # form that saves a view goes between them, its CSRF token being per request.
+            "head_key": key("table-head", request.GET.urlencode()),
+            "table_key": key("table", request.GET.urlencode()),
+            "saved_views": SimpleLazyObject(lambda: list(saved_views_of(request.user))),
+            "can_save": _can_save(request),
             "bulk_actions": [("", _("Choose an action…")), *archive_services.BULK_ACTIONS.items()],
             "statuses": Status.choices,
             "bookmarklet": bookmarklet(request),
         },
+    )
+
+
+def _can_save(request: AuthedRequest) -> bool:
+    """Whether the table shows anything a view could keep (a filter, a sort other than the
+    default): read off the query string, without a query of the database."""
+    known = ApplicationFilterForm.base_fields
+    return any(
+        value and not (name == "sort" and value == ApplicationFilterForm.DEFAULT_SORT)
+        for name, value in request.GET.items()
+        if name in known
     )
 
 
@@ -113,7 +140,10 @@ def _board_context(request: AuthedRequest, *, exit_open: bool | None = None) -> 
     key = fragment_keys(request.user)
     return {
         "columns": SimpleLazyObject(columns),
-        "board_key": key("board", tag.pk if tag else "", shown, exit_open),
+        # The owner's today too: each card's time in stage moves at midnight, data or not.
+        "board_key": key(
+            "board", tag.pk if tag else "", shown, exit_open, local_today(request.user)
+        ),
         "tag": tag,
         "tags": Tag.objects.filter(owner=request.user).order_by("name"),
         "tags_key": key("board-tags", tag.pk if tag else ""),

@@ -25,6 +25,8 @@ MODELS: list[tuple[str, str]] = [
     ("applications.Application", "owner"),
     ("applications.StatusChange", "application__owner"),
     ("applications.Posting", "application__owner"),
+    # After the companies: a view's filters may name one (services._restored_view_filters).
+    ("applications.SavedView", "owner"),
     ("interviews.Interview", "owner"),
     ("todos.Todo", "owner"),
     ("interviews.SelfAssessment", "interview__owner"),

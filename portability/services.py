@@ -13,6 +13,7 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -102,6 +103,8 @@ def backup_restore(*, user: User, document: dict[str, Any]) -> Restored:
             links.append(m2m)
         if label == "applications.StatusChange":
             _check_timelines(objs, built)
+        if label == "applications.SavedView":
+            _restored_view_filters(objs, ids)
         try:
             with transaction.atomic():
                 model._default_manager.bulk_create(objs)
@@ -126,6 +129,24 @@ def backup_restore(*, user: User, document: dict[str, Any]) -> Restored:
         feed_enable(user=user)
     scheduled, past = _reschedule(user, document.get("reminders") or [], ids)
     return Restored(rows=count, reminders=scheduled, reminders_past=past)
+
+
+def _restored_view_filters(views: list[Any], ids: IdMap) -> None:
+    """A saved view's query string names a company by its id (`company=17`): in the restored
+    account that company has a new one."""
+    for view in views:
+        query = QueryDict(view.query, mutable=True)
+        if "company" not in query:
+            continue
+        try:
+            old = int(query.get("company", ""))
+        except ValueError:
+            raise BackupError(
+                _("The saved view “%(name)s” names a company that isn’t in the backup.")
+                % {"name": view.name}
+            ) from None
+        query["company"] = str(_ref(ids, "applications.Company", old))
+        view.query = query.urlencode()
 
 
 def _ref(ids: IdMap, label: str, ref: Any) -> int:

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from applications.attachment_services import attachment_add
 from applications.imports.services.steps import import_start
+from applications.saved_view_services import saved_view_save
 from coping.models import Step
 from coping.services import incident_record, journal_entry_create, outreach_log
 from interviews.services import interview_save
@@ -194,8 +195,10 @@ def pages(alice) -> list[str]:
         "todo_id": todo_add(
             application=application, title="Send the portfolio", due_on=plan.opened_on
         ).pk,
+        "view_id": saved_view_save(owner=alice, name="Open", query="status=open").view.pk,
     }
-    urls = []
+    # The table with filters on: only then does it offer to save them as a view.
+    urls = ["/applications/?status=open&sort=role"]
 
     def walk(items, prefix, ns):
         for item in items:

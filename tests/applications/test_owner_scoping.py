@@ -1,8 +1,8 @@
 import pytest
 
-from applications import attachment_services
+from applications import attachment_services, saved_view_services
 from applications.imports.services import steps as import_steps
-from applications.models import Application, Attachment, Company, Contact, ImportJob
+from applications.models import Application, Attachment, Company, Contact, ImportJob, SavedView
 from interviews.models import Interview, SelfAssessment
 from tests.factories import (
     ApplicationFactory,
@@ -36,6 +36,9 @@ def alices_things(alice):
         "contact_id": contact.pk,
         "interview_id": interview.pk,
         "change_id": application.status_changes.get().pk,
+        "view_id": saved_view_services.saved_view_save(
+            owner=alice, name="Mine", query="status=open"
+        ).view.pk,
     }
 
 
@@ -50,6 +53,7 @@ def _snapshot():
             SelfAssessment,
             ImportJob,
             Attachment,
+            SavedView,
         )
     ]
 

@@ -57,8 +57,9 @@ def test_the_table_makes_exactly_these_queries(alice_client, alice, django_asser
     _populate(alice, 30)
     # session, user, the user's data version (the key of the cached table), then on a miss:
     # count for the paginator, the page of applications with their companies, the filter's
-    # company drop-down and tag drop-down (one plain read each).
-    with django_assert_num_queries(7):
+    # company drop-down and tag drop-down (one plain read each), and the user's saved views
+    # (one query, in the cached head).
+    with django_assert_num_queries(8):
         alice_client.get(reverse("applications:application_list"))
     # The same again: the table is cached until something it shows changes.
     with django_assert_num_queries(3):

@@ -61,12 +61,20 @@ def _pages(alice) -> list[str]:
     job = import_start(
         owner=alice, filename="search.csv", raw=b"Company,Role,Status\nAcme,Analyst,Closed\n"
     )
+    from applications.saved_view_services import saved_view_save
+
+    view = saved_view_save(
+        owner=alice, name="Open, most exciting first, from every source", query="status=open"
+    )
     return [
         "/home/",
         "/accounts/preferences/",
         "/accounts/password_change/",
         "/applications/",
         "/applications/board/",
+        # Filters on: the save-a-view form shows, and the saved view's link above the table.
+        "/applications/?status=open&sort=-excitement",
+        f"/applications/views/{view.view.pk}/delete/",
         "/applications/new/",
         "/applications/quick-add/",
         f"/applications/{application.pk}/",

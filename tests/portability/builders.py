@@ -8,8 +8,9 @@ from typing import Any
 
 from django.apps import apps
 from django.db import transaction
+from django.http import QueryDict
 
-from applications.models import Application, Company, Contact, StatusChange, Tag
+from applications.models import Application, Company, Contact, SavedView, StatusChange, Tag
 from applications.posting_models import Posting
 from coping.models import (
     CopingPlan,
@@ -195,6 +196,10 @@ def several(user: User, n: int) -> None:
             for i in range(n)
         )
         WeeklyLetter.objects.bulk_create([WeeklyLetter(user=user, enabled=True, weekday=n % 7)])
+        SavedView.objects.bulk_create(
+            SavedView(owner=user, name=f"View {i}", query=f"company={companies[i].pk}&sort=role")
+            for i in range(min(n, 20))
+        )
 
 
 def normalised(document: dict[str, Any]) -> dict[str, Any]:
@@ -220,6 +225,11 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
                     row[attname] = (target, places[target][row[attname]])
             for name, target in m2m.items():
                 row[name] = sorted(places[target][ref] for ref in row[name])
+            if label == "applications.SavedView" and "company=" in row["query"]:
+                # The company a view's filters name, by its place too.
+                query = QueryDict(row["query"], mutable=True)
+                query["company"] = str(places["applications.Company"][int(query["company"])])
+                row["query"] = query.urlencode()
             normal.append(row)
         out[label] = normal
     reminders = []

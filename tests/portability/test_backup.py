@@ -13,8 +13,9 @@ from django.urls import reverse
 
 from applications import company_services, tag_services
 from applications import services as applications
-from applications.models import Application
+from applications.models import Application, SavedView
 from applications.pipeline import Status
+from applications.saved_view_services import saved_view_save
 from coping.models import CopingPlan, Incident
 from coping.services import journal_entry_create, net_goal_set, outreach_log
 from portability.export import backup_export
@@ -50,6 +51,8 @@ def account(alice, search):  # noqa: F811 - the imported fixture
             plan=plan, kind="discriminatory_question", happened_on=dt.date(2026, 10, 15),
             jurisdiction="us", facts="Asked about my age.",
         )  # fmt: skip
+        # A saved view whose filters name a company by its id (it has a new one restored).
+        saved_view_save(owner=alice, name="At A1's", query=f"company={a1.company_id}&sort=role")
         alice.timezone, alice.keep_in_touch_months, alice.first_name = "Asia/Tokyo", 4, "Alicia"
         alice.save()
     return alice
@@ -91,6 +94,8 @@ def test_export_delete_sign_up_restore_export_gives_the_same_account(account):
     ]  # fmt: skip
     assert a1.date_applied == dt.date(2026, 10, 1)
     assert sorted(a1.tags.values_list("name", flat=True)) == ["python", "remote"]
+    view = SavedView.objects.get(owner=carol)
+    assert view.query == f"company={a1.company_id}&sort=role"
 
 
 def test_restore_refuses_a_non_empty_account_and_bad_files_saving_nothing(alice, alice_client, bob):
