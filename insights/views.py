@@ -1,6 +1,7 @@
 """The Insights page: read-only, every number from insights.metrics (one module per concern)."""
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
@@ -124,16 +125,21 @@ def insights_csv(request: AuthedRequest) -> StreamingHttpResponse:
     )
 
 
+# Rows made under one switch of language: switching per row was a tenth of the log CSV's time.
+_IN_LANGUAGE_ROWS = 500
+
+
 def _in_language(language: str, rows: Iterable[T]) -> Iterator[T]:
     """`rows`, each made in `language`: a streamed file's rows are made after the view has
-    returned, when the request's language may be gone."""
+    returned, when the request's language may be gone. Made _IN_LANGUAGE_ROWS at a time, so
+    memory stays bounded."""
     found = iter(rows)
     while True:
         with translation.override(language):
-            row = next(found, None)
-        if row is None:
+            made = list(islice(found, _IN_LANGUAGE_ROWS))
+        if not made:
             return
-        yield row
+        yield from made
 
 
 def _layout(request: AuthedRequest) -> str:
