@@ -1,20 +1,30 @@
 """The interviews section of an application's page, owned here so applications/ need not
-import interviews/ (docs/architecture.md)."""
+import interviews/ (docs/architecture.md).
 
+Each interview's card is built in Python: nine cards through the template engine were a fifth
+of a heavy user's application page in issue 24's profile (docs/performance.md).
+tests/interviews/test_application_cards.py holds each card equal to the template it replaced.
+"""
+
+import datetime as dt
+from html import escape
 from typing import Any
 
 from django import template
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext, pgettext
 
 from applications.models import Application, Contact
-from interviews.models import RATING_FIELDS
+from interviews.models import RATING_FIELDS, Interview
+from rebound.lib.datefmt import day, when
 
 register = template.Library()
 
-# What a card shows (interviews/_application_interviews.html) of an interview and its
-# self-assessment: not the preparation notes, location or dates kept. "application" because
-# the related manager sets each row's application from it (a query per row if deferred).
+# What a card shows (interview_card below) of an interview and its self-assessment: not the
+# preparation notes, location or dates kept. "application" because the related manager sets
+# each row's application from it (a query per row if deferred).
 CARD_COLUMNS = (
     "pk",
     "application",
@@ -32,6 +42,115 @@ CARD_COLUMNS = (
     "assessment__skills_to_build",
 )
 
+# get_FOO_display() without its per-call hashing of the value.
+_ROUND = dict(Interview._meta.get_field("round_type").flatchoices)
+_FORMAT = dict(Interview._meta.get_field("format").flatchoices)
+
+
+def _e(value: object) -> str:
+    """What autoescaping writes: conditional_escape's result, without its lazy-string wrapper
+    for the plain strings a card holds."""
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return str(html())
+    return escape(str(value))
+
+
+# Words are looked up outside f-strings, where makemessages (xgettext) would not find them.
+# A {% translate %} is escaped as any variable; a {% blocktranslate %}'s own words are not
+# (only the values put in them), so the functions below escape the one and not the other.
+
+
+def _questions(questions: list[str]) -> str:
+    if not questions:
+        return ""
+    n = len(questions)
+    asked = ngettext("%(n)s question asked", "%(n)s questions asked", n) % {"n": n}
+    items = "".join(f"<li>{_e(q)}</li>" for q in questions)
+    return (
+        f'\n      <details><summary class="small">{asked}</summary>\n'
+        f'        <ul class="small mt-1">{items}</ul></details>\n      '
+    )
+
+
+def _assessment(interview: Interview, now: dt.datetime) -> str:
+    # select_related("assessment") caches a missing one as None: the attribute then raises.
+    a = getattr(interview, "assessment", None)
+    if not a:
+        if interview.ends_at < now:
+            write = _e(gettext("Write your self-assessment"))
+            return (
+                '\n        <a class="btn btn-sm btn-outline-primary mt-1" href="'
+                f'{_e(interview.assessment_url)}">{write}'
+                "</a>\n      "
+            )
+        return ""
+    confidence = gettext("Your self-assessment — confidence %(confidence)s/5") % {
+        "confidence": _e(a.confidence)
+    }
+    ratings = "".join(
+        f'<li class="list-inline-item">{_e(label)}: {_e(value)}/5</li>'
+        for label, value in a.ratings
+    )
+    texts = ""
+    for said, value in (
+        (gettext("Went well:"), a.went_well),
+        (gettext("Tripped on:"), a.tripped_questions),
+        (gettext("What you would do differently:"), a.change_next_time),
+    ):
+        if value:
+            texts += f'<p class="small mb-1 text-pre"><strong>{_e(said)}</strong> {_e(value)}</p>'
+        texts += "\n          "
+    if a.skills_to_build:
+        said = _e(gettext("Skills to build:"))
+        skills = ", ".join(_e(skill) for skill in a.skill_list)
+        texts += f'<p class="small mb-1"><strong>{said}</strong> {skills}</p>'
+    edit = _e(gettext("Edit self-assessment"))
+    return (
+        "\n        \n"
+        '        <div class="mt-2 p-2 bg-body-tertiary rounded">\n'
+        f'          <p class="small fw-semibold mb-1">{confidence}</p>\n'
+        f'          <ul class="list-inline small mb-1">{ratings}</ul>\n'
+        f"          {texts}\n"
+        f'          <a class="small" href="{_e(interview.assessment_url)}">'
+        f"{edit}</a>\n"
+        "        </div>\n"
+        "        \n      "
+    )
+
+
+def interview_card(interview: Interview, now: dt.datetime) -> SafeString:
+    """One interview's card, as interviews/_application_interviews.html's loop wrote it."""
+    minutes = gettext("%(minutes)s min") % {"minutes": _e(interview.duration_minutes)}
+    people = interview.interviewers.all()
+    with_ = ""
+    if people:
+        said_with = _e(pgettext("interviewers", "With"))
+        names = ", ".join(_e(person.name) for person in people)
+        with_ = f'<p class="mb-1 small">{said_with} {names}</p>'
+    promised = ""
+    if interview.promised_reply_by:
+        said = gettext("They promised to reply by <strong>%(day)s</strong>.") % {
+            "day": _e(day(interview.promised_reply_by))
+        }
+        promised = f'<p class="small mb-1">{said}</p>'
+    round_ = _ROUND.get(interview.round_type, interview.round_type)
+    format_ = _FORMAT.get(interview.format, interview.format)
+    return mark_safe(
+        '\n  <article class="card mb-3">\n'
+        '    <div class="card-body">\n'
+        f'      <h3 class="h6"><a href="{_e(interview.get_absolute_url())}">{_e(round_)}</a>\n'
+        '        <span class="text-body-secondary fw-normal">'
+        f"· {_e(when(interview.starts_at, weekday=True))} · {minutes} · {_e(format_)}"
+        "</span></h3>\n"
+        f"      \n      {with_}\n"
+        f"      {_questions(interview.question_list)}\n"
+        f"      {promised}\n"
+        f"      {_assessment(interview, now)}\n"
+        "    </div>\n"
+        "  </article>\n  "
+    )
+
 
 @register.inclusion_tag("interviews/_application_interviews.html")
 def application_interviews(application: Application) -> dict[str, Any]:
@@ -43,4 +162,6 @@ def application_interviews(application: Application) -> dict[str, Any]:
         )
         .order_by("starts_at")
     )
-    return {"application": application, "interviews": interviews, "now": timezone.now()}
+    now = timezone.now()
+    cards = [interview_card(interview, now) for interview in interviews]
+    return {"application": application, "cards": cards}
