@@ -11,7 +11,9 @@ from html import escape
 from typing import Any
 
 from django import template
-from django.db.models import Prefetch
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
+from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
@@ -122,11 +124,13 @@ def _assessment(interview: Interview, now: dt.datetime) -> str:
 def interview_card(interview: Interview, now: dt.datetime) -> SafeString:
     """One interview's card, as interviews/_application_interviews.html's loop wrote it."""
     minutes = gettext("%(minutes)s min") % {"minutes": _e(interview.duration_minutes)}
-    people = interview.interviewers.all()
+    people = getattr(interview, "interviewer_names", None)
+    if people is None:  # not read with the interview (SQLite): its prefetched interviewers
+        people = [person.name for person in interview.interviewers.all()]
     with_ = ""
     if people:
         said_with = _e(pgettext("interviewers", "With"))
-        names = ", ".join(_e(person.name) for person in people)
+        names = ", ".join(_e(name) for name in people)
         with_ = f'<p class="mb-1 small">{said_with} {names}</p>'
     promised = ""
     if interview.promised_reply_by:
@@ -157,11 +161,20 @@ def application_interviews(application: Application) -> dict[str, Any]:
     interviews = (
         application.interviews.select_related("assessment")
         .only(*CARD_COLUMNS)
-        .prefetch_related(
-            Prefetch("interviewers", Contact.objects.only("pk", "name").order_by("name"))
-        )
         .order_by("starts_at")
     )
+    if connection.vendor == "postgresql":
+        # The interviewers' names in each interview's own row (an array), not a query of
+        # their own: a card shows nothing else of them.
+        interviews = interviews.annotate(
+            interviewer_names=ArraySubquery(
+                Contact.objects.filter(interviews=OuterRef("pk")).order_by("name").values("name")
+            )
+        )
+    else:
+        interviews = interviews.prefetch_related(
+            Prefetch("interviewers", Contact.objects.only("pk", "name").order_by("name"))
+        )
     now = timezone.now()
     cards = [interview_card(interview, now) for interview in interviews]
     return {"application": application, "cards": cards}

@@ -87,11 +87,11 @@ def test_the_detail_page_makes_exactly_these_queries(
     # people linked to it, the company's contacts, other applications there, its upcoming
     # reminders (one for the rows, one per kind present: none here), what was sent with it
     # (only when there is any: none here), the interviews section (interviews with
-    # assessments, their interviewers), coping's section (plans with their steps), mail
-    # in's (the emails about it), the to-dos section and the offer section (issue 28).
-    with django_assert_num_queries(14):
+    # assessments and their interviewers' names), coping's section (plans with their steps),
+    # mail in's (the emails about it), the to-dos section and the offer section (issue 28).
+    with django_assert_num_queries(13):
         alice_client.get(target.get_absolute_url())
     # Something sent: one query more to read it, as many as before issue 24's change.
     Attachment.objects.create(owner=alice, application=target, version="CV 2026")
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         alice_client.get(target.get_absolute_url())
