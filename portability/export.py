@@ -22,6 +22,7 @@ from django.db.models import OuterRef
 from django.utils import timezone
 
 from feeds.models import CalendarFeed
+from rebound.lib.streams import joined
 from rebound.models import User
 from reminders.models import Reminder
 
@@ -186,13 +187,4 @@ def _one_snapshot(pieces: Iterator[str]) -> Iterator[str]:
 
 
 def _joined(pieces: Iterable[str]) -> Iterator[str]:
-    buffer: list[str] = []
-    size = 0
-    for piece in pieces:
-        buffer.append(piece)
-        size += len(piece)
-        if size >= WRITE:
-            yield "".join(buffer)
-            buffer, size = [], 0
-    if buffer:
-        yield "".join(buffer)
+    return joined(pieces, WRITE)

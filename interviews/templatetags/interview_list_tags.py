@@ -15,17 +15,17 @@ from rebound.lib.datefmt import day_month, when
 register = template.Library()
 
 # get_FOO_display() without its per-call hashing of the value (a fifth of these rows' time).
-_ROUND = dict(Interview._meta.get_field("round_type").flatchoices)
-_FORMAT = dict(Interview._meta.get_field("format").flatchoices)
+ROUND_LABELS = dict(Interview._meta.get_field("round_type").flatchoices)
+FORMAT_LABELS = dict(Interview._meta.get_field("format").flatchoices)
 
 
 def _round(interview: Interview) -> str:
-    return str(_ROUND.get(interview.round_type, interview.round_type))
+    return str(ROUND_LABELS.get(interview.round_type, interview.round_type))
 
 
-def _e(value: object) -> str:
+def esc(value: object) -> str:
     """What autoescaping writes: conditional_escape's result, without its lazy-string wrapper
-    for the plain strings these rows hold."""
+    for the plain strings these rows and the application page's cards hold."""
     html = getattr(value, "__html__", None)
     if html is not None:
         return str(html())
@@ -39,7 +39,7 @@ def _title(interview: Interview) -> str:
         "role": application.role,
         "company": application.company.name,
     }
-    return f'<a href="{_e(interview.get_absolute_url())}">{_e(said)}</a>'
+    return f'<a href="{esc(interview.get_absolute_url())}">{esc(said)}</a>'
 
 
 @register.simple_tag
@@ -49,7 +49,7 @@ def upcoming_interview_row(interview: Interview) -> SafeString:
         f"      {_title(interview)}\n"
         '      <div class="small text-body-secondary">'
         f"{when(interview.starts_at, weekday=True)} · "
-        f"{_e(_FORMAT.get(interview.format, interview.format))}"
+        f"{esc(FORMAT_LABELS.get(interview.format, interview.format))}"
         "</div>\n    </li>\n    "
     )
 
@@ -63,7 +63,7 @@ def past_interview_row(interview: Interview) -> SafeString:
             "confidence": assessment.confidence
         }
         after = (
-            f'<span class="badge text-bg-success align-self-center">{_e(assessed)}</span>\n      '
+            f'<span class="badge text-bg-success align-self-center">{esc(assessed)}</span>\n      '
         )
     else:
         what = _("for %(interview)s at %(company)s, %(day)s") % {
@@ -71,11 +71,11 @@ def past_interview_row(interview: Interview) -> SafeString:
             "company": interview.application.company.name,
             "day": day_month(interview.starts_at),
         }
-        write = _e(_("Write self-assessment"))
+        write = esc(_("Write self-assessment"))
         after = (
             '<a class="btn btn-sm btn-outline-primary align-self-center" href="'
-            f'{_e(interview.assessment_url)}">{write}'
-            f'<span class="visually-hidden"> {_e(what)}</span></a>'
+            f'{esc(interview.assessment_url)}">{write}'
+            f'<span class="visually-hidden"> {esc(what)}</span></a>'
         )
     return mark_safe(
         '\n    <li class="list-group-item d-flex flex-wrap justify-content-between gap-2">\n'

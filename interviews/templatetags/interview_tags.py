@@ -7,7 +7,6 @@ tests/interviews/test_application_cards.py holds each card equal to the template
 """
 
 import datetime as dt
-from html import escape
 from typing import Any
 
 from django import template
@@ -21,6 +20,8 @@ from django.utils.translation import gettext, ngettext, pgettext
 from applications.models import Application, Contact
 from interviews.models import RATING_FIELDS, Interview
 from rebound.lib.datefmt import day, when
+
+from .interview_list_tags import FORMAT_LABELS, ROUND_LABELS, esc
 
 register = template.Library()
 
@@ -44,19 +45,6 @@ CARD_COLUMNS = (
     "assessment__skills_to_build",
 )
 
-# get_FOO_display() without its per-call hashing of the value.
-_ROUND = dict(Interview._meta.get_field("round_type").flatchoices)
-_FORMAT = dict(Interview._meta.get_field("format").flatchoices)
-
-
-def _e(value: object) -> str:
-    """What autoescaping writes: conditional_escape's result, without its lazy-string wrapper
-    for the plain strings a card holds."""
-    html = getattr(value, "__html__", None)
-    if html is not None:
-        return str(html())
-    return escape(str(value))
-
 
 # Words are looked up outside f-strings, where makemessages (xgettext) would not find them.
 # A {% translate %} is escaped as any variable; a {% blocktranslate %}'s own words are not
@@ -68,7 +56,7 @@ def _questions(questions: list[str]) -> str:
         return ""
     n = len(questions)
     asked = ngettext("%(n)s question asked", "%(n)s questions asked", n) % {"n": n}
-    items = "".join(f"<li>{_e(q)}</li>" for q in questions)
+    items = "".join(f"<li>{esc(q)}</li>" for q in questions)
     return (
         f'\n      <details><summary class="small">{asked}</summary>\n'
         f'        <ul class="small mt-1">{items}</ul></details>\n      '
@@ -80,18 +68,18 @@ def _assessment(interview: Interview, now: dt.datetime) -> str:
     a = getattr(interview, "assessment", None)
     if not a:
         if interview.ends_at < now:
-            write = _e(gettext("Write your self-assessment"))
+            write = esc(gettext("Write your self-assessment"))
             return (
                 '\n        <a class="btn btn-sm btn-outline-primary mt-1" href="'
-                f'{_e(interview.assessment_url)}">{write}'
+                f'{esc(interview.assessment_url)}">{write}'
                 "</a>\n      "
             )
         return ""
     confidence = gettext("Your self-assessment — confidence %(confidence)s/5") % {
-        "confidence": _e(a.confidence)
+        "confidence": esc(a.confidence)
     }
     ratings = "".join(
-        f'<li class="list-inline-item">{_e(label)}: {_e(value)}/5</li>'
+        f'<li class="list-inline-item">{esc(label)}: {esc(value)}/5</li>'
         for label, value in a.ratings
     )
     texts = ""
@@ -101,20 +89,20 @@ def _assessment(interview: Interview, now: dt.datetime) -> str:
         (gettext("What you would do differently:"), a.change_next_time),
     ):
         if value:
-            texts += f'<p class="small mb-1 text-pre"><strong>{_e(said)}</strong> {_e(value)}</p>'
+            texts += f'<p class="small mb-1 text-pre"><strong>{esc(said)}</strong> {esc(value)}</p>'
         texts += "\n          "
     if a.skills_to_build:
-        said = _e(gettext("Skills to build:"))
-        skills = ", ".join(_e(skill) for skill in a.skill_list)
+        said = esc(gettext("Skills to build:"))
+        skills = ", ".join(esc(skill) for skill in a.skill_list)
         texts += f'<p class="small mb-1"><strong>{said}</strong> {skills}</p>'
-    edit = _e(gettext("Edit self-assessment"))
+    edit = esc(gettext("Edit self-assessment"))
     return (
         "\n        \n"
         '        <div class="mt-2 p-2 bg-body-tertiary rounded">\n'
         f'          <p class="small fw-semibold mb-1">{confidence}</p>\n'
         f'          <ul class="list-inline small mb-1">{ratings}</ul>\n'
         f"          {texts}\n"
-        f'          <a class="small" href="{_e(interview.assessment_url)}">'
+        f'          <a class="small" href="{esc(interview.assessment_url)}">'
         f"{edit}</a>\n"
         "        </div>\n"
         "        \n      "
@@ -123,29 +111,29 @@ def _assessment(interview: Interview, now: dt.datetime) -> str:
 
 def interview_card(interview: Interview, now: dt.datetime) -> SafeString:
     """One interview's card, as interviews/_application_interviews.html's loop wrote it."""
-    minutes = gettext("%(minutes)s min") % {"minutes": _e(interview.duration_minutes)}
+    minutes = gettext("%(minutes)s min") % {"minutes": esc(interview.duration_minutes)}
     people = getattr(interview, "interviewer_names", None)
     if people is None:  # not read with the interview (SQLite): its prefetched interviewers
         people = [person.name for person in interview.interviewers.all()]
     with_ = ""
     if people:
-        said_with = _e(pgettext("interviewers", "With"))
-        names = ", ".join(_e(name) for name in people)
+        said_with = esc(pgettext("interviewers", "With"))
+        names = ", ".join(esc(name) for name in people)
         with_ = f'<p class="mb-1 small">{said_with} {names}</p>'
     promised = ""
     if interview.promised_reply_by:
         said = gettext("They promised to reply by <strong>%(day)s</strong>.") % {
-            "day": _e(day(interview.promised_reply_by))
+            "day": esc(day(interview.promised_reply_by))
         }
         promised = f'<p class="small mb-1">{said}</p>'
-    round_ = _ROUND.get(interview.round_type, interview.round_type)
-    format_ = _FORMAT.get(interview.format, interview.format)
+    round_ = ROUND_LABELS.get(interview.round_type, interview.round_type)
+    format_ = FORMAT_LABELS.get(interview.format, interview.format)
     return mark_safe(
         '\n  <article class="card mb-3">\n'
         '    <div class="card-body">\n'
-        f'      <h3 class="h6"><a href="{_e(interview.get_absolute_url())}">{_e(round_)}</a>\n'
+        f'      <h3 class="h6"><a href="{esc(interview.get_absolute_url())}">{esc(round_)}</a>\n'
         '        <span class="text-body-secondary fw-normal">'
-        f"· {_e(when(interview.starts_at, weekday=True))} · {minutes} · {_e(format_)}"
+        f"· {esc(when(interview.starts_at, weekday=True))} · {minutes} · {esc(format_)}"
         "</span></h3>\n"
         f"      \n      {with_}\n"
         f"      {_questions(interview.question_list)}\n"

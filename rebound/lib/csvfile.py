@@ -12,6 +12,8 @@ from typing import Any
 
 from django.http import StreamingHttpResponse
 
+from .streams import joined
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)?|[.,]\d+)([eE][+-]?\d+)?")
 
@@ -47,16 +49,7 @@ def _written(lines: Iterator[str]) -> Iterator[str]:
     """The lines joined into pieces of about WRITE characters (the header alone first, so a
     download starts at once)."""
     yield next(lines, "")
-    piece: list[str] = []
-    size = 0
-    for line in lines:
-        piece.append(line)
-        size += len(line)
-        if size >= WRITE:
-            yield "".join(piece)
-            piece, size = [], 0
-    if piece:
-        yield "".join(piece)
+    yield from joined(lines, WRITE)
 
 
 def csv_response(
