@@ -25,21 +25,11 @@ from tests.factories import ApplicationFactory, CompanyFactory, reject, reminder
 from todos import services as todo_services
 from todos.models import Todo
 
+from .test_calendar_feed import _interview
+
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 LATER = NOW + dt.timedelta(minutes=5)
-
-
-def _interview(application, start, **fields):
-    return interview_save(
-        interview=Interview(
-            application=application,
-            round_type="technical",
-            starts_at=start,
-            ends_at=start + dt.timedelta(hours=1),
-            **fields,
-        )
-    )
 
 
 @pytest.fixture
