@@ -138,12 +138,13 @@ def _board_context(request: AuthedRequest, *, exit_open: bool | None = None) -> 
         return board_columns(owner=request.user, tag=tag, shown=shown)
 
     key = fragment_keys(request.user)
+    # The owner's today: each card's time in stage counts to it, and it is part of the key, so
+    # the ages move at midnight, data or not.
+    today = local_today(request.user)
     return {
         "columns": SimpleLazyObject(columns),
-        # The owner's today too: each card's time in stage moves at midnight, data or not.
-        "board_key": key(
-            "board", tag.pk if tag else "", shown, exit_open, local_today(request.user)
-        ),
+        "board_key": key("board", tag.pk if tag else "", shown, exit_open, today),
+        "board_today": today,
         "tag": tag,
         "tags": Tag.objects.filter(owner=request.user).order_by("name"),
         "tags_key": key("board-tags", tag.pk if tag else ""),

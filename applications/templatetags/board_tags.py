@@ -5,13 +5,11 @@ import datetime as dt
 from html import escape
 
 from django import template
-from django.template import Context
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from applications.selectors import BoardCard
-from rebound.lib.localtime import local_today
 
 register = template.Library()
 
@@ -120,15 +118,7 @@ def card_html(card: BoardCard, today: dt.date) -> SafeString:
     )
 
 
-_TODAY = "board_today"
-
-
-@register.simple_tag(takes_context=True)
-def board_card(context: Context, card: BoardCard) -> SafeString:
-    # The owner's today, worked out once per column rather than once per card. The board's
-    # cached fragment is keyed by that day too (views._board_context): the ages move at
-    # midnight without any data changing.
-    today = context.render_context.get(_TODAY)
-    if today is None:
-        today = context.render_context[_TODAY] = local_today(context["request"].user)
+@register.simple_tag
+def board_card(card: BoardCard, today: dt.date) -> SafeString:
+    """{% board_card card board_today %}: `today` is the owner's, worked out once by the view."""
     return card_html(card, today)
