@@ -17,6 +17,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from applications.saved_view_services import SAVED_VIEWS_MAX
 from applications.validators import validate_past_date, validate_timeline
 from coping.validators import validate_feedback_received
 from feeds.services import feed_enable
@@ -133,7 +134,12 @@ def backup_restore(*, user: User, document: dict[str, Any]) -> Restored:
 
 def _restored_view_filters(views: list[Any], ids: IdMap) -> None:
     """A saved view's query string names a company by its id (`company=17`): in the restored
-    account that company has a new one."""
+    account that company has a new one. No more views than a user may save."""
+    if len(views) > SAVED_VIEWS_MAX:
+        raise BackupError(
+            _("The backup holds %(n)d saved views; an account keeps at most %(limit)d.")
+            % {"n": len(views), "limit": SAVED_VIEWS_MAX}
+        )
     for view in views:
         query = QueryDict(view.query, mutable=True)
         if "company" not in query:

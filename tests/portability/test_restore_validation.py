@@ -155,6 +155,23 @@ def test_the_same_id_twice_in_a_list(document):
     assert "Row 2 of applications.Company has the same id as an earlier row" in page
 
 
+def test_more_saved_views_than_an_account_keeps(document):
+    # The limit a user meets saving views on the table holds for a restored account too.
+    document["data"]["applications.SavedView"] = [
+        {"id": n, "name": f"View {n}", "query": "status=open"} for n in range(1, 22)
+    ]
+    page = _refused(json.dumps(document).encode())
+    assert "The backup holds 21 saved views; an account keeps at most 20." in page
+
+
+def test_a_saved_view_naming_a_company_not_in_the_backup(document):
+    document["data"]["applications.SavedView"] = [
+        {"id": 1, "name": "Elsewhere", "query": "company=999999&sort=role"}
+    ]
+    page = _refused(json.dumps(document).encode())
+    assert "applications.Company" in page and "999999" in page
+
+
 # --- the dates every page refuses -------------------------------------------------------------
 
 
