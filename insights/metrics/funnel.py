@@ -3,13 +3,10 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
-
-from applications.models import StatusChange
 from applications.pipeline import EXITS, Status
 from rebound.models import User
 
-from .period import Period, cohort
+from .period import Period
 from .timeline import FUNNEL_STAGES, RANK, Group, groups
 
 __all__ = ["FUNNEL_STAGES", "Funnel", "funnel"]
@@ -30,28 +27,22 @@ class Funnel:
 
 
 def funnel(user: User, period: Period, counted: list[Group] | None = None) -> Funnel:
-    """Two queries: the cohort counted by the furthest stage their timelines reached (one
-    pass over the timeline, grouped per application: `timeline.groups`, or its `counted`
-    groups when the caller has them, asked for with `top`), then their exits."""
+    """The cohort counted by the furthest stage their timelines reached, and by their exits:
+    `timeline.groups` with `top` (one query), or its `counted` groups when the caller has
+    them."""
     if counted is None:
         counted = groups(user, period, top=True)
     applied = sum(g.n for g in counted)
     reached = {
         stage.value: sum(g.n for g in counted if g.top >= RANK[stage]) for stage in FUNNEL_STAGES
     }
-    exits: dict[str, dict[str, int]] = {e.value: defaultdict(int) for e in EXITS}
-    rows = (
-        StatusChange.objects.filter(
-            application__in=cohort(user, period), to_status__in=[e.value for e in EXITS]
-        )
-        .values("from_status", "to_status")
-        .annotate(n=Count("application", distinct=True))
-    )
-    for row in rows:
-        stage = row["from_status"] if row["from_status"] in RANK else Status.APPLIED.value
-        exits[row["to_status"]][stage] += row["n"]
+    made: dict[str, dict[str, int]] = {e.value: defaultdict(int) for e in EXITS}
+    for group in counted:
+        for from_status, to_status in group.exits_made():
+            stage = from_status if from_status in RANK else Status.APPLIED.value
+            made[to_status][stage] += group.n
     return Funnel(
         applied=applied,
         reached=reached,
-        exits={e: dict(v) for e, v in exits.items()},
+        exits={e: dict(v) for e, v in made.items()},
     )

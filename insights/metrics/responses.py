@@ -101,9 +101,11 @@ def responsiveness(
     sources: dict[str, Responsiveness] = {}
     if by_source is None:
         by_source = groups(user, period, by="source")
-    for source, _, days, ghosted, n in by_source:
-        overall.count(days, ghosted, n)
-        sources.setdefault(source or "", Responsiveness()).count(days, ghosted, n)
+    for group in by_source:
+        overall.count(group.days, group.ghosted, group.n)
+        sources.setdefault(group.key or "", Responsiveness()).count(
+            group.days, group.ghosted, group.n
+        )
     shown = (
         cohort(user, period)
         .values("company_id")
@@ -114,8 +116,8 @@ def responsiveness(
     )
     companies: dict[str, Responsiveness] = {}
     in_shown = cohort(user, period).filter(company_id__in=shown)
-    for company, _, days, ghosted, n in groups(user, period, in_shown, "company__name"):
-        companies.setdefault(company, Responsiveness()).count(days, ghosted, n)
+    for group in groups(user, period, in_shown, "company__name"):
+        companies.setdefault(group.key, Responsiveness()).count(group.days, group.ghosted, group.n)
     labels = dict(Source.choices)
     not_recorded = pgettext("source", "Not recorded")
     return ResponsivenessReport(
@@ -135,6 +137,6 @@ def at_a_glance(user: User, period: Period) -> Responsiveness:
     """The home page's summary: `responsiveness(user, period).overall`, counted the same way
     by the same query (`timeline.groups`) without the sources and companies. One query."""
     overall = Responsiveness()
-    for _, _, days, ghosted, n in groups(user, period):
-        overall.count(days, ghosted, n)
+    for group in groups(user, period):
+        overall.count(group.days, group.ghosted, group.n)
     return overall

@@ -1,6 +1,8 @@
 """The cohort's timelines read once: per application, the furthest stage it reached (the
-funnel), its first answer and whether it was ever marked ghosted (responsiveness), counted
-per group in the database so Python gets a few hundred numbers, not thousands of rows."""
+funnel), its first answer and whether it was ever marked ghosted (responsiveness), and its
+exits, counted per group in the database so Python gets a few hundred numbers, not thousands
+of rows. On PostgreSQL they are read from each application's rollup row (insights.models),
+not from the timeline."""
 
 from collections import Counter
 from typing import NamedTuple
@@ -16,12 +18,14 @@ from django.db.models import (
     Min,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 
-from applications.models import Application
-from applications.pipeline import STAGES, Status
+from applications.models import Application, StatusChange
+from applications.pipeline import EXITS, STAGES, Status
 from rebound.models import User
 
 from .period import Period, cohort
@@ -40,13 +44,20 @@ class Group(NamedTuple):
     """`n` applications of the cohort alike in: the field asked for (`key`), the furthest
     rank their timelines reached (0 for none, or when not asked for), the days from applied
     to the first answer on or after the day applied (None without one), whether they were
-    ever marked ghosted."""
+    ever marked ghosted; and, when the furthest rank is asked for, the exits their timelines
+    made: each distinct one as "from>to" (from may be empty), space-separated ("" for none).
+    An application counts once per distinct exit, however often its timeline made it."""
 
     key: str
     top: int
     days: int | None
     ghosted: bool
     n: int
+    exits: str = ""
+
+    def exits_made(self) -> list[tuple[str, str]]:
+        """The exits as (from status, to status)."""
+        return [tuple(exit.split(">", 1)) for exit in self.exits.split()]  # type: ignore[misc]
 
 
 def _rank(field: str) -> Case:
@@ -65,43 +76,71 @@ def groups(
     by: str = "",
     top: bool = False,
 ) -> list[Group]:
-    """The cohort (or `cohort_rows` of it) counted per Group: one pass over the timeline,
-    grouped per application, then counted per group in the database (Postgres; elsewhere
-    here, fine at a demo's size). The furthest rank only when `top` is asked for."""
+    """The cohort (or `cohort_rows` of it) counted per Group: on PostgreSQL one query over
+    the applications' rollup rows; elsewhere one pass over the timeline grouped per
+    application (and one more for the exits), counted here: fine at a demo's size. The
+    furthest rank and the exits only when `top` is asked for."""
+    rows = cohort(user, period) if cohort_rows is None else cohort_rows
+    if connection.vendor == "postgresql":
+        return _from_rollup(rows, by, top)
     answered = Q(
         status_changes__to_status__in=[s.value for s in ANSWERS],
         status_changes__changed_on__gte=F("date_applied"),
     )
     # One annotate(): the aggregates share one LEFT JOIN of the timeline.
     per_application = (
-        (cohort(user, period) if cohort_rows is None else cohort_rows)
-        .annotate(
+        rows.annotate(
             key=F(by) if by else Value("", output_field=CharField()),
             top=Max(_rank("status_changes__to_status")) if top else Value(0),
             first_answer=Min("status_changes__changed_on", filter=answered),
             ghosted=Count("status_changes", filter=Q(status_changes__to_status=Status.GHOSTED)),
         )
-        .values("key", "top", "date_applied", "first_answer", "ghosted")
+        .values("pk", "key", "top", "date_applied", "first_answer", "ghosted")
         .order_by()
     )
-    if connection.vendor == "postgresql":
-        # The ORM does not group an aggregate's rows again; the outer query does, over the
-        # ORM's own SQL (date - date is a number of days in Postgres).
-        sql, params = per_application.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                'SELECT "key", COALESCE("top", 0), first_answer - date_applied, ghosted > 0,'
-                f" COUNT(*) FROM ({sql}) AS per_application GROUP BY 1, 2, 3, 4",
-                params,
-            )
-            return [Group(*row) for row in cursor.fetchall()]
-    counted: Counter[tuple[str, int, int | None, bool]] = Counter(
+    made: dict[int, set[str]] = {}
+    if top:
+        for application_id, from_status, to_status in StatusChange.objects.filter(
+            application__in=rows, to_status__in=[e.value for e in EXITS]
+        ).values_list("application_id", "from_status", "to_status"):
+            made.setdefault(application_id, set()).add(f"{from_status}>{to_status}")
+    counted: Counter[tuple[str, int, int | None, bool, str]] = Counter(
         (
             row["key"],
             row["top"] or 0,
             (row["first_answer"] - row["date_applied"]).days if row["first_answer"] else None,
             row["ghosted"] > 0,
+            " ".join(sorted(made.get(row["pk"], ()))),
         )
         for row in per_application
     )
-    return [Group(*group, n) for group, n in counted.items()]
+    return [Group(*group[:4], n, group[4]) for group, n in counted.items()]
+
+
+def _from_rollup(rows: QuerySet[Application], by: str, top: bool) -> list[Group]:
+    """`groups` on PostgreSQL: each application's timeline facts come from its rollup row
+    (insights.models.TimelineRollup, kept by triggers), so the timeline itself is not read.
+    An application without a rollup row (none yet) counts as a timeline without a move."""
+    per_application = (
+        rows.annotate(
+            key=F(by) if by else Value("", output_field=CharField()),
+            top=Coalesce("timeline_rollup__top_rank", 0) if top else Value(0),
+            first_answer=F("timeline_rollup__first_answer_on"),
+            ghosted=Coalesce("timeline_rollup__ghosted", False),
+            exits=Coalesce("timeline_rollup__exits", Value(""), output_field=TextField())
+            if top
+            else Value("", output_field=TextField()),
+        )
+        .values("key", "top", "date_applied", "first_answer", "ghosted", "exits")
+        .order_by()
+    )
+    # Grouped by the days to the answer, which the ORM can't express for dates (date - date
+    # is a number of days in PostgreSQL): the outer query groups the ORM's own SQL.
+    sql, params = per_application.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'SELECT "key", "top", first_answer - date_applied, "ghosted", COUNT(*), "exits"'
+            f" FROM ({sql}) AS per_application GROUP BY 1, 2, 3, 4, 6",
+            params,
+        )
+        return [Group(*row) for row in cursor.fetchall()]

@@ -168,11 +168,11 @@ def test_its_queries_are_the_same_for_2_and_30_applications(n, django_assert_num
     client = Client()
     client.force_login(user)
     # 1 the session, 2 the user; the page's own aggregates (insights.metrics): 3 one pass over
-    # the timelines for the funnel and the responses by source, 4 the funnel's exits, 5 the
-    # responses by company, 6-9 the weeks (the first date applied, applications and interviews
-    # per week, the net goals); then one server-side cursor each for the self-assessments (10)
-    # and the moods (11), read a chunk at a time.
-    with django_assert_num_queries(11):
+    # the timelines (their rollup rows) for the funnel with its exits and the responses by
+    # source, 4 the responses by company, 5-8 the weeks (the first date applied, applications
+    # and interviews per week, the net goals); then one server-side cursor each for the
+    # self-assessments (9) and the moods (10), read a chunk at a time.
+    with django_assert_num_queries(10):
         response = client.get(reverse("insights:csv"), {"period": "all"})
         lines = b"".join(response.streaming_content).decode().splitlines()
     assert sum(1 for line in lines if line.startswith("self-assessment")) == 6 * n
