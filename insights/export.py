@@ -95,7 +95,7 @@ def _aggregate_rows(user: User, period: Period) -> Iterator[list[Any]]:
             yield [section, _("%(name)s: ghosted") % {"name": name}, r.ghosted]
             median = _("%(name)s: median days to an answer") % {"name": name}
             yield [section, median, r.median_days]
-    weeks = activity(user, period)
+    weeks = activity(user, period, counted)
     section = pgettext("insights file: section", "week")
     for w in weeks:
         yield [

@@ -1,6 +1,8 @@
 """The Insights page: read-only, every number from insights.metrics (one module per concern)."""
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
 from urllib.parse import urlencode
@@ -42,7 +44,7 @@ def report(user: User, period: Period) -> dict[str, Any]:
         return {
             "funnel": funnel(user, period, counted),
             "responses": responsiveness(user, period, counted),
-            "weeks": activity(user, period),
+            "weeks": activity(user, period, counted),
             "assessments": assessments.assessments(user, period),
             "wellbeing": wellbeing.wellbeing(user, period),
         }
@@ -83,20 +85,29 @@ def insights(request: AuthedRequest) -> HttpResponse:
     )
 
 
+@lru_cache(maxsize=4096)
+def _day_label(day: dt.date, day_format: str, language: str | None) -> str:
+    """A chart's day in the reader's language (`language` keys the cache): Django writes a
+    month's name through gettext on every call, and a heavy search's charts have ~230 days."""
+    return formats.date_format(day, day_format)
+
+
 def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
     """What the page's charts draw (static/js/insights.js); its tables show the same. Their
     words are the server's, in the reader's language: days as "3 Dec" or "3. Dez"."""
+    language = translation.get_language()
     day_month = pgettext("insights: chart day", "j M")
+    mood_day = pgettext("insights: chart mood day", "Y-m-d")
     rating_labels = SelfAssessment.rating_labels()
     return {
         "activity": {
-            "labels": [formats.date_format(w.monday, day_month) for w in data["weeks"]],
+            "labels": [_day_label(w.monday, day_month, language) for w in data["weeks"]],
             "applications": [w.applications for w in data["weeks"]],
             "interviews": [w.interviews for w in data["weeks"]],
             "goal": [w.goal for w in data["weeks"]],
         },
         "ratings": {
-            "labels": [formats.date_format(p.day, day_month) for p in data["assessments"].points],
+            "labels": [_day_label(p.day, day_month, language) for p in data["assessments"].points],
             "series": {
                 str(rating_labels[name]): [p.ratings[name] for p in data["assessments"].points]
                 for name in RATING_FIELDS
@@ -104,10 +115,7 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
         },
         "mood": {
             # ISO in English, as it was; the reader's own form elsewhere ("20.11.2026").
-            "labels": [
-                formats.date_format(m.day, pgettext("insights: chart mood day", "Y-m-d"))
-                for m in data["wellbeing"].moods
-            ],
+            "labels": [_day_label(m.day, mood_day, language) for m in data["wellbeing"].moods],
             "values": [m.mood for m in data["wellbeing"].moods],
         },
     }

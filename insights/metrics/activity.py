@@ -15,6 +15,7 @@ from rebound.lib.localtime import local_to_utc, utc_bounds
 from rebound.models import User
 
 from .period import Period, cohort
+from .timeline import Group
 
 
 @dataclass
@@ -83,14 +84,18 @@ def interviews_per_week(user: User, weeks_of: list[dt.date], end: dt.date) -> di
     return {(k.date() if isinstance(k, dt.datetime) else k): v for k, v in found.items()}
 
 
-def activity(user: User, period: Period) -> list[Week]:
+def activity(user: User, period: Period, counted: list[Group] | None = None) -> list[Week]:
     """Per Monday-based week of the period (at most the last MAX_WEEKS): applications by date
     applied (`applications_per_week`), interviews by their local start date, and the weekly
-    pace of the widen-the-net goals running that week. Three queries (four for all time:
-    the first date applied)."""
+    pace of the widen-the-net goals running that week. Three queries; for all time a fourth,
+    the first date applied, unless the caller has the cohort's `counted` groups
+    (`timeline.groups`), which know it."""
     start = period.start
     if start is None:
-        first = cohort(user, period).aggregate(first=Min("date_applied"))["first"]
+        if counted is None:
+            first = cohort(user, period).aggregate(first=Min("date_applied"))["first"]
+        else:
+            first = min((g.first_applied for g in counted if g.first_applied), default=None)
         start = first or period.end
     start = max(start, period.end - dt.timedelta(weeks=MAX_WEEKS - 1))
     weeks_of = mondays(start, period.end)

@@ -117,9 +117,9 @@ def _average(groups: list[tuple[Any, ...]], index: int) -> float:
 
 
 def assessments(user: User, period: Period) -> AssessmentReport:
-    """Three queries, aggregated in the database: per round type and half, the count and the
+    """Two queries, aggregated in the database: per round type and half, the count and the
     sums of the ratings (`_summary`: the averages per round, both halves' averages, the
-    count), the latest points, and the latest texts for the themes."""
+    count), and the latest assessments for the chart's points and the themes."""
     rows = _assessed(user, period).order_by()
     rounds = dict(Interview.Round.choices)
     summary = _summary(rows)
@@ -149,16 +149,31 @@ def assessments(user: User, period: Period) -> AssessmentReport:
     tripped_lines: Counter[str] = Counter()
     tripped_as_written: dict[str, str] = {}  # the newest wording of each repeated line
     tripped_latest: list[Tripped] = []
-    texts = rows.order_by("-interview__starts_at", "-pk").values_list(
-        "tripped_questions",
-        "skills_to_build",
-        "interview__starts_at",
-        "interview__round_type",
-        "interview__application__company__name",
-        "interview__application__role",
-        "interview_id",
-    )[:THEMES]
-    for tripped, to_build, starts_at, round_type, company, role, interview_id in texts:
+    # The latest THEMES, newest first: their texts for the themes, and the latest POINTS of
+    # them for the chart (one query for both).
+    latest = list(
+        rows.order_by("-interview__starts_at", "-pk").values_list(
+            "tripped_questions",
+            "skills_to_build",
+            "interview__starts_at",
+            "interview__round_type",
+            "interview__application__company__name",
+            "interview__application__role",
+            "interview_id",
+            *RATING_FIELDS,
+        )[: max(THEMES, POINTS)]
+    )
+    points = [
+        Assessment(
+            day=row[2].astimezone(user.tzinfo).date(),
+            round_label=rounds.get(row[3], row[3]),
+            ratings=dict(zip(RATING_FIELDS, row[7:], strict=True)),
+        )
+        for row in reversed(latest[:POINTS])
+    ]
+    for tripped, to_build, starts_at, round_type, company, role, interview_id, *_ in latest[
+        :THEMES
+    ]:
         if tripped.strip() and len(tripped_latest) < TRIPPED_SHOWN:
             tripped_latest.append(
                 Tripped(
@@ -189,7 +204,7 @@ def assessments(user: User, period: Period) -> AssessmentReport:
         skills.update(written_skills.keys())
     return AssessmentReport(
         count=count,
-        points=assessment_points(user, period, POINTS) if count else [],
+        points=points,
         by_round=by_round,
         trend=trend,
         tripped_latest=tripped_latest,

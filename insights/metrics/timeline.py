@@ -4,6 +4,7 @@ exits, counted per group in the database so Python gets a few hundred numbers, n
 of rows. On PostgreSQL they are read from each application's rollup row (insights.models),
 not from the timeline."""
 
+import datetime as dt
 from collections import Counter
 from typing import NamedTuple
 
@@ -54,6 +55,7 @@ class Group(NamedTuple):
     ghosted: bool
     n: int
     exits: str = ""
+    first_applied: dt.date | None = None  # the earliest date applied among them
 
     def exits_made(self) -> list[tuple[str, str]]:
         """The exits as (from status, to status)."""
@@ -104,17 +106,20 @@ def groups(
             application__in=rows, to_status__in=[e.value for e in EXITS]
         ).values_list("application_id", "from_status", "to_status"):
             made.setdefault(application_id, set()).add(f"{from_status}>{to_status}")
-    counted: Counter[tuple[str, int, int | None, bool, str]] = Counter(
-        (
+    counted: Counter[tuple[str, int, int | None, bool, str]] = Counter()
+    first: dict[tuple[str, int, int | None, bool, str], dt.date] = {}
+    for row in per_application:
+        group = (
             row["key"],
             row["top"] or 0,
             (row["first_answer"] - row["date_applied"]).days if row["first_answer"] else None,
             row["ghosted"] > 0,
             " ".join(sorted(made.get(row["pk"], ()))),
         )
-        for row in per_application
-    )
-    return [Group(*group[:4], n, group[4]) for group, n in counted.items()]
+        counted[group] += 1
+        if row["date_applied"] and (group not in first or row["date_applied"] < first[group]):
+            first[group] = row["date_applied"]
+    return [Group(*group[:4], n, group[4], first.get(group)) for group, n in counted.items()]
 
 
 def _from_rollup(rows: QuerySet[Application], by: str, top: bool) -> list[Group]:
@@ -139,8 +144,8 @@ def _from_rollup(rows: QuerySet[Application], by: str, top: bool) -> list[Group]
     sql, params = per_application.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            'SELECT "key", "top", first_answer - date_applied, "ghosted", COUNT(*), "exits"'
-            f" FROM ({sql}) AS per_application GROUP BY 1, 2, 3, 4, 6",
+            'SELECT "key", "top", first_answer - date_applied, "ghosted", COUNT(*), "exits",'
+            f" MIN(date_applied) FROM ({sql}) AS per_application GROUP BY 1, 2, 3, 4, 6",
             params,
         )
         return [Group(*row) for row in cursor.fetchall()]

@@ -4,7 +4,7 @@ plans, and a gentle note when the last two weeks were low."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -45,6 +45,12 @@ EVENTS = 60
 def mood_days(user: User, period: Period, latest: int | None = None) -> list[MoodDay]:
     """The average mood of each day of the period with journal entries, oldest first: every
     day, or the latest `latest`. One query."""
+    return [MoodDay(day, round(total / n, 2)) for day, n, total in _days(user, period, latest)]
+
+
+def _days(user: User, period: Period, latest: int | None) -> list[tuple[dt.date, int, int]]:
+    """(day, entries, the sum of their moods) for each day of the period with entries, oldest
+    first: every day, or the latest `latest`. One query."""
     rows = (
         JournalEntry.objects.filter(
             Q(written_on__gte=period.start) if period.start else Q(),
@@ -52,17 +58,19 @@ def mood_days(user: User, period: Period, latest: int | None = None) -> list[Moo
             written_on__lte=period.end,
         )
         .values("written_on")
-        .annotate(mood=Avg("mood"))
+        .annotate(n=Count("pk"), total=Sum("mood"))
         .order_by("-written_on")
+        .values_list("written_on", "n", "total")
     )
     if latest is not None:
         rows = rows[:latest]
-    return [MoodDay(row["written_on"], round(row["mood"], 2)) for row in reversed(rows)]
+    return list(reversed(rows))
 
 
 def wellbeing(user: User, period: Period) -> Wellbeing:
-    """Four queries: the latest days' moods, the timeline's latest rejections and offers, the
-    latest closed plans, the last two weeks' mood."""
+    """Three queries: the latest days' moods (and from them the last two weeks' mood; a
+    fourth query for a period shorter than that), the timeline's latest rejections and
+    offers, the latest closed plans."""
     changes = StatusChange.objects.filter(
         Q(changed_on__gte=period.start) if period.start else Q(),
         application__owner=user,
@@ -92,13 +100,22 @@ def wellbeing(user: User, period: Period) -> Wellbeing:
         day = closed_at.astimezone(user.tzinfo).date()  # type: ignore[union-attr]
         events.append((day, _("Plan completed: %(company)s") % {"company": company}))
     events = sorted(events)[-EVENTS:]
+    days = _days(user, period, MOOD_DAYS)
     since = period.end - dt.timedelta(days=LOW_MOOD_DAYS - 1)
-    recent = JournalEntry.objects.filter(
-        owner=user, written_on__gte=since, written_on__lte=period.end
-    ).aggregate(n=Count("pk"), mood=Avg("mood"))
+    if period.start is None or period.start <= since:
+        # The last two weeks are among the latest days the chart reads: counted from them.
+        recent = [(n, total) for day, n, total in days if day >= since]
+        entries, total = sum(n for n, _ in recent), sum(t for _, t in recent)
+        mood = total / entries if entries else None
+    else:  # a period shorter than two weeks: the weeks' own entries
+        counted = JournalEntry.objects.filter(
+            owner=user, written_on__gte=since, written_on__lte=period.end
+        ).aggregate(n=Count("pk"), mood=Avg("mood"))
+        entries, mood = counted["n"], counted["mood"]
     low = (
-        round(recent["mood"], 1)
-        if recent["n"] >= LOW_MOOD_ENTRIES and recent["mood"] <= LOW_MOOD
+        round(mood, 1)
+        if entries >= LOW_MOOD_ENTRIES and mood is not None and mood <= LOW_MOOD
         else None
     )
-    return Wellbeing(moods=mood_days(user, period, MOOD_DAYS), events=events, low_mood=low)
+    moods = [MoodDay(day, round(total / n, 2)) for day, n, total in days]
+    return Wellbeing(moods=moods, events=events, low_mood=low)

@@ -183,6 +183,18 @@ def test_mood_beside_what_happened_with_a_gentle_note_when_low(alice, search):
     assert data.low_mood == 1.5  # four entries in the last 14 days: (2 + 1 + 2 + 1) / 4
 
 
+def test_a_short_period_still_notes_the_last_two_weeks_mood(alice, search):
+    """The chart shows the period's days; the note reads the last 14 days whatever the period
+    (counted from the chart's days when the period covers them, else on their own)."""
+    for start, shown in [
+        (D(2026, 11, 23), [(D(2026, 11, 24), 1)]),  # shorter than two weeks
+        (D(2026, 11, 12), [(D(2026, 11, 20), 1.5), (D(2026, 11, 22), 2), (D(2026, 11, 24), 1)]),
+    ]:
+        data = wellbeing.wellbeing(alice, Period(start, D(2026, 11, 25), ""))
+        assert [(m.day, m.mood) for m in data.moods] == shown
+        assert data.low_mood == 1.5  # as above: (2 + 1 + 2 + 1) / 4, both ways
+
+
 def test_the_page_shows_the_numbers_and_the_csv_has_them(alice, alice_client, search, bob):
     from django.urls import reverse
 

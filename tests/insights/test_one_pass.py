@@ -221,6 +221,8 @@ def test_the_page_reads_three_queries_fewer():
             assert client.get("/insights/?period=all").status_code == 200
     # Was 20: the session, the user, the data version (the fragment's key) and 17 for the
     # numbers. Now 14: the timelines once for the funnel and the answers by source (was
-    # twice), the self-assessments' averages once (was three queries). Then 13 (16 in all):
-    # the funnel's exits come with that pass (the timelines' rollup rows hold them).
-    assert len(ctx.captured_queries) == 16
+    # twice), the self-assessments' averages once (was three queries). Then 10 (13 in all):
+    # the funnel's exits and the first date applied come with that pass (the timelines'
+    # rollup rows hold the exits), the chart's latest self-assessments with their latest
+    # texts, the last two weeks' mood with the chart's days.
+    assert len(ctx.captured_queries) == 13
