@@ -28,6 +28,8 @@ _ROWS = ("application__company", "application__owner", "assessment")
 _PEOPLE = (Prefetch("interviewers", Contact.objects.order_by("name")),)
 # What _describe reads.
 _DESCRIBED = ("application__company",)
+# What `_describe` reads: the round (its title) and the application's line (role at company).
+_DESCRIBED_FIELDS = ("round_type", "application__role", "application__company__name")
 
 
 def _describe(interview: Interview) -> str:
@@ -155,6 +157,7 @@ KINDS = (
         obsolete=_closed,
         select_related=_ROWS,
         describe_related=_DESCRIBED,
+        describe_only=_DESCRIBED_FIELDS,
         prefetch_related=_PEOPLE,
         when=_("The morning after an interview ends."),
     ),
@@ -167,6 +170,7 @@ KINDS = (
         obsolete=_reply_obsolete,
         select_related=_ROWS,
         describe_related=_DESCRIBED,
+        describe_only=_DESCRIBED_FIELDS,
         when=_("The day after the date they promised to reply by, while nothing has moved."),
     ),
     ReminderKind(
@@ -178,6 +182,7 @@ KINDS = (
         obsolete=_prep_obsolete,
         select_related=_ROWS,
         describe_related=_DESCRIBED,
+        describe_only=_DESCRIBED_FIELDS,
         prefetch_related=(
             *_PEOPLE,
             Prefetch(

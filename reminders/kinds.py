@@ -85,6 +85,11 @@ class ReminderKind:
     prefetch_related: tuple[str | Prefetch, ...] = field(default=())
     # The rows `describe` and `url` read (a subset of select_related).
     describe_related: tuple[str, ...] = ()
+    # The fields `describe`, `url` and `note` read, theirs and their related rows' (e.g.
+    # "application__company__name"). When every kind of a subject model names them, pages
+    # load only those columns: a heavy calendar feed or reminders page describes hundreds of
+    # subjects, and their whole rows (notes, descriptions) were most of that time.
+    describe_only: tuple[str, ...] = ()
     # A one-line summary of when it is sent, for the docs and the preferences page.
     when: str | Promise = ""
     # The user's local time of day it is sent at (the reminder hour unless the kind says).
@@ -170,6 +175,8 @@ def load_subjects(
         )
         if related:
             queryset = queryset.select_related(*related)
+        if not for_email and all(k.describe_only for k in same):
+            queryset = queryset.only(*sorted({f for k in same for f in k.describe_only}))
         lookups: list[str | Prefetch] = []
         for kind in same if for_email else []:
             for item in kind.prefetch_related:
