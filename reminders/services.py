@@ -190,7 +190,10 @@ def reminder_reschedule(
     at = local_time or reminder.local_time
     check_date(local_date, reminder.owner)
     due = local_to_utc(local_date, at, reminder.timezone)
-    updated = Reminder.objects.filter(pk=reminder.pk, status=Status.SCHEDULED).update(
+    # Only when something changes: a new version moves the reminder's SEQUENCE in every
+    # calendar that shows it, and saving an interview reschedules its reminders unchanged.
+    unchanged = Q(local_date=local_date, local_time=at, due_at=due, attempts=0, last_error="")
+    updated = Reminder.objects.filter(~unchanged, pk=reminder.pk, status=Status.SCHEDULED).update(
         local_date=local_date,
         local_time=at,
         due_at=due,
