@@ -15,8 +15,10 @@ BEGIN
         RETURN;
     END IF;
     -- Wait for any other transaction changing these applications, so that the next
-    -- statement, with a snapshot of its own, reads what that one committed.
-    PERFORM 1 FROM applications_application WHERE id = ANY(ids) ORDER BY id FOR UPDATE;
+    -- statement, with a snapshot of its own, reads what that one committed (NO KEY UPDATE:
+    -- the lock an UPDATE of the row takes; foreign key checks' KEY SHARE pass it).
+    PERFORM 1 FROM applications_application WHERE id = ANY(ids) ORDER BY id
+        FOR NO KEY UPDATE;
     DELETE FROM insights_timelinerollup r WHERE r.application_id = ANY(ids)
         AND NOT EXISTS (SELECT 1 FROM applications_application a WHERE a.id = r.application_id);
     INSERT INTO insights_timelinerollup (application_id, top_rank, first_answer_on, ghosted, exits)

@@ -178,3 +178,55 @@ def test_insights_counts_the_same_from_the_rollup_as_from_the_timeline():
         {"screening": 4, "interviewing": 1, "offer": 1, "accepted": 0},
         {"rejected": {"screening": 2, "applied": 3}, "withdrawn": {}, "ghosted": {"applied": 1}},
     )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the triggers are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_changing_one_timeline_at_once_both_count():
+    """The second waits for the first (the trigger locks the application), then reads what
+    it committed: without that, its row, computed from a snapshot that lacked the first's
+    offer, would have been written over it."""
+    import threading
+    import time
+
+    from django.db import connections, transaction
+
+    application = ApplicationFactory(date_applied=day(0))
+    first_in = threading.Event()
+
+    def first() -> None:
+        with transaction.atomic():
+            StatusChange.objects.create(
+                application_id=application.pk, from_status="applied", to_status="offer",
+                changed_on=day(5),
+            )  # fmt: skip
+            first_in.set()
+            time.sleep(0.5)  # the second is waiting on the application's lock meanwhile
+        connections.close_all()
+
+    def second() -> None:
+        first_in.wait()
+        with transaction.atomic():
+            StatusChange.objects.create(
+                application_id=application.pk, from_status="applied", to_status="screening",
+                changed_on=day(3),
+            )  # fmt: skip
+        connections.close_all()
+
+    # The data version's trigger serialises the two as well, but only because it happens to
+    # fire first (PostgreSQL orders a table's triggers by name): moved after the rollup's,
+    # the rollup's own lock is what is tested.
+    bump, later = "applications_statuschange_insert_bumps_version", "zz_bumps_version_later"
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TRIGGER {bump} ON applications_statuschange RENAME TO {later}")
+    try:
+        threads = [threading.Thread(target=first), threading.Thread(target=second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER TRIGGER {later} ON applications_statuschange RENAME TO {bump}")
+    assert stored(application)[:2] == (4, day(3))  # the offer's rank, the screening's day
+    assert stored(application) == expected(application)
