@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from applications.models import Application, StatusChange
+from applications.pipeline import Status
 from insights.metrics.funnel import funnel
 from insights.metrics.period import Period
 from insights.metrics.responses import responsiveness
@@ -21,17 +22,7 @@ from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-STATUSES = [
-    "wishlist",
-    "applied",
-    "screening",
-    "interviewing",
-    "offer",
-    "accepted",
-    "rejected",
-    "withdrawn",
-    "ghosted",
-]
+STATUSES = list(Status.values)
 # Written out, not imported: the triggers' SQL and the pipeline must agree by their values.
 RANK = {"applied": 1, "screening": 2, "interviewing": 3, "offer": 4, "accepted": 5}
 ANSWERS = {"screening", "interviewing", "offer", "accepted", "rejected"}
@@ -194,23 +185,18 @@ def test_two_transactions_changing_one_timeline_at_once_both_count():
     application = ApplicationFactory(date_applied=day(0))
     first_in = threading.Event()
 
-    def first() -> None:
+    def move(to_status: str, on: dt.date, first: bool) -> None:
+        """The first moves and holds its transaction open; the second moves meanwhile."""
+        if not first:
+            first_in.wait()
         with transaction.atomic():
             StatusChange.objects.create(
-                application_id=application.pk, from_status="applied", to_status="offer",
-                changed_on=day(5),
+                application_id=application.pk, from_status="applied", to_status=to_status,
+                changed_on=on,
             )  # fmt: skip
-            first_in.set()
-            time.sleep(0.5)  # the second is waiting on the application's lock meanwhile
-        connections.close_all()
-
-    def second() -> None:
-        first_in.wait()
-        with transaction.atomic():
-            StatusChange.objects.create(
-                application_id=application.pk, from_status="applied", to_status="screening",
-                changed_on=day(3),
-            )  # fmt: skip
+            if first:
+                first_in.set()
+                time.sleep(0.5)  # the second is waiting on the application's lock meanwhile
         connections.close_all()
 
     # The data version's trigger serialises the two as well, but only because it happens to
@@ -220,7 +206,10 @@ def test_two_transactions_changing_one_timeline_at_once_both_count():
     with connection.cursor() as cursor:
         cursor.execute(f"ALTER TRIGGER {bump} ON applications_statuschange RENAME TO {later}")
     try:
-        threads = [threading.Thread(target=first), threading.Thread(target=second)]
+        threads = [
+            threading.Thread(target=move, args=("offer", day(5), True)),
+            threading.Thread(target=move, args=("screening", day(3), False)),
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
