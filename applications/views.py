@@ -244,19 +244,20 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
     application = get_object_or_404(
         selectors.application_page(owner=request.user), pk=application_id
     )
+    application.owner = request.user  # its owner, not read again (application_page)
     return render(
         request,
         "applications/application_detail.html",
         {
             "application": application,
-            "timeline": application.status_changes.order_by("changed_on", "created_at"),
+            "timeline": selectors.timeline(application),
             **selectors.application_neighbours(application=application),
             "tag_names": selectors.tag_names(application),
             "posting": selectors.posting_of(application),
             "attachments": selectors.attachments(application),
-            "status_form": StatusChangeForm(
-                owner=request.user, initial={"on": local_today(request.user)}
-            ),
+            # The move form's date: today, as StatusChangeForm's initial (the form itself
+            # is not needed to write it).
+            "move_on": local_today(request.user),
             "reminders": upcoming_in_scope(owner=request.user, scope=scope_of(application)),
         },
     )
