@@ -82,14 +82,13 @@ def test_the_detail_page_makes_exactly_these_queries(
     alice_client, alice, django_assert_num_queries
 ):
     target = _populate(alice, 30)
-    # session, user, the application with company (its owner is the request's user), its
-    # tags' names and whether
-    # anything was sent with it (issue 24: the tags were a query of their own), timeline, the
-    # people linked to it, the company's contacts, other applications there, its upcoming
-    # reminders (one for the rows, one per kind present: none here), what was sent with it
-    # (only when there is any: none here), the interviews section (interviews with
-    # assessments and their interviewers' names), coping's section (plans with their goals and steps, one read),
-    # mail in's (the emails about it), the to-dos section and the offer section (issue 28).
+    # session, user, the application with company (its owner is the request's user), its tags'
+    # names and whether anything was sent with it (issue 24: the tags were a query of their own),
+    # timeline, the people linked to it, the company's contacts, other applications there, its
+    # upcoming reminders (one for the rows, one per kind present: none here), what was sent with
+    # it (only when there is any: none here), the interviews section (interviews with assessments
+    # and their interviewers' names), coping's section (plans with their goals and steps, one
+    # read), mail in's (the emails about it), the to-dos section and the offer section (issue 28).
     with django_assert_num_queries(13):
         alice_client.get(target.get_absolute_url())
     # Something sent: one query more to read it, as many as before issue 24's change.
