@@ -1,17 +1,18 @@
 """Read-only queries other parts of the project show (the home page's wellbeing card)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from applications.models import StatusChange
+from applications.models import Application, Company, StatusChange
 from applications.pipeline import Status
 from rebound.models import User
 from reminders.models import Reminder
 
 from . import services
-from .models import CopingPlan, JournalEntry, NetGoal, PlanStep, Step
+from .models import CopingPlan, NetGoal, PlanStep, Step
 from .reminder_kinds import KINDS
 
 
@@ -140,46 +141,84 @@ def listed_plan_counts(plans: list[CopingPlan]) -> list[PlanCount]:
 
 
 HOME_PLANS = 3
-# What home shows and counts of a plan: its company's name, not the application's and the
-# company's whole rows (the application's notes decrypted on the way).
-_HOME_PLAN_COLUMNS = (
-    "pk",
-    "owner",
-    "application",
-    "application__company",
-    "application__company__name",
-    "opened_on",
-    "created_at",
-    "net_goal__target",
-    "net_goal__weeks",
-    "net_goal__starts_on",
-)
+# Home's wellbeing card in one read: the latest mood, and the newest open plans (one more
+# than shown says whether to point to the rest, no count needed) with their company's name,
+# goal and steps, a row per step. As querysets (select_related, only, prefetch_related, the
+# mood's first()) it took three queries and 3 ms of home's time, most of it building and
+# compiling them (issue 24); raw() still converts the columns as the ORM does. The mood is
+# the one row everything else joins to, so a user without open plans still gets it.
+# closed_at first in the plans' order although it is NULL in every row: PostgreSQL then
+# reads the rows in copingplan_owner_list_idx's order and stops at four (IS NULL is not an
+# equality to it), instead of sorting all of a heavy user's open plans.
+_WELLBEING = f"""
+    SELECT m.mood AS latest_mood, p.id, p.owner_id, p.application_id, p.opened_on,
+           p.created_at, c.id AS company_id, c.name AS company_name,
+           g.id AS goal_id, g.target AS goal_target, g.weeks AS goal_weeks,
+           g.starts_on AS goal_starts_on, s.id AS step_id, s.step AS step_step,
+           s.state AS step_state
+    FROM (
+        SELECT (
+            SELECT j.mood FROM coping_journalentry j WHERE j.owner_id = %s
+            ORDER BY j.written_on DESC, j.created_at DESC LIMIT 1
+        ) AS mood
+    ) m
+    LEFT JOIN (
+        SELECT id, owner_id, application_id, opened_on, created_at, closed_at
+        FROM coping_copingplan
+        WHERE owner_id = %s AND closed_at IS NULL
+        ORDER BY closed_at, opened_on DESC, id DESC
+        LIMIT {HOME_PLANS + 1}
+    ) p ON 1 = 1
+    LEFT JOIN applications_application a ON a.id = p.application_id
+    LEFT JOIN applications_company c ON c.id = a.company_id
+    LEFT JOIN coping_netgoal g ON g.plan_id = p.id
+    LEFT JOIN coping_planstep s ON s.plan_id = p.id
+    ORDER BY p.closed_at, p.opened_on DESC, p.id DESC, s.id"""
+
+
+def _open_plans(user: User) -> tuple[int | None, list[CopingPlan], dict[int, list[PlanStep]]]:
+    """The latest mood, and the newest open plans (their application, company's name and
+    goal set as select_related leaves them, the goal none without a query) with their steps."""
+    mood: int | None = None
+    plans: dict[int, CopingPlan] = {}
+    steps: dict[int, list[PlanStep]] = {}
+    # Each row a plan, with the mood's, company's, goal's and one step's columns as its own.
+    rows: Iterable[Any] = CopingPlan.objects.raw(_WELLBEING, [user.pk, user.pk])
+    for row in rows:
+        mood = row.latest_mood
+        if row.pk is None:  # no open plan: the mood's row alone
+            continue
+        plan = plans.get(row.pk)
+        if plan is None:
+            plan = plans[row.pk] = row
+            company = Company(pk=row.company_id, owner_id=user.pk, name=row.company_name)
+            plan.application = Application(pk=row.application_id, owner_id=user.pk, company=company)
+            goal = None
+            if row.goal_id is not None:
+                goal = NetGoal(
+                    pk=row.goal_id,
+                    plan=plan,
+                    target=row.goal_target,
+                    weeks=row.goal_weeks,
+                    starts_on=row.goal_starts_on,
+                )
+            CopingPlan.net_goal.related.set_cached_value(plan, goal)
+            steps[plan.pk] = []
+        if row.step_id is not None:
+            steps[plan.pk].append(
+                PlanStep(pk=row.step_id, plan=plan, step=row.step_step, state=row.step_state)
+            )
+    return mood, list(plans.values()), steps
 
 
 def wellbeing(user: User) -> dict[str, Any]:
     """The home page's small wellbeing signal."""
-    open_plans = list(
-        CopingPlan.objects.filter(owner=user, closed_at__isnull=True)
-        .select_related("application__company", "net_goal")
-        .only(*_HOME_PLAN_COLUMNS)
-        .prefetch_related("steps")
-        # closed_at first although it is NULL in every row: PostgreSQL then reads the rows in
-        # copingplan_owner_list_idx's order and stops at three (IS NULL is not an equality
-        # to it), instead of joining and sorting all of a heavy user's open plans.
-        # One more than shown says whether to point to the rest (no count needed).
-        .order_by("closed_at", "-opened_on", "-pk")[: HOME_PLANS + 1]
-    )
-    latest_mood = (
-        JournalEntry.objects.filter(owner=user)
-        .order_by("-written_on", "-created_at")
-        .values_list("mood", flat=True)
-        .first()
-    )
+    latest_mood, open_plans, steps = _open_plans(user)
     more_plans = len(open_plans) > HOME_PLANS
     open_plans = open_plans[:HOME_PLANS]
     goal = next((p.net_goal for p in open_plans if hasattr(p, "net_goal")), None)
     return {
-        "open_plans": list(zip(open_plans, plan_counts(open_plans), strict=True)),
+        "open_plans": list(zip(open_plans, plan_counts(open_plans, steps), strict=True)),
         "more_open_plans": more_plans,
         "latest_mood": latest_mood,
         "net_goal": goal,

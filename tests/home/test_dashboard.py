@@ -102,8 +102,9 @@ def test_home_makes_exactly_these_queries(alice_client, alice, django_assert_num
     # session, user, the count per status, the interviews coming up, awaiting a
     # self-assessment (one is, so whether any is past needs no query) and with an overdue
     # reply (one query for the three lists), the applications per week (Insights' count),
-    # the open plans, their steps, the journal's moods, the to-dos due this week.
-    with django_assert_num_queries(9):
+    # the open plans with their steps and the journal's latest mood (one read), the to-dos
+    # due this week.
+    with django_assert_num_queries(7):
         alice_client.get(reverse("home"))
     # The summary (an htmx fragment): session, user, the data version that keys the cached
     # fragment, then on a miss the last 30 days' answers (Insights' one query); on a hit none.
