@@ -315,17 +315,21 @@ class _PipelinedMarks(_Marks):
         super().__init__()
         self._open = False  # a mark's transaction is open
         self._pending = False  # ... and its email went out: commit it
+        # One cursor for the batch's marks: a new one per email cost more than its UPDATE.
+        self._cursor: Any = None
 
     def mark(self, reminder: Reminder, token: uuid.UUID, now: dt.datetime) -> bool:
-        with connection.cursor() as cursor:
-            with connection.connection.pipeline():
-                if self._pending:
-                    cursor.execute("COMMIT")
-                    self._open = self._pending = False
-                cursor.execute("BEGIN")
-                self._open = True
-                cursor.execute(_MARK_SENT, _mark_params(reminder, token, now))
-            matched = cursor.rowcount == 1
+        if self._cursor is None:
+            self._cursor = connection.cursor()
+        cursor = self._cursor
+        with connection.connection.pipeline():
+            if self._pending:
+                cursor.execute("COMMIT")
+                self._open = self._pending = False
+            cursor.execute("BEGIN")
+            self._open = True
+            cursor.execute(_MARK_SENT, _mark_params(reminder, token, now))
+        matched = cursor.rowcount == 1
         if not matched:
             self.undo()
         return matched
@@ -337,7 +341,13 @@ class _PipelinedMarks(_Marks):
         self._finish("ROLLBACK")
 
     def close(self) -> None:
-        self._finish("COMMIT" if self._pending else "ROLLBACK")
+        try:
+            self._finish("COMMIT" if self._pending else "ROLLBACK")
+        finally:
+            cursor, self._cursor = self._cursor, None
+            if cursor is not None:
+                with contextlib.suppress(Exception):  # a broken connection's: already gone
+                    cursor.close()
 
     def _finish(self, statement: str) -> None:
         if self._open:

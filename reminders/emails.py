@@ -88,15 +88,20 @@ class _ShortHeaders(Compat32):
     """
 
     def _as_is(self, name: str, value: Any) -> str | None:
-        if (
+        if not (
             type(value) is str
             and value.isascii()
             and value.isprintable()
             and value == value.strip()
             and "  " not in value
-            and (not self.max_line_length or len(name) + 2 + len(value) <= self.max_line_length)
         ):
+            return None
+        if not self.max_line_length or len(name) + 2 + len(value) <= self.max_line_length:
             return f"{name}: {value}{self.linesep}"
+        if value and " " not in value:
+            # One word too long for the line (List-Unsubscribe's signed link): Header can't
+            # split it, and moves it whole to a continuation line.
+            return f"{name}: {self.linesep} {value}{self.linesep}"
         return None
 
     def fold(self, name: str, value: Any) -> str:
@@ -160,8 +165,21 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 def _header(name: str, value: str) -> bytes:
     # The value as Django stores it (encoded words for non-ASCII, a multi-line one refused),
     # then written as the generator writes it under our policy.
-    _name, value = forbid_multi_line_headers(name, value, "utf-8")
+    if not _stored_as_is(name, value):
+        _name, value = forbid_multi_line_headers(name, value, "utf-8")
     return _HEADERS_CRLF.fold_binary(name, value)
+
+
+def _stored_as_is(name: str, value: str) -> bool:
+    """True when forbid_multi_line_headers would return the value unchanged: one printable
+    ASCII line (no line break to refuse, nothing to encode), and for a subject, one that
+    email.header.Header returns unchanged (no folding within 76 columns, no runs or edges of
+    whitespace). tests/reminders/test_header_fast_paths.py holds it to Django's."""
+    if not (type(value) is str and value.isascii() and value.isprintable()):
+        return False
+    if name.lower() != "subject":
+        return True
+    return len(value) <= 76 and value == value.strip() and "  " not in value
 
 
 @functools.cache
