@@ -22,8 +22,11 @@ from reminders.models import Reminder
 def due_check_ins(users: Sequence[User], n: int, due: dt.datetime) -> list[int]:
     """n coping check-ins due at `due`, each about its own real (rejected) application's plan,
     spread over the users; returns the reminders' ids. Consistent with every constraint."""
+    # Named by their moment too: a second burst on the same users (`SCALE_REUSE=1 make
+    # bench-scale`) makes companies of its own, not the first one's names again.
     companies = Company.objects.bulk_create(
-        Company(owner=user, name=f"Bulk company {i}") for i, user in enumerate(users)
+        Company(owner=user, name=f"Bulk company {i} ({due:%Y-%m-%d %H:%M:%S})")
+        for i, user in enumerate(users)
     )
     applications = Application.objects.bulk_create(
         Application(
