@@ -1,6 +1,6 @@
 """Read-only queries other parts of the project show (the home page's wellbeing card)."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -176,23 +176,21 @@ _WELLBEING = f"""
     ORDER BY p.closed_at, p.opened_on DESC, p.id DESC, s.id"""
 
 
-def _open_plans(user: User) -> tuple[int | None, list[CopingPlan], dict[int, list[PlanStep]]]:
-    """The latest mood, and the newest open plans (their application, company's name and
-    goal set as select_related leaves them, the goal none without a query) with their steps."""
-    mood: int | None = None
+def plans_read(
+    rows: Iterable[Any], application_of: Callable[[Any], Application]
+) -> tuple[list[CopingPlan], dict[int, list[PlanStep]]]:
+    """Plans read one row per step (`CopingPlan.objects.raw`: each row a plan, with its goal's
+    columns as goal_id, goal_target, goal_weeks, goal_starts_on and one step's as step_id,
+    step_step, step_state), in the rows' order: each plan with its application
+    (`application_of(row)`) and its goal set as select_related leaves them (the goal, or none
+    without a query), and each plan's steps."""
     plans: dict[int, CopingPlan] = {}
     steps: dict[int, list[PlanStep]] = {}
-    # Each row a plan, with the mood's, company's, goal's and one step's columns as its own.
-    rows: Iterable[Any] = CopingPlan.objects.raw(_WELLBEING, [user.pk, user.pk])
     for row in rows:
-        mood = row.latest_mood
-        if row.pk is None:  # no open plan: the mood's row alone
-            continue
         plan = plans.get(row.pk)
         if plan is None:
             plan = plans[row.pk] = row
-            company = Company(pk=row.company_id, owner_id=user.pk, name=row.company_name)
-            plan.application = Application(pk=row.application_id, owner_id=user.pk, company=company)
+            plan.application = application_of(row)
             goal = None
             if row.goal_id is not None:
                 goal = NetGoal(
@@ -208,7 +206,23 @@ def _open_plans(user: User) -> tuple[int | None, list[CopingPlan], dict[int, lis
             steps[plan.pk].append(
                 PlanStep(pk=row.step_id, plan=plan, step=row.step_step, state=row.step_state)
             )
-    return mood, list(plans.values()), steps
+    return list(plans.values()), steps
+
+
+def _open_plans(user: User) -> tuple[int | None, list[CopingPlan], dict[int, list[PlanStep]]]:
+    """The latest mood, and the newest open plans (their application, company's name and
+    goal set as select_related leaves them, the goal none without a query) with their steps."""
+    # Each row a plan, with the mood's, company's, goal's and one step's columns as its own;
+    # with no open plan, the mood's row alone (its plan's columns all empty).
+    rows: list[Any] = list(CopingPlan.objects.raw(_WELLBEING, [user.pk, user.pk]))
+    mood: int | None = rows[0].latest_mood if rows else None
+
+    def application_of(row: Any) -> Application:
+        company = Company(pk=row.company_id, owner_id=user.pk, name=row.company_name)
+        return Application(pk=row.application_id, owner_id=user.pk, company=company)
+
+    plans, steps = plans_read([row for row in rows if row.pk is not None], application_of)
+    return mood, plans, steps
 
 
 def wellbeing(user: User) -> dict[str, Any]:

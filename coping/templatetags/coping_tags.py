@@ -1,7 +1,6 @@
 """Coping's section on an application's page, owned here so applications/ need not import
 coping/ (docs/architecture.md), and the few words coping's pages build from a plan."""
 
-from collections.abc import Iterable
 from typing import Any
 
 from django import template
@@ -13,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from applications.models import Application
 from rebound.lib import datefmt
 
-from ..models import CopingPlan, NetGoal, PlanStep
-from ..selectors import plan_counts
+from ..models import CopingPlan, PlanStep
+from ..selectors import plan_counts, plans_read
 
 register = template.Library()
 
@@ -69,31 +68,7 @@ _PLANS = """
 def _plans(application: Application) -> tuple[list[CopingPlan], dict[int, list[PlanStep]]]:
     """The application's plans, their goals (as select_related("net_goal") leaves them: the
     goal, or none without a query) and their steps."""
-    plans: dict[int, CopingPlan] = {}
-    steps: dict[int, list[PlanStep]] = {}
-    # Each row a plan, with its goal's and one step's columns as attributes of its own.
-    rows: Iterable[Any] = CopingPlan.objects.raw(_PLANS, [application.pk])
-    for row in rows:
-        plan = plans.get(row.pk)
-        if plan is None:
-            plan = plans[row.pk] = row
-            plan.application = application
-            goal = None
-            if row.goal_id is not None:
-                goal = NetGoal(
-                    pk=row.goal_id,
-                    plan=plan,
-                    target=row.goal_target,
-                    weeks=row.goal_weeks,
-                    starts_on=row.goal_starts_on,
-                )
-            CopingPlan.net_goal.related.set_cached_value(plan, goal)
-            steps[plan.pk] = []
-        if row.step_id is not None:
-            steps[plan.pk].append(
-                PlanStep(pk=row.step_id, plan=plan, step=row.step_step, state=row.step_state)
-            )
-    return list(plans.values()), steps
+    return plans_read(CopingPlan.objects.raw(_PLANS, [application.pk]), lambda row: application)
 
 
 @register.inclusion_tag("coping/_application_section.html")
