@@ -5,7 +5,6 @@ user's application page in issue 24's profile. tests/applications/test_detail_ro
 each equal to the template loop it replaced, in English and German, whatever the text."""
 
 from collections.abc import Iterable
-from html import escape
 
 from django import template
 from django.utils import dateformat
@@ -15,14 +14,9 @@ from django.utils.translation import gettext
 from applications import pipeline
 from applications.models import Application, Contact, StatusChange
 from rebound.lib.datefmt import day
+from rebound.lib.html import esc
 
 register = template.Library()
-
-
-def _esc(value: object) -> str:
-    """What autoescaping writes (conditional_escape) for the plain and lazy strings here."""
-    html = getattr(value, "__html__", None)
-    return str(html()) if html is not None else escape(str(value))
 
 
 # Words are looked up outside f-strings, where makemessages (xgettext) would not find them. A
@@ -33,24 +27,24 @@ def _esc(value: object) -> str:
 @register.simple_tag
 def timeline_items(changes: Iterable[StatusChange]) -> SafeString:
     """The timeline's <li>s, oldest first, as the page's loop wrote them."""
-    correct = _esc(gettext("correct date"))
+    correct = esc(gettext("correct date"))
     rows = []
     for change in changes:
-        label = _esc(change.get_to_status_display())
+        label = esc(change.get_to_status_display())
         if change.from_status:
             what = label
         else:
             what = gettext("Added as %(status)s") % {
-                "status": _esc(pipeline.in_sentence(change.to_status))
+                "status": esc(pipeline.in_sentence(change.to_status))
             }
         of = gettext("of %(status)s") % {"status": label}
-        changed = _esc(day(change.changed_on)) if change.changed_on else ""
-        note = f'<span class="d-block small">{_esc(change.note)}</span>' if change.note else ""
+        changed = esc(day(change.changed_on)) if change.changed_on else ""
+        note = f'<span class="d-block small">{esc(change.note)}</span>' if change.note else ""
         rows.append(
             "\n        <li>\n"
             f'          <span class="fw-semibold">{what}</span>\n'
             f'          <span class="d-block small text-body-secondary">{changed} · '
-            f'<a href="{_esc(change.correct_url)}">{correct}'
+            f'<a href="{esc(change.correct_url)}">{correct}'
             f'<span class="visually-hidden"> {of}</span></a></span>\n'
             f"          {note}\n"
             "        </li>\n        "
@@ -61,12 +55,12 @@ def timeline_items(changes: Iterable[StatusChange]) -> SafeString:
 def _contact(contact: Contact, detail: str) -> str:
     email = ""
     if contact.email:
-        address = _esc(contact.email)
+        address = esc(contact.email)
         email = f'<br><a class="small" href="mailto:{address}">{address}</a>'
     return (
-        f'\n        <li class="mb-2"><a href="{_esc(contact.get_absolute_url())}">'
-        f"{_esc(contact.name)}</a> "
-        f'<span class="small text-body-secondary">{_esc(contact.get_kind_display())}'
+        f'\n        <li class="mb-2"><a href="{esc(contact.get_absolute_url())}">'
+        f"{esc(contact.name)}</a> "
+        f'<span class="small text-body-secondary">{esc(contact.get_kind_display())}'
         f"{detail}</span>{email}</li>\n        "
     )
 
@@ -75,16 +69,14 @@ def _contact(contact: Contact, detail: str) -> str:
 def people_items(people: Iterable[Contact]) -> SafeString:
     """The people on the application (each with its company, when it has one)."""
     return mark_safe(
-        "".join(_contact(c, f", {_esc(c.company.name)}" if c.company else "") for c in people)
+        "".join(_contact(c, f", {esc(c.company.name)}" if c.company else "") for c in people)
     )
 
 
 @register.simple_tag
 def contact_items(contacts: Iterable[Contact]) -> SafeString:
     """The company's other people (each with its title, when it has one)."""
-    return mark_safe(
-        "".join(_contact(c, f", {_esc(c.title)}" if c.title else "") for c in contacts)
-    )
+    return mark_safe("".join(_contact(c, f", {esc(c.title)}" if c.title else "") for c in contacts))
 
 
 @register.simple_tag
@@ -96,8 +88,8 @@ def earlier_items(others: Iterable[Application]) -> SafeString:
     for other in others:
         since = other.status_changed_on
         rows.append(
-            f'<li><a href="{_esc(other.get_absolute_url())}">{_esc(other.role)}</a> — '
-            f"{_esc(pipeline.in_sentence(other.status))}, "
-            f"{_esc(dateformat.format(since, month)) if since else ''}</li>"
+            f'<li><a href="{esc(other.get_absolute_url())}">{esc(other.role)}</a> — '
+            f"{esc(pipeline.in_sentence(other.status))}, "
+            f"{esc(dateformat.format(since, month)) if since else ''}</li>"
         )
     return mark_safe("".join(rows))

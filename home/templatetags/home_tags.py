@@ -4,7 +4,6 @@ issue 24's profile. tests/home/test_interview_rows.py holds each equal to the lo
 replaced, in English and German, whatever the text."""
 
 from collections.abc import Iterable
-from html import escape
 
 from django import template
 from django.utils import dateformat, timezone
@@ -12,15 +11,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
 
 from interviews.models import Interview
+from rebound.lib.html import esc
 from rebound.templatetags.rebound_tags import day_month, mid_sentence
 
 register = template.Library()
-
-
-def _esc(value: object) -> str:
-    """What autoescaping writes (conditional_escape) for the plain and lazy strings here."""
-    html = getattr(value, "__html__", None)
-    return str(html()) if html is not None else escape(str(value))
 
 
 def _rows(rows: Iterable[str]) -> SafeString:
@@ -36,12 +30,12 @@ def _rows(rows: Iterable[str]) -> SafeString:
 def upcoming_rows(interviews: Iterable[Interview]) -> SafeString:
     """ "Coming up": each interview's round and company, and when (in local time)."""
     # `{% translate … as upcoming_format %}` escapes the format as it stores it.
-    shown = _esc(pgettext("date format", "D j M, H:i"))
+    shown = esc(pgettext("date format", "D j M, H:i"))
     return _rows(
-        f'<a href="{_esc(i.get_absolute_url())}">{_esc(i.get_round_type_display())} — '
-        f"{_esc(i.company_name)}</a>"  # type: ignore[attr-defined]
+        f'<a href="{esc(i.get_absolute_url())}">{esc(i.get_round_type_display())} — '
+        f"{esc(i.company_name)}</a>"  # type: ignore[attr-defined]
         '<br><span class="small text-body-secondary">'
-        f"{_esc(dateformat.format(timezone.localtime(i.starts_at), shown))}</span>"
+        f"{esc(dateformat.format(timezone.localtime(i.starts_at), shown))}</span>"
         for i in interviews
     )
 
@@ -50,11 +44,11 @@ def upcoming_rows(interviews: Iterable[Interview]) -> SafeString:
 def assess_rows(interviews: Iterable[Interview]) -> SafeString:
     """ "How did it go?": a link to each past interview's self-assessment."""
     return _rows(
-        f'<a href="{_esc(i.assessment_url)}">'
+        f'<a href="{esc(i.assessment_url)}">'
         + gettext("Assess your %(round)s with %(company)s")
         % {
-            "round": _esc(mid_sentence(i.get_round_type_display())),
-            "company": _esc(i.company_name),  # type: ignore[attr-defined]
+            "round": esc(mid_sentence(i.get_round_type_display())),
+            "company": esc(i.company_name),  # type: ignore[attr-defined]
         }
         + "</a>"
         for i in interviews
@@ -67,9 +61,9 @@ def overdue_rows(interviews: Iterable[Interview]) -> SafeString:
     return _rows(
         gettext('<a href="%(url)s">%(company)s</a> promised a reply by %(by)s.')
         % {
-            "url": _esc(i.application_url),
-            "company": _esc(i.company_name),  # type: ignore[attr-defined]
-            "by": _esc(day_month(i.promised_reply_by)),
+            "url": esc(i.application_url),
+            "company": esc(i.company_name),  # type: ignore[attr-defined]
+            "by": esc(day_month(i.promised_reply_by)),
         }
         for i in interviews
     )

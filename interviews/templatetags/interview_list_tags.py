@@ -3,14 +3,13 @@ in local time, the round, role and company each, a link or two) were a third of 
 page in issue 24's profile (docs/performance.md). tests/interviews/test_list_rows.py holds
 them equal to the template they replaced."""
 
-from html import escape
-
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from interviews.models import Interview
 from rebound.lib.datefmt import day_month, when
+from rebound.lib.html import esc
 
 register = template.Library()
 
@@ -21,15 +20,6 @@ FORMAT_LABELS = dict(Interview._meta.get_field("format").flatchoices)
 
 def _round(interview: Interview) -> str:
     return str(ROUND_LABELS.get(interview.round_type, interview.round_type))
-
-
-def esc(value: object) -> str:
-    """What autoescaping writes: conditional_escape's result, without its lazy-string wrapper
-    for the plain strings these rows and the application page's cards hold."""
-    html = getattr(value, "__html__", None)
-    if html is not None:
-        return str(html())
-    return escape(str(value))
 
 
 def _title(interview: Interview) -> str:

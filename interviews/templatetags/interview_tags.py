@@ -20,8 +20,9 @@ from django.utils.translation import gettext, ngettext, pgettext
 from applications.models import Application, Contact
 from interviews.models import RATING_FIELDS, Interview, SelfAssessment
 from rebound.lib.datefmt import day, when_format
+from rebound.lib.html import esc
 
-from .interview_list_tags import FORMAT_LABELS, ROUND_LABELS, esc
+from .interview_list_tags import FORMAT_LABELS, ROUND_LABELS
 
 register = template.Library()
 

@@ -1,7 +1,6 @@
 """The to-dos section of an application's page, owned here so applications/ need not import
 todos/ (docs/architecture.md): `{% load todo_tags %}{% todo_section application %}`."""
 
-from html import escape
 from typing import Any
 
 from django import forms, template
@@ -9,16 +8,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext
 
 from applications.models import Application
+from rebound.lib.html import esc
 
 from ..selectors import section
 
 register = template.Library()
-
-
-def _esc(value: object) -> str:
-    """What autoescaping writes (conditional_escape) for the plain and lazy strings here."""
-    html = getattr(value, "__html__", None)
-    return str(html()) if html is not None else escape(str(value))
 
 
 def new_todo_fields(form: forms.BaseForm) -> SafeString:
@@ -27,30 +21,30 @@ def new_todo_fields(form: forms.BaseForm) -> SafeString:
     of the section's time, field by field through the template engine (issue 24).
     tests/applications/test_detail_rows.py holds the two equal."""
     title, due, remind = form["title"], form["due_on"], form["remind_before"]
-    ids = [_esc(field.id_for_label) for field in (title, due, remind)]
+    ids = [esc(field.id_for_label) for field in (title, due, remind)]
     attrs = due.field.widget.attrs
     options = "".join(
-        f'<option value="{_esc(value)}"{" selected" if value == "" else ""}>{_esc(label)}</option>'
+        f'<option value="{esc(value)}"{" selected" if value == "" else ""}>{esc(label)}</option>'
         for value, label in remind.field.choices  # type: ignore[attr-defined]
     )
-    add = _esc(pgettext("add a to-do", "Add"))
+    add = esc(pgettext("add a to-do", "Add"))
     return mark_safe(
         "\n"
         '    <div class="col-md-5">\n'
-        f'      <label class="form-label" for="{ids[0]}">{_esc(title.label)}</label>\n'
-        f'      <input class="form-control" type="text" name="{_esc(title.html_name)}"'
-        f' id="{ids[0]}" maxlength="{_esc(title.field.max_length)}" required value="">\n'  # type: ignore[attr-defined]
+        f'      <label class="form-label" for="{ids[0]}">{esc(title.label)}</label>\n'
+        f'      <input class="form-control" type="text" name="{esc(title.html_name)}"'
+        f' id="{ids[0]}" maxlength="{esc(title.field.max_length)}" required value="">\n'  # type: ignore[attr-defined]
         "      \n"
         "    </div>\n"
         '    <div class="col-sm-6 col-md-3">\n'
-        f'      <label class="form-label" for="{ids[1]}">{_esc(due.label)}</label>\n'
-        f'      <input class="form-control" type="date" name="{_esc(due.html_name)}"'
-        f' id="{ids[1]}" min="{_esc(attrs["min"])}" max="{_esc(attrs["max"])}" value="">\n'
+        f'      <label class="form-label" for="{ids[1]}">{esc(due.label)}</label>\n'
+        f'      <input class="form-control" type="date" name="{esc(due.html_name)}"'
+        f' id="{ids[1]}" min="{esc(attrs["min"])}" max="{esc(attrs["max"])}" value="">\n'
         "      \n"
         "    </div>\n"
         '    <div class="col-sm-6 col-md-2">\n'
-        f'      <label class="form-label" for="{ids[2]}">{_esc(remind.label)}</label>\n'
-        f'      <select class="form-select" name="{_esc(remind.html_name)}" id="{ids[2]}"'
+        f'      <label class="form-label" for="{ids[2]}">{esc(remind.label)}</label>\n'
+        f'      <select class="form-select" name="{esc(remind.html_name)}" id="{ids[2]}"'
         f' aria-describedby="{ids[2]}-help">\n'
         f"        {options}\n"
         "      </select>\n"
@@ -58,7 +52,7 @@ def new_todo_fields(form: forms.BaseForm) -> SafeString:
         "    </div>\n"
         '    <div class="col-md-2 d-grid"><button class="btn btn-outline-primary" type="submit"'
         f' id="todo-add-button">{add}</button></div>\n'
-        f'    <p class="form-text col-12 mt-1" id="{ids[2]}-help">{_esc(remind.help_text)}</p>'
+        f'    <p class="form-text col-12 mt-1" id="{ids[2]}-help">{esc(remind.help_text)}</p>'
     )
 
 
