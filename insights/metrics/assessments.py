@@ -91,24 +91,80 @@ def assessment_points(user: User, period: Period, latest: int | None = None) -> 
     ]
 
 
-def _summary(rows: QuerySet[SelfAssessment]) -> list[tuple[Any, ...]]:
+def _summary(user: User, period: Period) -> list[tuple[Any, ...]]:
     """The period's self-assessments counted in one pass: per (round type, in the earlier
     half), how many and the sum of each rating. The earlier half is the first count // 2 in
-    time order (starts, then pk): numbered by a window over the same rows. Ratings are never
-    empty, so an average is a sum over a count."""
-    numbered = rows.annotate(
-        _n=Window(RowNumber(), order_by=[F("interview__starts_at").asc(), F("pk").asc()]),
-        _total=Window(Count("pk")),
-    ).values("interview__round_type", "_n", "_total", *RATING_FIELDS)
+    time order (starts, then pk). Ratings are never empty, so an average is a sum over a
+    count. On PostgreSQL from the assessments' rollup rows (insights.models), which the
+    (owner, starts_at) index gives in time order: no join of the interviews, no sort."""
+    if connection.vendor == "postgresql":
+        return _summary_from_rollup(user, period)
+    numbered = (
+        _assessed(user, period)
+        .order_by()
+        .annotate(
+            _n=Window(RowNumber(), order_by=[F("interview__starts_at").asc(), F("pk").asc()]),
+            _total=Window(Count("pk")),
+        )
+        .values("interview__round_type", "_n", "_total", *RATING_FIELDS)
+    )
     sql, params = numbered.query.sql_with_params()
-    sums = ", ".join(f'SUM("{name}")' for name in RATING_FIELDS)
     with connection.cursor() as cursor:
         cursor.execute(
-            f'SELECT "interview__round_type", 2 * "_n" <= "_total", COUNT(*), {sums}'
+            f'SELECT "interview__round_type", 2 * "_n" <= "_total", COUNT(*), {_SUMS}'
             f" FROM ({sql}) AS numbered GROUP BY 1, 2",
             params,
         )
         return cursor.fetchall()
+
+
+_SUMS = ", ".join(f'SUM("{name}")' for name in RATING_FIELDS)
+
+
+def _summary_from_rollup(user: User, period: Period) -> list[tuple[Any, ...]]:
+    """`_summary` on PostgreSQL. NTILE(2) over the newest first puts the later ceil(n / 2) in
+    the first tile, so the second holds the earlier floor(n / 2): the same halves."""
+    lower, upper = utc_bounds(period.start, period.end, user)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT round_type, half = 2, COUNT(*), {_SUMS} FROM ("
+            " SELECT round_type, NTILE(2) OVER (ORDER BY starts_at DESC, assessment_id DESC)"
+            f" AS half, {', '.join(RATING_FIELDS)} FROM insights_assessmentrollup"
+            " WHERE owner_id = %s AND starts_at >= %s AND starts_at < %s"
+            ") AS halves GROUP BY 1, 2",
+            # All time: from the start of time (the index's range scan either way).
+            [user.pk, lower or dt.datetime.min.replace(tzinfo=dt.UTC), upper],
+        )
+        return cursor.fetchall()
+
+
+def _latest(user: User, period: Period) -> list[tuple[Any, ...]]:
+    """The latest max(THEMES, POINTS) self-assessments, newest first: their texts, start,
+    round type, company, role, interview and ratings. On PostgreSQL found through the
+    rollup's (owner, starts_at) index, so only they are read."""
+    if connection.vendor == "postgresql":
+        lower, upper = utc_bounds(period.start, period.end, user)
+        rows = SelfAssessment.objects.filter(
+            Q(rollup__starts_at__gte=lower) if lower else Q(),
+            rollup__owner=user,
+            rollup__starts_at__lt=upper,
+        ).order_by("-rollup__starts_at", "-rollup__assessment_id")
+        starts, round_type = "rollup__starts_at", "rollup__round_type"
+    else:
+        rows = _assessed(user, period).order_by("-interview__starts_at", "-pk")
+        starts, round_type = "interview__starts_at", "interview__round_type"
+    return list(
+        rows.values_list(
+            "tripped_questions",
+            "skills_to_build",
+            starts,
+            round_type,
+            "interview__application__company__name",
+            "interview__application__role",
+            "interview_id",
+            *RATING_FIELDS,
+        )[: max(THEMES, POINTS)]
+    )
 
 
 def _average(groups: list[tuple[Any, ...]], index: int) -> float:
@@ -120,9 +176,8 @@ def assessments(user: User, period: Period) -> AssessmentReport:
     """Two queries, aggregated in the database: per round type and half, the count and the
     sums of the ratings (`_summary`: the averages per round, both halves' averages, the
     count), and the latest assessments for the chart's points and the themes."""
-    rows = _assessed(user, period).order_by()
     rounds = dict(Interview.Round.choices)
-    summary = _summary(rows)
+    summary = _summary(user, period)
     count = sum(g[2] for g in summary)
     per_round: dict[Any, list[tuple[Any, ...]]] = {}
     for group in summary:
@@ -151,18 +206,7 @@ def assessments(user: User, period: Period) -> AssessmentReport:
     tripped_latest: list[Tripped] = []
     # The latest THEMES, newest first: their texts for the themes, and the latest POINTS of
     # them for the chart (one query for both).
-    latest = list(
-        rows.order_by("-interview__starts_at", "-pk").values_list(
-            "tripped_questions",
-            "skills_to_build",
-            "interview__starts_at",
-            "interview__round_type",
-            "interview__application__company__name",
-            "interview__application__role",
-            "interview_id",
-            *RATING_FIELDS,
-        )[: max(THEMES, POINTS)]
-    )
+    latest = _latest(user, period)
     points = [
         Assessment(
             day=row[2].astimezone(user.tzinfo).date(),

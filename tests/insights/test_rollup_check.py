@@ -27,3 +27,12 @@ def test_it_names_a_trigger_that_was_dropped():
     assert "insights_rollup_app_update" in errors[0].msg
     with pytest.raises(SystemCheckError, match="insights_rollup_app_update"):
         call_command("check", databases=["default"])
+
+
+def test_it_names_a_dropped_trigger_of_the_assessments_rollup_too():
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER insights_assessed_iv_update ON interviews_interview")
+    errors = checks.check_rollup_triggers(databases=["default"])
+    assert [error.id for error in errors] == ["insights.E001"]
+    assert "insights_assessed_iv_update" in errors[0].msg
+    assert "insights_rollup" not in errors[0].msg  # the timelines' are all there
