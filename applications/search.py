@@ -8,12 +8,11 @@ is an index scan instead of four ILIKE scans over every row: for a heavy user's 
 run`) has no such index and scans, which is fine at its size.
 """
 
-from django.db.models import Q, TextField, Value
+from django.db import connection
+from django.db.models import Q, TextField
 from django.db.models.expressions import RawSQL
 
 from rebound.models import User
-
-from .models import Company, Posting
 
 # Must stay the index's expression, character for character (see migration 0005).
 SEARCH_TEXT = " || ' ' || ".join(
@@ -21,27 +20,34 @@ SEARCH_TEXT = " || ' ' || ".join(
 )
 
 
+# The companies named like the term and the applications whose posting says it, in one
+# query, as written by `name__icontains` and `text__icontains` (the postings' expression is
+# their trigram index's, migration 0014). Written out: the ORM spent longer building this
+# UNION than PostgreSQL spent answering it (0.5 ms of 0.8).
+_FOUND_ELSEWHERE = """
+SELECT c.id, 'company' FROM applications_company AS c
+WHERE c.owner_id = %s AND UPPER(c.name) LIKE UPPER(%s){escape}
+UNION ALL
+SELECT p.application_id, 'posting' FROM applications_posting AS p
+JOIN applications_application AS a ON a.id = p.application_id
+WHERE a.owner_id = %s AND UPPER(p.text) LIKE UPPER(%s){escape}
+"""
+
+
 def matches(*, owner: User, term: str) -> Q:
     """Applications whose role, location, notes, company name or posting's text contain
     `term`, any case."""
-    # The companies named like it and the applications whose posting says it, in one query,
-    # as literal lists: an OR with a join would rule the index out. The postings' own trigram
-    # index (migration 0014, `posting_text_trgm_idx` on UPPER(text)) answers their half.
-    companies = (
-        Company.objects.filter(owner=owner, name__icontains=term)
-        .annotate(found_by=Value("company"))
-        .values_list("pk", "found_by")
-        .order_by()  # a union's parts are unordered (SQLite refuses them otherwise)
-    )
-    postings = (
-        Posting.objects.filter(application__owner=owner, text__icontains=term)
-        .annotate(found_by=Value("posting"))
-        .values_list("application_id", "found_by")
-        .order_by()
-    )
+    # As literal lists of ids: an OR with a join would rule the index out.
+    pattern = f"%{connection.ops.prep_for_like_query(term)}%"
+    # PostgreSQL's LIKE escapes with a backslash unless told otherwise; SQLite's only if told.
+    escape = " ESCAPE '\\'" if connection.vendor == "sqlite" else ""
     found_by: dict[str, list[int]] = {"company": [], "posting": []}
-    for pk, kind in companies.union(postings, all=True):
-        found_by[kind].append(pk)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _FOUND_ELSEWHERE.format(escape=escape), [owner.pk, pattern, owner.pk, pattern]
+        )
+        for pk, kind in cursor.fetchall():
+            found_by[kind].append(pk)
     found = Q(search_text__icontains=term)
     if found_by["company"]:
         found |= Q(company_id__in=found_by["company"])
