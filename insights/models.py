@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import models
 
 from applications.models import Application
-from interviews.models import SelfAssessment
+from interviews.models import Interview, SelfAssessment
 
 
 class TimelineRollup(models.Model):
@@ -75,7 +75,7 @@ class AssessmentRollup(models.Model):
         related_name="+",
     )
     starts_at = models.DateTimeField()  # the interview's
-    round_type = models.CharField(max_length=20)  # the interview's
+    round_type = models.CharField(max_length=20, choices=Interview.Round.choices)  # the interview's
     qualification_fit = models.PositiveSmallIntegerField()
     preparation = models.PositiveSmallIntegerField()
     communication = models.PositiveSmallIntegerField()

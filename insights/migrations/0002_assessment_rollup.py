@@ -131,7 +131,22 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("starts_at", models.DateTimeField()),
-                ("round_type", models.CharField(max_length=20)),
+                (
+                    "round_type",
+                    models.CharField(
+                        choices=[
+                            ("phone_screen", "Phone screen"),
+                            ("recruiter", "Recruiter call"),
+                            ("technical", "Technical"),
+                            ("take_home", "Take-home"),
+                            ("panel", "Panel"),
+                            ("onsite", "On-site"),
+                            ("final", "Final"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
                 ("qualification_fit", models.PositiveSmallIntegerField()),
                 ("preparation", models.PositiveSmallIntegerField()),
                 ("communication", models.PositiveSmallIntegerField()),
