@@ -17,7 +17,7 @@ Nothing in Python writes it.
 from django.conf import settings
 from django.db import models
 
-from applications.models import Application
+from applications.models import Application, Company, Source
 from interviews.models import Interview, SelfAssessment
 
 
@@ -40,9 +40,34 @@ class TimelineRollup(models.Model):
     ghosted = models.BooleanField(default=False)  # ever marked ghosted
     # Each distinct exit the timeline made, as "from>to" (from may be empty), space-separated.
     exits = models.TextField(default="", blank=True)
+    # The application's own, copied by the same triggers when they change
+    # (insights.0003_rollup_cohort): a period's cohort is then read from these rows alone, by
+    # the (owner, date_applied) index, without joining the applications. Empty only on a row
+    # the migration that added them has not filled yet (it fills every row).
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        db_constraint=False,
+        db_index=False,  # the index below serves it
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    date_applied = models.DateField(null=True)
+    source = models.CharField(max_length=20, choices=Source.choices, blank=True, default="")
+    company = models.ForeignKey(
+        Company,
+        null=True,
+        db_constraint=False,
+        db_index=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
 
     class Meta:
         db_table = "insights_timelinerollup"
+        indexes = [
+            models.Index(fields=["owner", "date_applied"], name="insights_rollup_by_applied")
+        ]
 
     def __str__(self) -> str:
         return f"rollup of application {self.application_id}"

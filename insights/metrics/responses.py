@@ -115,8 +115,7 @@ def responsiveness(
         .values("company_id")[:10]
     )
     companies: dict[str, Responsiveness] = {}
-    in_shown = cohort(user, period).filter(company_id__in=shown)
-    for group in groups(user, period, in_shown, "company__name"):
+    for group in groups(user, period, by="company__name", companies=shown):
         companies.setdefault(group.key, Responsiveness()).count(group.days, group.ghosted, group.n)
     labels = dict(Source.choices)
     not_recorded = pgettext("source", "Not recorded")

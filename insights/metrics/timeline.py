@@ -6,7 +6,7 @@ not from the timeline."""
 
 import datetime as dt
 from collections import Counter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import (
@@ -19,11 +19,9 @@ from django.db.models import (
     Min,
     Q,
     QuerySet,
-    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 
 from applications.models import Application, StatusChange
 from applications.pipeline import EXITS, STAGES, Status
@@ -74,17 +72,20 @@ def _rank(field: str) -> Case:
 def groups(
     user: User,
     period: Period,
-    cohort_rows: QuerySet[Application] | None = None,
     by: str = "",
     top: bool = False,
+    companies: QuerySet[Any, Any] | None = None,
 ) -> list[Group]:
-    """The cohort (or `cohort_rows` of it) counted per Group: on PostgreSQL one query over
-    the applications' rollup rows; elsewhere one pass over the timeline grouped per
-    application (and one more for the exits), counted here: fine at a demo's size. The
-    furthest rank and the exits only when `top` is asked for."""
-    rows = cohort(user, period) if cohort_rows is None else cohort_rows
+    """The cohort (of the `companies` only, when given: a query of company ids) counted per
+    Group, by `by` ("", "source" or "company__name"): on PostgreSQL one query over the
+    rollup rows (insights.models.TimelineRollup) alone; elsewhere one pass over the timeline
+    grouped per application (and one more for the exits), counted here: fine at a demo's
+    size. The furthest rank and the exits only when `top` is asked for."""
     if connection.vendor == "postgresql":
-        return _from_rollup(rows, by, top)
+        return _from_rollup(user, period, by, top, companies)
+    rows = cohort(user, period)
+    if companies is not None:
+        rows = rows.filter(company_id__in=companies)
     answered = Q(
         status_changes__to_status__in=[s.value for s in ANSWERS],
         status_changes__changed_on__gte=F("date_applied"),
@@ -122,30 +123,39 @@ def groups(
     return [Group(*group[:4], n, group[4], first.get(group)) for group, n in counted.items()]
 
 
-def _from_rollup(rows: QuerySet[Application], by: str, top: bool) -> list[Group]:
-    """`groups` on PostgreSQL: each application's timeline facts come from its rollup row
-    (insights.models.TimelineRollup, kept by triggers), so the timeline itself is not read.
-    An application without a rollup row (none yet) counts as a timeline without a move."""
-    per_application = (
-        rows.annotate(
-            key=F(by) if by else Value("", output_field=CharField()),
-            top=Coalesce("timeline_rollup__top_rank", 0) if top else Value(0),
-            first_answer=F("timeline_rollup__first_answer_on"),
-            ghosted=Coalesce("timeline_rollup__ghosted", False),
-            exits=Coalesce("timeline_rollup__exits", Value(""), output_field=TextField())
-            if top
-            else Value("", output_field=TextField()),
-        )
-        .values("key", "top", "date_applied", "first_answer", "ghosted", "exits")
-        .order_by()
-    )
-    # Grouped by the days to the answer, which the ORM can't express for dates (date - date
-    # is a number of days in PostgreSQL): the outer query groups the ORM's own SQL.
-    sql, params = per_application.query.sql_with_params()
+# What `groups` counts by, read off the rollup row (r) or its company (c).
+_KEYS = {"": "''", "source": "r.source", "company__name": "c.name"}
+
+
+def _from_rollup(
+    user: User,
+    period: Period,
+    by: str,
+    top: bool,
+    companies: QuerySet[Any, Any] | None,
+) -> list[Group]:
+    """`groups` on PostgreSQL: the rollup rows hold each application's timeline facts and its
+    owner, date applied, source and company (kept by triggers), so the cohort is read from
+    them alone, by their (owner, date_applied) index: neither the timeline nor the
+    applications are joined. The days to the answer are grouped as PostgreSQL counts them
+    (date - date is a number of days), which the ORM can't express."""
+    sql = [
+        f"SELECT {_KEYS[by]}, {'r.top_rank' if top else '0'},"
+        " r.first_answer_on - r.date_applied, r.ghosted, COUNT(*),"
+        f" {'r.exits' if top else chr(39) * 2}, MIN(r.date_applied)"
+        " FROM insights_timelinerollup r",
+        " JOIN applications_company c ON c.id = r.company_id" if by == "company__name" else "",
+        " WHERE r.owner_id = %s AND r.date_applied <= %s",
+    ]
+    params: list[Any] = [user.pk, period.end]
+    if period.start is not None:
+        sql.append(" AND r.date_applied >= %s")
+        params.append(period.start)
+    if companies is not None:
+        inner, inner_params = companies.query.sql_with_params()
+        sql.append(f" AND r.company_id IN ({inner})")
+        params.extend(inner_params)
+    sql.append(" GROUP BY 1, 2, 3, 4, 6")
     with connection.cursor() as cursor:
-        cursor.execute(
-            'SELECT "key", "top", first_answer - date_applied, "ghosted", COUNT(*), "exits",'
-            f" MIN(date_applied) FROM ({sql}) AS per_application GROUP BY 1, 2, 3, 4, 6",
-            params,
-        )
+        cursor.execute("".join(sql), params)
         return [Group(*row) for row in cursor.fetchall()]

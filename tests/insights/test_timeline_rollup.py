@@ -30,14 +30,17 @@ EXITS = {"rejected", "withdrawn", "ghosted"}
 D0 = dt.date(2026, 1, 1)
 
 
-def expected(application: Application) -> tuple[int, dt.date | None, bool, set[str]]:
-    """What the rollup row must say, from the application's status changes as stored."""
+def expected(application: Application) -> tuple:
+    """What the rollup row must say, from the application's status changes and the
+    application as stored."""
     changes = list(
         StatusChange.objects.filter(application=application).values_list(
             "from_status", "to_status", "changed_on"
         )
     )
-    applied = Application.objects.values_list("date_applied", flat=True).get(pk=application.pk)
+    applied, owner, source, company = Application.objects.values_list(
+        "date_applied", "owner_id", "source", "company_id"
+    ).get(pk=application.pk)
     answers = [
         on for _, to, on in changes if to in ANSWERS and applied is not None and on >= applied
     ]
@@ -46,12 +49,19 @@ def expected(application: Application) -> tuple[int, dt.date | None, bool, set[s
         min(answers, default=None),
         any(to == "ghosted" for _, to, _ in changes),
         {f"{f}>{to}" for f, to, _ in changes if to in EXITS},
+        (owner, applied, source, company),
     )
 
 
-def stored(application: Application) -> tuple[int, dt.date | None, bool, set[str]]:
+def stored(application: Application) -> tuple:
     row = TimelineRollup.objects.get(application_id=application.pk)
-    return row.top_rank, row.first_answer_on, row.ghosted, set(row.exits.split())
+    return (
+        row.top_rank,
+        row.first_answer_on,
+        row.ghosted,
+        set(row.exits.split()),
+        (row.owner_id, row.date_applied, row.source, row.company_id),
+    )
 
 
 def day(n: int) -> dt.date:
@@ -61,7 +71,9 @@ def day(n: int) -> dt.date:
 # One step of a random history: (what, which application, a status, another, a day offset).
 steps = st.lists(
     st.tuples(
-        st.sampled_from(["add", "add many", "correct", "remove", "redate", "undate"]),
+        st.sampled_from(
+            ["add", "add many", "correct", "remove", "redate", "undate", "resource", "move"]
+        ),
         st.integers(0, 2),
         st.sampled_from(STATUSES),
         st.sampled_from(["", *STATUSES]),
@@ -79,6 +91,7 @@ def test_every_row_says_what_its_timeline_says(history):
     user = UserFactory()
     company = CompanyFactory(owner=user)
     apps = [ApplicationFactory(owner=user, company=company, date_applied=day(10)) for _ in range(3)]
+    other = CompanyFactory(owner=user)
     # A new application has its row at once (the factory gives it its first move).
     assert [stored(a) for a in apps] == [expected(a) for a in apps]
     for what, which, to, from_, offset in history:
@@ -102,8 +115,16 @@ def test_every_row_says_what_its_timeline_says(history):
             ).delete()
         elif what == "redate":  # a new date applied moves which answers count
             Application.objects.filter(pk=application.pk).update(date_applied=day(offset))
-        else:
+        elif what == "undate":
             Application.objects.filter(pk=application.pk).update(date_applied=None)
+        elif what == "resource":  # what the row copies follows the application
+            Application.objects.filter(pk=application.pk).update(
+                source=["", "referral"][offset % 2]
+            )
+        else:
+            Application.objects.filter(pk=application.pk).update(
+                company=[company, other][offset % 2]
+            )
         for a in apps:
             assert stored(a) == expected(a), (what, a.pk)
     # Gone with its application, whatever removed it.
