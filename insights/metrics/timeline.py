@@ -23,7 +23,7 @@ from django.db.models import (
     When,
 )
 
-from applications.models import Application, StatusChange
+from applications.models import StatusChange
 from applications.pipeline import EXITS, STAGES, Status
 from rebound.models import User
 
