@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 from rebound.lib.urlcache import object_url
 
 from . import pipeline
+from .lines import application_lines
 from .pipeline import Status
 
 # Its own module (models.py is long); imported here so Django and every import site find it.
@@ -252,7 +253,7 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("%(role)s at %(company)s") % {"role": self.role, "company": self.company}
+        return application_lines([(self.role, str(self.company))])[0]
 
     def get_absolute_url(self) -> str:
         return object_url("applications:application_detail", self.pk)

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from rebound.lib.letters import days_ago, greeting, signature
 from rebound.lib.localtime import local_today
 from rebound.models import User
-from reminders.kinds import KindAction, ReminderKind
+from reminders.kinds import KindAction, PlainLines, ReminderKind
 
 from . import pipeline
+from .lines import application_lines
 from .models import Application
 from .no_reply_services import NO_REPLY
 from .pipeline import Status
@@ -100,6 +101,7 @@ KINDS = (
         select_related=("company", "owner"),
         # The owner: for the note (their number of days), on the same query.
         describe_related=("company", "owner"),
+        plain_lines=PlainLines(columns=("role", "company__name"), lines=application_lines),
         note=_note,
         when=format_lazy(
             gettext_lazy(

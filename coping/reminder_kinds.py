@@ -7,11 +7,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from applications.lines import application_lines
 from applications.pipeline import EXITS
 from rebound.lib.language import in_language_of
 from rebound.lib.letters import days_ago_opening, span
 from rebound.lib.localtime import local_today
-from reminders.kinds import ReminderKind
+from reminders.kinds import PlainLines, ReminderKind
 
 from . import drafts
 from .models import CopingPlan, FeedbackRequest, PlanStep, Step
@@ -27,6 +28,10 @@ FEEDBACK_CHASE_AFTER = dt.timedelta(days=10)  # ten days after asking for feedba
 _ROWS = ("application__company", "owner", "follow_up__contact", "feedback_request")
 # What _describe reads.
 _DESCRIBED = ("application__company",)
+# `_describe` from plain columns (the calendar feed).
+_PLAIN = PlainLines(
+    columns=("application__role", "application__company__name"), lines=application_lines
+)
 
 
 def _describe(plan: CopingPlan) -> str:
@@ -157,6 +162,7 @@ KINDS = (
         obsolete=_keep_in_touch_obsolete,
         select_related=_ROWS,
         describe_related=_DESCRIBED,
+        plain_lines=_PLAIN,
         when=gettext_lazy("Months after a rejection (your preference), with a drafted note."),
         send_now_note=gettext_lazy(
             "It is your plan’s keep-in-touch check-in: sending it now means the check-in is "
@@ -174,6 +180,7 @@ KINDS = (
         select_related=_ROWS,
         prefetch_related=("steps",),
         describe_related=_DESCRIBED,
+        plain_lines=_PLAIN,
         when=gettext_lazy("A week after a rejection, while the plan is open."),
         send_now_note=gettext_lazy("It is your plan’s one-week check-in; it comes once."),
     ),
@@ -186,6 +193,7 @@ KINDS = (
         obsolete=_feedback_obsolete,
         select_related=_ROWS,
         describe_related=_DESCRIBED,
+        plain_lines=_PLAIN,
         when=gettext_lazy("Ten days after you asked for feedback, unless it has arrived."),
     ),
 )

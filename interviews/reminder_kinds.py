@@ -1,6 +1,8 @@
 """The reminders interviews own: a thank-you note, and a promised reply that did not come."""
 
 import datetime as dt
+import functools
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -11,11 +13,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from applications.lines import application_lines
 from applications.models import Application, Contact
 from applications.pipeline import Status, in_sentence
 from rebound.lib.localtime import local_date_of, local_today
 from rebound.models import User
-from reminders.kinds import ReminderKind
+from reminders.kinds import PlainLines, ReminderKind
 
 from . import drafts
 from .models import Interview, SelfAssessment
@@ -34,6 +37,21 @@ _DESCRIBED_FIELDS = ("round_type", "application__role", "application__company__n
 
 def _describe(interview: Interview) -> str:
     return f"{interview.title}, {interview.application}"
+
+
+def _plain_lines(rows: Sequence[tuple[str, str, str]]) -> list[str]:
+    """`_describe` of each (round type, role, company name): the calendar feed's lines, without
+    an instance per interview (only one per round type, for its title)."""
+    title = functools.cache(lambda round_type: Interview(round_type=round_type).title)
+    applications = application_lines([(role, company) for _round, role, company in rows])
+    return [
+        f"{title(round_type)}, {application}"
+        for (round_type, _role, _company), application in zip(rows, applications, strict=True)
+    ]
+
+
+# The columns `_describe` reads, in `_plain_lines`'s order.
+_PLAIN = PlainLines(columns=_DESCRIBED_FIELDS, lines=_plain_lines)
 
 
 def _context(interview: Interview) -> dict[str, Any]:
@@ -158,6 +176,7 @@ KINDS = (
         select_related=_ROWS,
         describe_related=_DESCRIBED,
         describe_only=_DESCRIBED_FIELDS,
+        plain_lines=_PLAIN,
         prefetch_related=_PEOPLE,
         when=_("The morning after an interview ends."),
     ),
@@ -171,6 +190,7 @@ KINDS = (
         select_related=_ROWS,
         describe_related=_DESCRIBED,
         describe_only=_DESCRIBED_FIELDS,
+        plain_lines=_PLAIN,
         when=_("The day after the date they promised to reply by, while nothing has moved."),
     ),
     ReminderKind(
@@ -183,6 +203,7 @@ KINDS = (
         select_related=_ROWS,
         describe_related=_DESCRIBED,
         describe_only=_DESCRIBED_FIELDS,
+        plain_lines=_PLAIN,
         prefetch_related=(
             *_PEOPLE,
             Prefetch(

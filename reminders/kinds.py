@@ -14,7 +14,7 @@ only the owning app, and its three email templates live in that app too
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +58,21 @@ class KindAction:
 
 
 @dataclass(frozen=True)
+class PlainLines:
+    """How a kind says `describe`'s line from plain values, without a model instance: a heavy
+    calendar feed describes hundreds of subjects, and making each one (with its application and
+    company) for one line was most of its rebuild.
+
+    `lines(rows)` gets the subjects' `columns` (their own and their related rows', as
+    `values_list` names them), one tuple per subject in that order, and returns what `describe`
+    says of each, in the active language. A batch, not a row: the words are looked up once.
+    """
+
+    columns: tuple[str, ...]
+    lines: Callable[[Sequence[tuple[Any, ...]]], list[str]]
+
+
+@dataclass(frozen=True)
 class ReminderKind:
     """One kind of reminder, as the app that owns it declares it."""
 
@@ -90,6 +105,9 @@ class ReminderKind:
     # load only those columns: a heavy calendar feed or reminders page describes hundreds of
     # subjects, and their whole rows (notes, descriptions) were most of that time.
     describe_only: tuple[str, ...] = ()
+    # `describe` from plain columns (PlainLines), for a read that needs the line alone (the
+    # calendar feed: reminders.selectors.lines_about). None: the subject is loaded to say it.
+    plain_lines: PlainLines | None = None
     # A one-line summary of when it is sent, for the docs and the preferences page.
     when: str | Promise = ""
     # The user's local time of day it is sent at (the reminder hour unless the kind says).
