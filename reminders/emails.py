@@ -3,6 +3,7 @@
 import functools
 import re
 import uuid
+from contextlib import nullcontext
 from email.policy import Compat32
 from email.utils import formatdate
 from typing import Any
@@ -12,8 +13,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import RFC5322_EMAIL_LINE_LENGTH_LIMIT, forbid_multi_line_headers
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from rebound.lib.language import in_language_of
+from rebound.lib.language import in_language_of, user_language
 
 from . import email_templates
 from .kinds import ReminderKind
@@ -45,7 +47,11 @@ def render(
         return PREVIEW_LINK if preview else link(reminder, action)
 
     owner = reminder.owner
-    with timezone.override(owner.tzinfo), in_language_of(owner) as language:
+    language = user_language(owner)
+    # A worker's batch is in the owner's language already (reminders_send_batch switches
+    # once per run of owners who read the same one): no switching to it again, and back.
+    speaking = nullcontext() if get_language() == language else in_language_of(owner)
+    with timezone.override(owner.tzinfo), speaking:
         context: dict[str, Any] = {
             "reminder": reminder,
             "user": owner,
@@ -203,14 +209,22 @@ _PART_HEADERS = {
 
 def _part(subtype: str, text: str) -> bytes | None:
     """A text part as Django's SafeMIMEText writes it, or None when it would be
-    quoted-printable (a line over 998 bytes): that rare email takes Django's own path."""
-    lines = _LINE_BREAK.split(text)
-    encoded = [line.encode("utf-8", "surrogateescape") for line in lines]
-    if any(len(line) > RFC5322_EMAIL_LINE_LENGTH_LIMIT for line in encoded):
+    quoted-printable (a line over 998 bytes): that rare email takes Django's own path.
+
+    The generator ends every line but an empty last one with the line separator. The text
+    is encoded once and its "\n"s made CRLFs; its lines are looked at one by one only when
+    one could be too long, or when it holds another line break (a pasted "\r")."""
+    data = text.encode("utf-8", "surrogateescape")
+    if b"\r" in data:
+        lines = [line.encode("utf-8", "surrogateescape") for line in _LINE_BREAK.split(text)]
+        body = b"\r\n".join(lines)
+    else:
+        lines = data.split(b"\n") if len(data) > RFC5322_EMAIL_LINE_LENGTH_LIMIT else []
+        body = data.replace(b"\n", b"\r\n")
+    if any(len(line) > RFC5322_EMAIL_LINE_LENGTH_LIMIT for line in lines):
         return None
     cte = "7bit" if text.isascii() else "8bit"
-    # The generator ends every line but an empty last one with the line separator.
-    return _PART_HEADERS[(subtype, cte)] + b"\r\n".join(encoded)
+    return _PART_HEADERS[(subtype, cte)] + body
 
 
 def message_bytes(

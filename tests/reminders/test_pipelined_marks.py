@@ -1,14 +1,14 @@
 """A worker (PostgreSQL, autocommit) marks each email sent in its own transaction, in one
 round trip per email: the COMMIT of the email just sent travels with the BEGIN and UPDATE of
 the next. At most one email is ever out and not yet committed, as docs/reminders.md
-promises; an SMTP failure rolls back only its own mark."""
+promises (tests/reminders/test_delivery_fast_marks.py checks the round trips); an SMTP
+failure rolls back only its own mark."""
 
 import datetime as dt
 
 import psycopg
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from demo.bulk import due_check_ins
@@ -33,52 +33,6 @@ def _other_connection() -> psycopg.Connection:
         dbname=s["NAME"], user=s["USER"], host=s["HOST"], port=s["PORT"] or 5432,
         password=s["PASSWORD"] or None, autocommit=True,
     )  # fmt: skip
-
-
-def test_each_email_costs_one_round_trip_and_every_earlier_one_is_committed(smtp_sink, monkeypatch):
-    ids = _due(6)
-    committed_when_sent: list[int] = []
-    send = Smtp.send
-    with _other_connection() as other:
-
-        def watched(self: Smtp, email: object) -> None:
-            # Just before each email goes out: how many sent marks another session sees.
-            (n,) = other.execute(
-                "SELECT count(*) FROM reminders_reminder WHERE id = ANY(%s) AND status = 'sent'",
-                [ids],
-            ).fetchone()  # type: ignore[misc]
-            committed_when_sent.append(n)
-            send(self, email)
-
-        monkeypatch.setattr(Smtp, "send", watched)
-        pipelines = 0
-        pipeline = type(connection.connection).pipeline
-
-        def counted(self: psycopg.Connection) -> object:
-            nonlocal pipelines
-            pipelines += 1
-            return pipeline(self)
-
-        monkeypatch.setattr(type(connection.connection), "pipeline", counted)
-        assert not connection.in_atomic_block
-        with CaptureQueriesContext(connection) as queries:
-            assert reminders_dispatch() == 6
-        # Every email before the one being sent was committed: only the last one out is
-        # ever unrecorded (the crash window of docs/reminders.md).
-        assert committed_when_sent == [0, 1, 2, 3, 4, 5]
-        statements = [q["sql"] for q in queries.captured_queries]
-        # From the batch's start (the claim's own transaction comes before).
-        statements = statements[statements.index("SET synchronous_commit TO OFF") :]
-        marks = [
-            s.split(" ")[0]
-            for s in statements
-            if s in ("BEGIN", "COMMIT", "ROLLBACK")
-            or s.startswith("UPDATE reminders_reminder SET status = 'sent'")
-        ]
-        assert marks == ["BEGIN", "UPDATE"] + ["COMMIT", "BEGIN", "UPDATE"] * 5 + ["COMMIT"]
-        assert pipelines == 6  # one round trip per email
-    assert Reminder.objects.filter(pk__in=ids, status="sent").count() == 6
-    assert len(smtp_sink.messages) == 6
 
 
 def test_a_refused_email_rolls_back_only_its_own_mark(smtp_sink, monkeypatch):
