@@ -22,17 +22,11 @@ from interviews.services import interview_save
 from rebound.lib.urlcache import object_url
 from rebound.models import User
 from tests.factories import ApplicationFactory, CompanyFactory
+from tests.hostile import HOSTILE
 
 pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
-HOSTILE = [
-    '<script>alert("x")</script>',
-    'O\'Reilly & "Sons"',
-    "Tom &amp; Jerry",
-    "{pk} {0} %s %(role)s",
-    "Zürich – Müller & Söhne 💼",
-]
 # (logged, last changed, start, length) from NOW: changed before or after the start, seconds
 # with microseconds, years apart, a length with microseconds, over a DST change in Europe.
 TIMES = [

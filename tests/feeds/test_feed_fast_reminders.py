@@ -30,6 +30,7 @@ from reminders.models import Reminder
 from reminders.selectors import _plain_lines, lines_about, with_subjects
 from reminders.services import reminder_cancel, reminder_schedule
 from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory, reject
+from tests.hostile import HOSTILE
 from tests.offers.helpers import offered
 from todos import services as todo_services
 from weekly.services import letter_settings_save
@@ -37,13 +38,6 @@ from weekly.services import letter_settings_save
 pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
-HOSTILE = [
-    '<script>alert("x")</script>',
-    'O\'Reilly & "Sons"',
-    "Tom &amp; Jerry",
-    "{pk} {0} %s %(role)s",
-    "Zürich – Müller & Söhne 💼",
-]
 # A kind no installed app declares any more, as a database may still hold.
 GONE = "gone_kind"
 

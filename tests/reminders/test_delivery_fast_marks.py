@@ -22,6 +22,7 @@ from reminders.links import read_token
 from reminders.models import Reminder
 from reminders.smtp import Smtp
 from tests.factories import UserFactory
+from tests.reminders.sessions import other_connection
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,15 +32,6 @@ MARK = "UPDATE reminders_reminder SET status = 'sent'"
 def _due(n: int) -> list[int]:
     users = cast("list[User]", [UserFactory(email=f"m{i}@example.com") for i in range(2)])
     return sorted(due_check_ins(users, n, timezone.now() - dt.timedelta(minutes=1)))
-
-
-def _other_connection() -> psycopg.Connection:
-    """A second session, as a concurrent reader (or a dispatcher after a crash) sees rows."""
-    s = connection.settings_dict
-    return psycopg.connect(
-        dbname=s["NAME"], user=s["USER"], host=s["HOST"], port=s["PORT"] or 5432,
-        password=s["PASSWORD"] or None, autocommit=True,
-    )  # fmt: skip
 
 
 def _marks(statements: list[str]) -> list[str]:
@@ -57,7 +49,7 @@ def test_it_marks_each_email_in_one_query_with_every_earlier_one_committed(
     ids = _due(5)
     committed_when_sent: list[int] = []
     send = Smtp.send
-    with _other_connection() as other:
+    with other_connection() as other:
 
         def watched(self: Smtp, email: object) -> None:
             (n,) = other.execute(

@@ -26,15 +26,6 @@ def _due(n: int) -> list[int]:
     return due_check_ins(users, n, timezone.now() - dt.timedelta(minutes=1))
 
 
-def _other_connection() -> psycopg.Connection:
-    """A second session, as a concurrent reader (or a dispatcher after a crash) sees rows."""
-    s = connection.settings_dict
-    return psycopg.connect(
-        dbname=s["NAME"], user=s["USER"], host=s["HOST"], port=s["PORT"] or 5432,
-        password=s["PASSWORD"] or None, autocommit=True,
-    )  # fmt: skip
-
-
 def test_a_refused_email_rolls_back_only_its_own_mark(smtp_sink, monkeypatch):
     ids = _due(4)
     send = Smtp.send
