@@ -4,13 +4,12 @@ company and overall. Home's summary (`at_a_glance`) is the overall line of the s
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.utils.translation import pgettext
 
 from applications.models import Source
 from rebound.models import User
 
-from .period import Period, cohort
+from .period import Period
 from .timeline import ANSWERS, Group, groups
 
 __all__ = ["ANSWERS", "Responsiveness", "ResponsivenessReport", "at_a_glance", "responsiveness"]
@@ -89,6 +88,7 @@ class ResponsivenessReport:
 
 
 COMPANY_MINIMUM = 3
+COMPANIES_SHOWN = 10
 
 
 def responsiveness(
@@ -106,16 +106,9 @@ def responsiveness(
         sources.setdefault(group.key or "", Responsiveness()).count(
             group.days, group.ghosted, group.n
         )
-    shown = (
-        cohort(user, period)
-        .values("company_id")
-        .annotate(n=Count("pk"))
-        .filter(n__gte=COMPANY_MINIMUM)
-        .order_by("-n", "company__name")
-        .values("company_id")[:10]
-    )
     companies: dict[str, Responsiveness] = {}
-    for group in groups(user, period, by="company__name", companies=shown):
+    busiest = (COMPANY_MINIMUM, COMPANIES_SHOWN)
+    for group in groups(user, period, by="company__name", busiest=busiest):
         companies.setdefault(group.key, Responsiveness()).count(group.days, group.ghosted, group.n)
     labels = dict(Source.choices)
     not_recorded = pgettext("source", "Not recorded")
@@ -128,7 +121,7 @@ def responsiveness(
         by_company=sorted(
             ((c, r) for c, r in companies.items() if r.applied >= COMPANY_MINIMUM),
             key=lambda item: (-item[1].applied, item[0]),
-        )[:10],
+        )[:COMPANIES_SHOWN],
     )
 
 
