@@ -1,8 +1,6 @@
 """The Insights page: read-only, every number from insights.metrics (one module per concern)."""
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
 from urllib.parse import urlencode
@@ -10,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -19,6 +17,7 @@ from applications.pipeline import EXITS, Status
 from interviews.models import RATING_FIELDS, SelfAssessment
 from rebound.fragments import fragment_keys
 from rebound.lib.csvfile import csv_response
+from rebound.lib.datefmt import date_in
 from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
 from rebound.models import User
@@ -85,29 +84,22 @@ def insights(request: AuthedRequest) -> HttpResponse:
     )
 
 
-@lru_cache(maxsize=4096)
-def _day_label(day: dt.date, day_format: str, language: str | None) -> str:
-    """A chart's day in the reader's language (`language` keys the cache): Django writes a
-    month's name through gettext on every call, and a heavy search's charts have ~230 days."""
-    return formats.date_format(day, day_format)
-
-
 def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
     """What the page's charts draw (static/js/insights.js); its tables show the same. Their
-    words are the server's, in the reader's language: days as "3 Dec" or "3. Dez"."""
-    language = translation.get_language()
+    words are the server's, in the reader's language: days as "3 Dec" or "3. Dez" (each
+    written once per language: a heavy search's charts have ~230 days)."""
     day_month = pgettext("insights: chart day", "j M")
     mood_day = pgettext("insights: chart mood day", "Y-m-d")
     rating_labels = SelfAssessment.rating_labels()
     return {
         "activity": {
-            "labels": [_day_label(w.monday, day_month, language) for w in data["weeks"]],
+            "labels": [date_in(w.monday, day_month) for w in data["weeks"]],
             "applications": [w.applications for w in data["weeks"]],
             "interviews": [w.interviews for w in data["weeks"]],
             "goal": [w.goal for w in data["weeks"]],
         },
         "ratings": {
-            "labels": [_day_label(p.day, day_month, language) for p in data["assessments"].points],
+            "labels": [date_in(p.day, day_month) for p in data["assessments"].points],
             "series": {
                 str(rating_labels[name]): [p.ratings[name] for p in data["assessments"].points]
                 for name in RATING_FIELDS
@@ -115,7 +107,7 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
         },
         "mood": {
             # ISO in English, as it was; the reader's own form elsewhere ("20.11.2026").
-            "labels": [_day_label(m.day, mood_day, language) for m in data["wellbeing"].moods],
+            "labels": [date_in(m.day, mood_day) for m in data["wellbeing"].moods],
             "values": [m.mood for m in data["wellbeing"].moods],
         },
     }

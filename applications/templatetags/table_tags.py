@@ -8,14 +8,14 @@ from typing import Any
 
 from django import template
 from django.http import QueryDict
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from applications.models import Source
 from applications.pipeline import Status
-from rebound.lib.datefmt import day_format
+from rebound.lib.datefmt import date_in, day_format
 from rebound.lib.types import StrOrPromise
 from rebound.lib.urlcache import object_url
 
@@ -71,17 +71,7 @@ def _page_words() -> dict[str, Any]:
         "detail": (detail_head, detail_tail),
         "company": (company_head, company_tail),
         "day_format": day_format(),
-        # Each date written once a page: a page of rows shares many days.
-        "days": {},
     }
-
-
-def _day(value: Any, words: dict[str, Any]) -> str:
-    days: dict[Any, str] = words["days"]
-    written = days.get(value)
-    if written is None:
-        written = days[value] = dateformat.format(value, words["day_format"])
-    return written
 
 
 def _row(row: dict[str, Any], words: dict[str, Any]) -> str:
@@ -101,12 +91,12 @@ def _row(row: dict[str, Any], words: dict[str, Any]) -> str:
         company_url=f"{company_head}{row['company_id']}{company_tail}",
         status=escape(status),
         status_label=escape(status) if status_label is None else status_label,
-        applied=_day(applied, words) if applied else "—",
+        applied=date_in(applied, words["day_format"]) if applied else "—",
         source=words["sources"].get(row["source"], "") or "—",
         excitement=row["excitement"],
         # In the user's time zone, as the template's date filter would show it.
         # With its year, as "Applied" has it: one date format per table.
-        updated=_day(timezone.localtime(row["updated_at"]).date(), words),
+        updated=date_in(timezone.localtime(row["updated_at"]).date(), words["day_format"]),
     )
 
 

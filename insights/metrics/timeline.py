@@ -131,6 +131,16 @@ def groups(
     return [Group(*group[:4], n, group[4], first.get(group)) for group, n in counted.items()]
 
 
+def _in_cohort(user: User, period: Period) -> tuple[str, list[Any]]:
+    """The period's cohort (`period.cohort`) as a condition on rollup rows `r`, and its values."""
+    if period.start is None:
+        return "r.owner_id = %s AND r.date_applied <= %s", [user.pk, period.end]
+    return (
+        "r.owner_id = %s AND r.date_applied <= %s AND r.date_applied >= %s",
+        [user.pk, period.end, period.start],
+    )
+
+
 # What `groups` counts by, read off the rollup row (r) or its company (c).
 _KEYS = {"": "''", "source": "r.source", "company__name": "c.name"}
 
@@ -147,34 +157,28 @@ def _from_rollup(
     them alone, by their (owner, date_applied) index: neither the timeline nor the
     applications are joined. The days to the answer are grouped as PostgreSQL counts them
     (date - date is a number of days), which the ORM can't express."""
+    in_cohort, cohort_params = _in_cohort(user, period)
     sql = [
         f"SELECT {_KEYS[by]}, {'r.top_rank' if top else '0'},"
         " r.first_answer_on - r.date_applied, r.ghosted, COUNT(*),"
         f" {'r.exits' if top else chr(39) * 2}, MIN(r.date_applied)"
         " FROM insights_timelinerollup r",
         " JOIN applications_company c ON c.id = r.company_id" if by == "company__name" else "",
-        " WHERE r.owner_id = %s AND r.date_applied <= %s",
+        f" WHERE {in_cohort}",
     ]
-    params: list[Any] = [user.pk, period.end]
-    if period.start is not None:
-        sql.append(" AND r.date_applied >= %s")
-        params.append(period.start)
+    params: list[Any] = [*cohort_params]
     if busiest is not None:
         # The busiest companies counted off the rollup rows too, their names joined to the few
         # hundred counts, not to every row (0.6 ms of a heavy search's 2).
         minimum, most = busiest
         sql.append(
             " AND r.company_id IN (SELECT busy.company_id FROM (SELECT company_id, COUNT(*) AS n"
-            " FROM insights_timelinerollup WHERE owner_id = %s AND date_applied <= %s"
-            + (" AND date_applied >= %s" if period.start is not None else "")
-            + " GROUP BY 1 HAVING COUNT(*) >= %s) AS busy"
+            f" FROM insights_timelinerollup r WHERE {in_cohort}"
+            " GROUP BY 1 HAVING COUNT(*) >= %s) AS busy"
             " JOIN applications_company bc ON bc.id = busy.company_id"
             " ORDER BY busy.n DESC, bc.name LIMIT %s)"
         )
-        params.extend([user.pk, period.end])
-        if period.start is not None:
-            params.append(period.start)
-        params.extend([minimum, most])
+        params.extend([*cohort_params, minimum, most])
     sql.append(" GROUP BY 1, 2, 3, 4, 6")
     with connection.cursor() as cursor:
         cursor.execute("".join(sql), params)

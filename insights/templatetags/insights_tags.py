@@ -4,7 +4,6 @@ long tables' rows."""
 
 import datetime as dt
 from collections.abc import Iterable
-from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -14,7 +13,6 @@ from django.template.defaultfilters import date, floatformat
 from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from applications.pipeline import EXITS
@@ -24,6 +22,7 @@ from insights.metrics.funnel import FUNNEL_STAGES, Funnel
 from insights.metrics.wellbeing import MoodDay
 from insights.worklog import lowered
 from insights.worklog_words import KINDS
+from rebound.lib.datefmt import date_in
 
 register = template.Library()
 
@@ -131,17 +130,12 @@ def _cell(value: Any) -> str:
     return conditional_escape(formats.localize(value))
 
 
-@lru_cache(maxsize=4096)
-def _formatted_day(day: dt.date, day_format: str, language: str | None) -> str:
-    return _cell(date(day, day_format))
-
-
 def _day(day: dt.date, day_format: str) -> str:
-    """`{{ day|date:day_format }}`: a date (not a time) written in the active language
-    depends on nothing else, and the same weeks and days come back on every page."""
+    """`{{ day|date:day_format }}`: a date (not a time) is written once per language
+    (rebound.lib.datefmt.date_in): the same weeks and days come back on every page."""
     if isinstance(day, dt.datetime):  # a time is written in the active time zone: not kept
         return _cell(date(day, day_format))
-    return _formatted_day(day, day_format, get_language())
+    return _cell(date_in(day, day_format))
 
 
 @register.simple_tag

@@ -8,9 +8,10 @@ Django's catalogues (django.utils.dateformat), never from Python's strftime.
 """
 
 import datetime as dt
+import functools
 
 from django.utils import dateformat, timezone
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 
 def day_format() -> str:
@@ -52,3 +53,15 @@ def day_month(value: dt.datetime) -> str:
 def day_month_of(value: dt.date) -> str:
     """A date's day and month ("3 Mar")."""
     return dateformat.format(value, day_month_format())
+
+
+def date_in(value: dt.date, fmt: str) -> str:
+    """A date (not a time: that depends on the time zone) in `fmt` and the active language,
+    written once per date, format and language: a page or a file writes the same few hundred
+    days again and again, and Django looks each month's name up through gettext every time."""
+    return _date_in(value, fmt, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_in(value: dt.date, fmt: str, language: str | None) -> str:
+    return dateformat.format(value, fmt)  # `language` keys the cache
