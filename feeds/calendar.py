@@ -19,8 +19,22 @@ Its words (the events' titles) are in the active language: calendar apps fetch t
 without a session, so feeds.views builds it in the owner's language (`in_language_of`) and
 keys its cache by that language.
 
-Each event is cached too (Russian-doll caching), because the whole feed's copy is gone after
-any change while almost every event in it is not: a heavy user's feed holds up to about 2,000
+The feed is made of three sections (its interviews, its to-dos, its reminders), each cached
+whole by a digest of the rows that decide it (feeds.digests: PostgreSQL hashes the rows
+without sending them, in one query for the three). The whole feed's copy is gone after any
+change to its owner's data, but most changes (a status moved, a note written, a journal entry)
+touch no section, and most of the rest touch one: so the first fetch after a change reads the
+digests and the unchanged sections' bytes (one cache read), and builds only a changed section.
+A section's key holds, beside its digest, what its rows don't decide (the owner, the language,
+the bytes' form, the site's address and the day), so it lives no longer than the whole copy.
+Every kind of reminder says its line from declared columns (reminders.kinds.PlainLines), so
+the reminders' digest covers what their lines name (reminders.selectors.line_sources); were a
+kind to say it from a model instance, that section would be built on every fetch.
+(tests/feeds/test_feed_sections.py changes each thing an event shows behind the services'
+back, and the next feed is the feed built whole.)
+
+Within a changed section, each event is cached too (Russian-doll caching), because almost
+every event in it is unchanged: a heavy user's feed holds up to about 2,000
 events, icalendar makes each in ~100 µs, and one change touches one or two of them. So
 `build` first reads what every event shows (`_Event`: its UID, title, dates, place, link,
 SEQUENCE, last change, status) and keys each event's serialised VEVENT by a hash of exactly
@@ -44,20 +58,24 @@ the calendar component was last revised in the calendar store").
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import icalendar
 from django.conf import settings
 from django.core.cache.backends.base import BaseCache
-from django.db.models import F
-from django.utils.translation import pgettext
+from django.db import connection
+from django.db.models import F, QuerySet
+from django.utils.translation import get_language, pgettext
 
 from interviews.models import Interview
 from rebound.lib.urlcache import object_url
 from rebound.models import User
 from reminders.models import Reminder
-from reminders.selectors import lines_about
+from reminders.selectors import line_sources, lines_about
 from todos import calendar as todo_calendar
+
+from .digests import Digests
 
 PRODID = "-//Rebound//Calendar feed//EN"
 WINDOW = dt.timedelta(days=90)
@@ -70,6 +88,8 @@ FORMAT = 4
 # only bounds the memory of events no feed shows any more (feeds are rebuilt at least daily,
 # which reads, but doesn't refresh, the events they still show).
 EVENT_SECONDS = 3 * 24 * 3600
+# A section's key holds the day (its rows decide it within a day): a day bounds it.
+SECTION_SECONDS = 24 * 3600
 # What else an event's bytes depend on: the form `build` writes (FORMAT) and the serialiser.
 _MAKER = f"{FORMAT}:{icalendar.__version__}"
 _END = b"END:VCALENDAR\r\n"
@@ -134,8 +154,8 @@ def window_start(now: dt.datetime) -> dt.datetime:
 
 
 def build(user: User, now: dt.datetime, *, events: BaseCache | None = None) -> Feed:
-    """The feed as of `now`; with `events`, each event's bytes are read from and kept in that
-    cache (the module's docstring says why)."""
+    """The feed as of `now`; with `events`, each section's and each event's bytes are read from
+    and kept in that cache (the module's docstring says why)."""
     since = window_start(now)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -146,13 +166,101 @@ def build(user: User, now: dt.datetime, *, events: BaseCache | None = None) -> F
     # Ask calendar apps to check for changes every hour.
     calendar.add("refresh-interval", dt.timedelta(hours=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")
-    shown = [*_interview_events(user, since), *_todo_events(user, since.date())]
-    shown.extend(_reminder_events(user, since))
     head = calendar.to_ical()
     # What icalendar ends every calendar with; the events go in just before it.
     assert head.endswith(_END)
-    body = b"".join([head[: -len(_END)], *_serialised(shown, events), _END])
-    return Feed(body=body, last_modified=max((e.modified for e in shown), default=None))
+    sections = _sections(user, since)
+    if events is None or connection.vendor != "postgresql":
+        shown = [event for section in sections for event in section.events()]
+        chunks = _serialised(shown, events)
+        modified = max((event.modified for event in shown), default=None)
+    else:
+        chunks, modified = _cached_sections(user, since, sections, events)
+    body = b"".join([head[: -len(_END)], *chunks, _END])
+    return Feed(body=body, last_modified=modified)
+
+
+@dataclass(frozen=True)
+class _Section:
+    """A run of the feed's events (its interviews, to-dos or reminders), and how to make them."""
+
+    name: str
+    events: Callable[[], list[_Event]]
+
+
+def _sections(user: User, since: dt.datetime) -> list[_Section]:
+    return [
+        _Section("interviews", lambda: _interview_events(user, since)),
+        _Section("todos", lambda: _todo_events(user, since.date())),
+        _Section("reminders", lambda: _reminder_events(user, since)),
+    ]
+
+
+def _sources(owner_id: int, since: dt.datetime, day: dt.date) -> list[list[QuerySet] | None]:
+    """The reads whose rows decide each section's bytes, in `_sections`' order (None: no read
+    can stand for them, that section is built every time). Each is the very read the
+    section's events are made from, or one of the same rows with more of their columns."""
+    owner = User(pk=owner_id)
+    interviews = _interviews(owner, since).values_list(*_INTERVIEW_COLUMNS)[:MAX_EVENTS]
+    todos = todo_calendar.for_feed(owner, day, MAX_EVENTS)
+    scheduled, cancelled = _reminders(owner, since)
+    lines = line_sources(scheduled | cancelled)
+    reminders = None if lines is None else [
+        scheduled.values_list(*_REMINDER_COLUMNS, "due_at")[:MAX_EVENTS],
+        cancelled.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS],
+        *lines,
+    ]  # fmt: skip
+    return [[interviews], [todos], reminders]
+
+
+# Stand-ins no row holds: an id no user has, a moment and a day long before any data.
+_DIGESTS = Digests(
+    _sources, -7_654_321, dt.datetime(1901, 2, 3, 4, 5, 6, 789_012, tzinfo=dt.UTC),
+    dt.date(1902, 3, 4),
+)  # fmt: skip
+
+
+def _cached_sections(
+    user: User, since: dt.datetime, sections: list[_Section], cache: BaseCache
+) -> tuple[list[bytes], dt.datetime | None]:
+    """Each section's bytes from the cache where its rows are unchanged (one read for all),
+    made where they changed (its events' bytes still read from the cache, one by one), and
+    the latest change among all the events shown."""
+    # What the rows don't decide: the bytes' form, the links' site, the words' language, and
+    # the day, so that a section lives no longer than the whole feed's copy (feeds.views).
+    stamp = hashlib.blake2b(
+        f"{_MAKER}|{settings.SITE_URL}|{get_language()}|{since.date()}".encode(), digest_size=8
+    ).hexdigest()
+    keys = [
+        f"calendar-section:{stamp}:{user.pk}:{section.name}:{digest}" if digest else ""
+        for section, digest in zip(sections, _DIGESTS(user.pk, since, since.date()), strict=True)
+    ]
+    found = cache.get_many([key for key in keys if key])
+    # The changed sections' events, their bytes read and kept together (one read, one write).
+    missed = {
+        section.name: section.events()
+        for key, section in zip(keys, sections, strict=True)
+        if key not in found
+    }
+    events = [event for shown in missed.values() for event in shown]
+    serialised = iter(_serialised(events, cache) if events else [])
+    made = {}
+    chunks = []
+    latest = []
+    for key, section in zip(keys, sections, strict=True):
+        stored = found.get(key)
+        if stored is None:
+            shown = missed[section.name]
+            modified = max((event.modified for event in shown), default=None)
+            stored = (b"".join(next(serialised) for _event in shown), modified)
+            if key:
+                made[key] = stored
+        chunks.append(stored[0])
+        if stored[1] is not None:
+            latest.append(stored[1])
+    if made:
+        cache.set_many(made, SECTION_SECONDS)
+    return chunks, max(latest, default=None)
 
 
 def _serialised(shown: list[_Event], cache: BaseCache | None) -> list[bytes]:
@@ -174,6 +282,17 @@ def _serialised(shown: list[_Event], cache: BaseCache | None) -> list[bytes]:
     return chunks
 
 
+def _interviews(user: User, since: dt.datetime) -> QuerySet[Interview]:
+    return Interview.objects.filter(owner=user, starts_at__gte=since).order_by("starts_at", "pk")
+
+
+# What an interview's events show is a function of these (its section's digest reads them).
+_INTERVIEW_COLUMNS = (
+    "pk", "round_type", "starts_at", "ends_at", "location", "promised_reply_by", "updated_at",
+    "created_at", "application__role", "application__company__name",
+)  # fmt: skip
+
+
 def _interview_events(user: User, since: dt.datetime) -> list[_Event]:
     # Plain values, not model instances: a heavy feed reads 500 interviews with their
     # application and company, and three instances a row were two thirds of its rebuild.
@@ -182,22 +301,18 @@ def _interview_events(user: User, since: dt.datetime) -> list[_Event]:
     # psycopg reads an interval in C but a timestamp with time zone in Python, through Django's
     # loader (~3 µs each: 2,000 a build were a fifth of a heavy rebuild). Differences of
     # timestamps are exact to the microsecond, so start + interval is the very timestamp.
-    interviews = (
-        Interview.objects.filter(owner=user, starts_at__gte=since)
-        .order_by("starts_at", "pk")
-        .values_list(
-            "pk",
-            "round_type",
-            "starts_at",
-            F("ends_at") - F("starts_at"),
-            "location",
-            "promised_reply_by",
-            F("updated_at") - F("created_at"),
-            F("updated_at") - F("starts_at"),
-            "application__role",
-            "application__company__name",
-        )[:MAX_EVENTS]
-    )
+    interviews = _interviews(user, since).values_list(
+        "pk",
+        "round_type",
+        "starts_at",
+        F("ends_at") - F("starts_at"),
+        "location",
+        "promised_reply_by",
+        F("updated_at") - F("created_at"),
+        F("updated_at") - F("starts_at"),
+        "application__role",
+        "application__company__name",
+    )[:MAX_EVENTS]
     # Each round's label once per build (Django's get_FOO_display makes its choices hashable
     # on every call: ~90 µs, as much as the rest of a cached event).
     round_of = functools.cache(
@@ -271,20 +386,31 @@ def _todo_events(user: User, since: dt.date) -> list[_Event]:
     return shown
 
 
+def _reminders(user: User, since: dt.datetime) -> tuple[QuerySet[Reminder], QuerySet[Reminder]]:
+    """The scheduled reminders from `since` on, soonest first, and the ones cancelled since,
+    latest first."""
+    mine = Reminder.objects.filter(owner=user)
+    return (
+        mine.filter(status__in=Reminder.OPEN, due_at__gte=since).order_by("due_at", "pk"),
+        mine.filter(status=Reminder.Status.CANCELLED, updated_at__gte=since).order_by(
+            "-updated_at", "pk"
+        ),
+    )
+
+
+_REMINDER_COLUMNS = ("pk", "kind", "subject_id", "status", "local_date", "version", "updated_at")
+
+
 def _reminder_events(user: User, since: dt.datetime) -> list[_Event]:
     """Scheduled reminders, and the ones cancelled since `since`, as all-day events."""
-    scheduled = Reminder.objects.filter(owner=user, status__in=Reminder.OPEN, due_at__gte=since)
-    cancelled = Reminder.objects.filter(
-        owner=user, status=Reminder.Status.CANCELLED, updated_at__gte=since
-    )
+    scheduled, cancelled = _reminders(user, since)
     # Plain values, and each subject's line from its columns (lines_about): a heavy feed reads
     # ~400 reminders, and an instance of each, of its interview, application and company, for
     # one line each, were over half of its rebuild. The line is with_subjects' (as
     # tests/feeds/test_feed_fast_reminders.py checks for every kind).
-    fields = ("pk", "kind", "subject_id", "status", "local_date", "version", "updated_at")
     rows = [
-        *scheduled.order_by("due_at", "pk").values_list(*fields)[:MAX_EVENTS],
-        *cancelled.order_by("-updated_at", "pk").values_list(*fields)[:MAX_EVENTS],
+        *scheduled.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS],
+        *cancelled.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS],
     ]
     abouts = lines_about([(kind, subject_id) for _pk, kind, subject_id, *_rest in rows])
     # Each kind's label once per build, as each round's above.

@@ -1,6 +1,7 @@
 """An offer on an application: what was offered, in one currency, and until when to decide."""
 
 import datetime as dt
+from collections.abc import Sequence
 
 from babel.numbers import list_currencies
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from applications.lines import application_lines
 from applications.models import Application
 from rebound.lib.urlcache import object_url
 
@@ -157,7 +159,8 @@ class Offer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return gettext("Offer: %(application)s") % {"application": self.application}
+        application = self.application
+        return offer_lines([(application.role, application.company.name)])[0]
 
     def get_absolute_url(self) -> str:
         return object_url("offers:edit", self.application_id)
@@ -166,3 +169,10 @@ class Offer(models.Model):
     def yearly_total(self) -> int:
         """Base, bonus and the equity's estimated value: one year's worth, in its currency."""
         return self.base_salary + (self.bonus or 0) + (self.equity_value or 0)
+
+
+def offer_lines(rows: Sequence[tuple[str, str]]) -> list[str]:
+    """Each offer given as its application's (role, company name), as str(offer) says it, the
+    words looked up once (the calendar feed names hundreds: reminders.kinds.PlainLines)."""
+    said = gettext("Offer: %(application)s")
+    return [said % {"application": line} for line in application_lines(rows)]

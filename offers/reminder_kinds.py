@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from applications.pipeline import Status, in_sentence
 from rebound.lib.formfields import long_day
 from rebound.lib.localtime import local_today
-from reminders.kinds import ReminderKind
+from reminders.kinds import PlainLines, ReminderKind
 
-from .models import Offer
+from .models import Offer, offer_lines
 from .money import money
 
 # The kind's stored name: reminders keep it, so it never changes.
@@ -128,6 +128,9 @@ KINDS = (
         note=_note,
         select_related=("application__company", "owner"),
         describe_related=("application__company",),
+        plain_lines=PlainLines(
+            columns=("application__role", "application__company__name"), lines=offer_lines
+        ),
         when=format_lazy(
             _(
                 "Some days before an offer’s decision deadline (you choose how many on the offer, "

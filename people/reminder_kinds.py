@@ -1,5 +1,6 @@
 """The reminder people owns: keep a contact warm, every few weeks since you were last in touch."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -7,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from rebound.lib.language import in_language_of
-from reminders.kinds import KindAction, ReminderKind
+from reminders.kinds import KindAction, PlainLines, ReminderKind
 
 from .history import last_contact_of
 from .models import KeepWarm
@@ -25,7 +26,13 @@ def _context(keep_warm: KeepWarm) -> dict[str, Any]:
 
 
 def _describe(keep_warm: KeepWarm) -> str:
-    return _("Keep in touch with %(name)s") % {"name": keep_warm.contact.name}
+    return _lines([(keep_warm.contact.name,)])[0]
+
+
+def _lines(rows: Sequence[tuple[str]]) -> list[str]:
+    """`_describe` of each contact's (name,), the words looked up once."""
+    said = _("Keep in touch with %(name)s")
+    return [said % {"name": name} for (name,) in rows]
 
 
 def _obsolete(keep_warm: KeepWarm) -> str:
@@ -59,6 +66,7 @@ KINDS = (
         obsolete=_obsolete,
         select_related=("contact__owner", "contact__company"),
         describe_related=("contact",),
+        plain_lines=PlainLines(columns=("contact__name",), lines=_lines),
         when=gettext_lazy(
             "Every few weeks (your choice on the contact’s page) since you were last in touch "
             "with someone in your network."

@@ -2,6 +2,7 @@
 number of days before it they chose. Scheduled, moved and cancelled by todos.services, which
 imports this module's name for it; this module imports no service."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rebound.lib.localtime import local_today
-from reminders.kinds import ReminderKind
+from reminders.kinds import PlainLines, ReminderKind
 
 from .models import Todo
 
@@ -30,11 +31,16 @@ def _context(todo: Todo) -> dict[str, Any]:
 
 def describe(todo: Todo) -> str:
     application = todo.application
-    return _("%(title)s (%(role)s at %(company)s)") % {
-        "title": todo.title,
-        "role": application.role,
-        "company": application.company.name,
-    }
+    return _lines([(todo.title, application.role, application.company.name)])[0]
+
+
+def _lines(rows: Sequence[tuple[str, str, str]]) -> list[str]:
+    """`describe` of each (title, role, company name), the words looked up once (the calendar
+    feed describes hundreds: reminders.kinds.PlainLines)."""
+    said = _("%(title)s (%(role)s at %(company)s)")
+    return [
+        said % {"title": title, "role": role, "company": company} for title, role, company in rows
+    ]
 
 
 def _obsolete(todo: Todo) -> str:
@@ -55,6 +61,9 @@ KINDS = (
         obsolete=_obsolete,
         select_related=("application__company", "owner"),
         describe_related=("application__company",),
+        plain_lines=PlainLines(
+            columns=("title", "application__role", "application__company__name"), lines=_lines
+        ),
         when=gettext_lazy(
             "For a to-do you ask it for: at your reminder hour, on its due date or the days "
             "before it you chose; at the next chance if that day has already passed."
