@@ -99,6 +99,9 @@ _END = b"END:VCALENDAR\r\n"
 class Feed:
     body: bytes
     last_modified: dt.datetime | None
+    # Built from cached sections alone: the calendar's own lines and the sections' keys, which
+    # say the feed again as long as the cache holds them (feeds.views keeps these, not a copy).
+    sections: tuple[bytes, tuple[str, ...]] | None = None
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, and a heavy feed
@@ -169,15 +172,24 @@ def build(user: User, now: dt.datetime, *, events: BaseCache | None = None) -> F
     head = calendar.to_ical()
     # What icalendar ends every calendar with; the events go in just before it.
     assert head.endswith(_END)
+    head = head[: -len(_END)]
     sections = _sections(user, since)
     if events is None or connection.vendor != "postgresql":
         shown = [event for section in sections for event in section.events()]
         chunks = _serialised(shown, events)
         modified = max((event.modified for event in shown), default=None)
-    else:
-        chunks, modified = _cached_sections(user, since, sections, events)
-    body = b"".join([head[: -len(_END)], *chunks, _END])
-    return Feed(body=body, last_modified=modified)
+        return Feed(b"".join([head, *chunks, _END]), modified)
+    chunks, modified, keys = _cached_sections(user, since, sections, events)
+    kept = (head, tuple(keys)) if all(keys) else None
+    return Feed(b"".join([head, *chunks, _END]), modified, kept)
+
+
+def from_sections(head: bytes, keys: tuple[str, ...], cache: BaseCache) -> bytes | None:
+    """The feed `build` made of these cached sections, or None if the cache lost one."""
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        return None
+    return b"".join([head, *(found[key][0] for key in keys), _END])
 
 
 @dataclass(frozen=True)
@@ -222,7 +234,7 @@ _DIGESTS = Digests(
 
 def _cached_sections(
     user: User, since: dt.datetime, sections: list[_Section], cache: BaseCache
-) -> tuple[list[bytes], dt.datetime | None]:
+) -> tuple[list[bytes], dt.datetime | None, list[str]]:
     """Each section's bytes from the cache where its rows are unchanged (one read for all),
     made where they changed (its events' bytes still read from the cache, one by one), and
     the latest change among all the events shown."""
@@ -260,7 +272,7 @@ def _cached_sections(
             latest.append(stored[1])
     if made:
         cache.set_many(made, SECTION_SECONDS)
-    return chunks, max(latest, default=None)
+    return chunks, max(latest, default=None), keys
 
 
 def _serialised(shown: list[_Event], cache: BaseCache | None) -> list[bytes]:
