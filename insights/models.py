@@ -62,11 +62,22 @@ class TimelineRollup(models.Model):
         on_delete=models.DO_NOTHING,
         related_name="+",
     )
+    # The first and last day of the timeline's rejections and offers (insights.0004), None
+    # without any: the wellbeing chart's latest events are found by the (owner, last day)
+    # index (insights.metrics.wellbeing), as the status changes have no owner of their own.
+    first_event_on = models.DateField(null=True)
+    last_event_on = models.DateField(null=True)
 
     class Meta:
         db_table = "insights_timelinerollup"
         indexes = [
-            models.Index(fields=["owner", "date_applied"], name="insights_rollup_by_applied")
+            models.Index(fields=["owner", "date_applied"], name="insights_rollup_by_applied"),
+            models.Index(fields=["owner", "last_event_on"], name="insights_rollup_by_event"),
+            # The answers by company count the busiest companies' rows off this, not every row
+            # of the cohort again (insights.metrics.timeline, `busiest`).
+            models.Index(
+                fields=["owner", "company", "date_applied"], name="insights_rollup_by_company"
+            ),
         ]
 
     def __str__(self) -> str:

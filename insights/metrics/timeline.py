@@ -169,7 +169,9 @@ def _from_rollup(
     params: list[Any] = [*cohort_params]
     if busiest is not None:
         # The busiest companies counted off the rollup rows too, their names joined to the few
-        # hundred counts, not to every row (0.6 ms of a heavy search's 2).
+        # hundred counts, not to every row (0.6 ms of a heavy search's 2); then only their rows
+        # are read, off the (owner, company, date applied) index (insights.0004), not the whole
+        # cohort a second time (another 0.5 ms).
         minimum, most = busiest
         sql.append(
             " AND r.company_id IN (SELECT busy.company_id FROM (SELECT company_id, COUNT(*) AS n"

@@ -99,16 +99,51 @@ def _since(column: str, start: dt.date | None) -> tuple[str, list[Any]]:
 
 
 def _events_sql(user: User, period: Period) -> list[tuple[dt.date, str, str]]:
-    """The latest EVENTS rejections and offers of the period: (day, status, company)."""
-    since, params = _since("s.changed_on", period.start)
+    """The latest EVENTS rejections and offers of the period: (day, status, company).
+
+    The status changes have no owner: found from the user's applications they were a join of
+    every status change to every application (a hash of the whole table for a heavy search).
+    Instead the applications that can hold them come off the rollup's (owner, last event)
+    index (insights.models.TimelineRollup: the first and last day of each timeline's
+    rejections and offers), and only their status changes are read:
+    - those whose last event is in the period, from the EVENTS-th latest such last day on:
+      an application whose last event is earlier has none of the latest EVENTS, as each of
+      EVENTS others has a later one in the period;
+    - those whose last event is after the period's end but whose first is not: events of
+      theirs may be in it (none in a period that ends today, unless a day was set ahead).
+    Their company is the rollup's (the application's, kept by the same triggers)."""
+    since, params = _since("last_event_on", period.start)
+    in_period = f"owner_id = %s AND last_event_on <= %s{since}"
+    in_period_params = [user.pk, period.end, *params]
+    changed_since, changed_params = _since("s.changed_on", period.start)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT s.changed_on, s.to_status, c.name FROM applications_statuschange s"
-            " JOIN applications_application a ON a.id = s.application_id"
-            " JOIN applications_company c ON c.id = a.company_id"
-            " WHERE a.owner_id = %s AND s.changed_on <= %s AND s.to_status IN (%s, %s)"
-            f"{since} ORDER BY 1 DESC, s.id DESC LIMIT %s",
-            [user.pk, period.end, Status.REJECTED.value, Status.OFFER.value, *params, EVENTS],
+            "SELECT s.changed_on, s.to_status, c.name FROM ("
+            " SELECT application_id, company_id FROM insights_timelinerollup"
+            f" WHERE {in_period} AND last_event_on >= COALESCE(("
+            f"  SELECT last_event_on FROM insights_timelinerollup WHERE {in_period}"
+            "   ORDER BY last_event_on DESC OFFSET %s LIMIT 1), '-infinity'::date)"
+            " UNION ALL"
+            " SELECT application_id, company_id FROM insights_timelinerollup"
+            " WHERE owner_id = %s AND last_event_on > %s AND first_event_on <= %s"
+            ") AS r"
+            " JOIN applications_statuschange s ON s.application_id = r.application_id"
+            " JOIN applications_company c ON c.id = r.company_id"
+            f" WHERE s.changed_on <= %s AND s.to_status IN (%s, %s){changed_since}"
+            " ORDER BY 1 DESC, s.id DESC LIMIT %s",
+            [
+                *in_period_params,
+                *in_period_params,
+                EVENTS - 1,
+                user.pk,
+                period.end,
+                period.end,
+                period.end,
+                Status.REJECTED.value,
+                Status.OFFER.value,
+                *changed_params,
+                EVENTS,
+            ],
         )
         return cursor.fetchall()
 

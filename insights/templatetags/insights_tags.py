@@ -10,10 +10,12 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import date, floatformat
+from django.urls import reverse
 from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applications.pipeline import EXITS
 from insights.metrics.activity import Week
@@ -212,5 +214,163 @@ def sent_rows(rows: Iterable[Any], day_format: str) -> SafeString:
             + f"</td><td>{_cell(r.position or '—')}</td><td>{_cell(r.method)}</td>"
             f"<td>{_cell(r.result)}</td></tr>"
             for r in rows
+        )
+    )
+
+
+# The page's other repeated pieces, written here too (issue 24): the funnel's table, the
+# answers' rows, the ratings' tables and the lists of what tripped you and the skills. Held
+# equal to the template lines they replace by tests/insights/test_page_pieces.py.
+
+
+def _said(message: str, **values: Any) -> str:
+    """`{% blocktranslate trimmed %}` of `message` with these values: each value as
+    `{{ value }}` writes it."""
+    return _(message) % {name: _cell(value) for name, value in values.items()}
+
+
+def _default_0(value: Any) -> Any:
+    """`{{ value|default:0 }}`."""
+    return value or 0
+
+
+@register.simple_tag
+def exit_heads(exit_labels: dict[str, str]) -> SafeString:
+    return mark_safe(
+        "".join(
+            f'<th scope="col">{_said("%(label)s here", label=label)}</th>'
+            for label in exit_labels.values()
+        )
+    )
+
+
+@register.simple_tag
+def funnel_applied_row(
+    funnel: Funnel, exit_labels: dict[str, str], applied_label: str
+) -> SafeString:
+    cells = "".join(
+        # `{{ here.applied|default:0 }}`, `here` the exit's counts per stage (when any).
+        f"<td>{_cell(_default_0(get_item((funnel.exits or {}).get(key) or {}, 'applied')))}</td>"
+        for key in exit_labels
+    )
+    return mark_safe(
+        f'<tr><th scope="row">{_cell(applied_label)}</th><td>{_cell(funnel.applied)}</td>'
+        f"<td>{_cell(percent(1))}</td>{cells}</tr>"
+    )
+
+
+@register.simple_tag
+def funnel_stage_rows(
+    funnel: Funnel, stage_labels: dict[str, str], exit_labels: dict[str, str]
+) -> SafeString:
+    exits = [(funnel.exits or {}).get(key) or {} for key in exit_labels]
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_cell(label)}</th>'
+            f"<td>{_cell(get_item(funnel.reached, key))}</td><td>{_cell(share(funnel, key))}</td>"
+            + "".join(f"<td>{_cell(_default_0(get_item(here, key)))}</td>" for here in exits)
+            + "</tr>"
+            for key, label in stage_labels.items()
+        )
+    )
+
+
+def _median(days: float | None) -> str:
+    """`{% if days is not None %}{{ days|floatformat:"-1" }}{% else %}—{% endif %}`."""
+    return "—" if days is None else _cell(floatformat(days, "-1"))
+
+
+@register.simple_tag
+def answer_rows(rows: Iterable[tuple[str, Any]], ghosted: bool) -> SafeString:
+    """The answers by source (with the ghosted column) or by company (without)."""
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_cell(name)}</th><td>{_cell(s.applied)}</td>'
+            f"<td>{_cell(s.heard_back)} ({_cell(percent(s.heard_back_rate))})</td>"
+            f"<td>{_median(s.median_days)}</td>"
+            + (f"<td>{_cell(s.ghosted)}</td>" if ghosted else "")
+            + "</tr>"
+            for name, s in rows
+        )
+    )
+
+
+@register.simple_tag
+def rating_heads(rating_labels: dict[str, str]) -> SafeString:
+    return mark_safe(
+        "".join(f'<th scope="col">{_cell(label)}</th>' for label in rating_labels.values())
+    )
+
+
+@register.simple_tag
+def trend_rows(trend: dict[str, Any], rating_labels: dict[str, str]) -> SafeString:
+    rows = []
+    for key, label in rating_labels.items():
+        pair = get_item(trend, key)
+        rows.append(
+            f'<tr><th scope="row">{_cell(label)}</th>'
+            f"<td>{_cell(_index(pair, 0))}</td><td>{_cell(_index(pair, 1))}</td></tr>"
+        )
+    return mark_safe("".join(rows))
+
+
+def _index(pair: Any, i: int) -> Any:
+    """`{{ pair.0 }}`: "" (the template's nothing) when there is no such item."""
+    try:
+        return pair[i]
+    except (TypeError, IndexError, KeyError):
+        return ""
+
+
+@register.simple_tag
+def round_rows(by_round: dict[str, dict[str, float]], rating_labels: dict[str, str]) -> SafeString:
+    keys = list(rating_labels)
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_cell(name)}</th>'
+            + "".join(f"<td>{_cell(get_item(averages, key))}</td>" for key in keys)
+            + "</tr>"
+            for name, averages in by_round.items()
+        )
+    )
+
+
+@register.simple_tag
+def tripped_again_items(lines: Iterable[tuple[str, int]]) -> SafeString:
+    return mark_safe(
+        "".join(
+            f'<li>{_cell(line)} <span class="text-body-secondary">('
+            + ngettext("%(n)s interview", "%(n)s interviews", n) % {"n": _cell(n)}
+            + ")</span></li>"
+            for line, n in lines
+        )
+    )
+
+
+@register.simple_tag
+def tripped_latest_items(tripped: Iterable[Any], day_format: str) -> SafeString:
+    """Each "what tripped you", as the template wrote it (its text, a link to its interview,
+    its day), the lines between the items kept."""
+    said = _("%(round)s interview, %(role)s at %(company)s")
+    return mark_safe(
+        "".join(
+            '<li class="mb-2">\n        '
+            f'<span class="d-block text-pre">{_cell(t.text)}</span>\n        '
+            '<span class="small text-body-secondary">'
+            f'<a href="{_cell(reverse("interviews:detail", args=[t.interview_id]))}">'
+            + said
+            % {"round": _cell(t.round_label), "role": _cell(t.role), "company": _cell(t.company)}
+            + f"</a>, {_day(t.day, day_format)}</span>\n      </li>"
+            for t in tripped
+        )
+    )
+
+
+@register.simple_tag
+def skill_items(skills: Iterable[tuple[str, int]]) -> SafeString:
+    return mark_safe(
+        "".join(
+            f'<li class="list-inline-item badge text-bg-light">{_cell(skill)} × {_cell(n)}</li>'
+            for skill, n in skills
         )
     )

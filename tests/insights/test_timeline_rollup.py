@@ -27,6 +27,7 @@ STATUSES = list(Status.values)
 RANK = {"applied": 1, "screening": 2, "interviewing": 3, "offer": 4, "accepted": 5}
 ANSWERS = {"screening", "interviewing", "offer", "accepted", "rejected"}
 EXITS = {"rejected", "withdrawn", "ghosted"}
+EVENTS = {"rejected", "offer"}  # the wellbeing chart's (insights.0004: first and last day)
 D0 = dt.date(2026, 1, 1)
 
 
@@ -44,12 +45,14 @@ def expected(application: Application) -> tuple:
     answers = [
         on for _, to, on in changes if to in ANSWERS and applied is not None and on >= applied
     ]
+    events = [on for _, to, on in changes if to in EVENTS]
     return (
         max((RANK.get(to, 0) for _, to, _ in changes), default=0),
         min(answers, default=None),
         any(to == "ghosted" for _, to, _ in changes),
         {f"{f}>{to}" for f, to, _ in changes if to in EXITS},
         (owner, applied, source, company),
+        (min(events, default=None), max(events, default=None)),
     )
 
 
@@ -61,6 +64,7 @@ def stored(application: Application) -> tuple:
         row.ghosted,
         set(row.exits.split()),
         (row.owner_id, row.date_applied, row.source, row.company_id),
+        (row.first_event_on, row.last_event_on),
     )
 
 
