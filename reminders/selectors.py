@@ -125,7 +125,7 @@ def line_sources(reminders: "QuerySet[Reminder]") -> list[QuerySet] | None:
     sources: list[QuerySet] = []
     for model_label, columns in sorted(plain.items()):
         names = sorted(k.name for k in declared.values() if k.subject_model == model_label)
-        subjects = Subquery(reminders.filter(kind__in=names).values("subject_id"))
+        subjects = Subquery(reminders.filter(kind__in=names).order_by().values("subject_id"))
         rows = apps.get_model(model_label)._default_manager.filter(_AnyOf(F("pk"), subjects))
         sources.append(rows.order_by("pk").values_list("pk", *columns))
     return sources
