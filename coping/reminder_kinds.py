@@ -1,15 +1,16 @@
 """The reminders the coping workflow owns, all about a plan."""
 
 import datetime as dt
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from applications.lines import application_lines
 from applications.pipeline import EXITS
-from rebound.lib.language import in_language_of
+from rebound.lib.language import in_language_of, user_language
 from rebound.lib.letters import days_ago_opening, span
 from rebound.lib.localtime import local_today
 from reminders.kinds import PlainLines, ReminderKind
@@ -58,13 +59,21 @@ def _listed(phrases: list[str]) -> str:
     return _("%(items)s, and %(last)s") % {"items": ", ".join(phrases[:-1]), "last": phrases[-1]}
 
 
+def _in_owners_words(plan: CopingPlan) -> AbstractContextManager[Any]:
+    """The owner's language for an email's sentences, whoever sends it (the beat, "Send now"
+    from another browser). A worker renders in it already (reminders_send_batch switches
+    once per run of owners who read it): then there is nothing to switch, and back."""
+    if get_language() == user_language(plan.owner):
+        return nullcontext()
+    return in_language_of(plan.owner)
+
+
 def _context(plan: CopingPlan) -> dict[str, Any]:
     # Every sentence about time comes from the real dates on the day it goes out: a reminder
     # can be sent early ("Send now"), moved, or retried a day late.
     today = local_today(plan.owner)
     since_no = (today - plan.opened_on).days
-    # The owner's words, whoever sends it (the beat, "Send now" from another browser).
-    with in_language_of(plan.owner):
+    with _in_owners_words(plan):
         since, said = span(since_no), days_ago_opening(since_no)
     return {
         "plan": plan,
@@ -80,7 +89,7 @@ def _context(plan: CopingPlan) -> dict[str, Any]:
 
 def _keep_in_touch_context(plan: CopingPlan) -> dict[str, Any]:
     follow_up = getattr(plan, "follow_up", None)
-    with in_language_of(plan.owner):
+    with _in_owners_words(plan):
         draft = drafts.keep_in_touch_note(plan)
     return {
         **_context(plan),
@@ -92,7 +101,7 @@ def _keep_in_touch_context(plan: CopingPlan) -> dict[str, Any]:
 
 def _check_in_context(plan: CopingPlan) -> dict[str, Any]:
     to_do = {s.step for s in plan.steps.all() if s.state == PlanStep.State.TODO}
-    with in_language_of(plan.owner):
+    with _in_owners_words(plan):
         steps = [str(phrase) for step, phrase in STEP_PHRASES.items() if step in to_do]
         listed = _listed(steps)
     return {**_context(plan), "steps_to_do": steps, "steps_listed": listed}
@@ -105,7 +114,7 @@ def _feedback_chase_context(plan: CopingPlan) -> dict[str, Any]:
     except FeedbackRequest.DoesNotExist:
         sent_on = None
     days = (context["today"] - sent_on).days if sent_on else None
-    with in_language_of(plan.owner):
+    with _in_owners_words(plan):
         asked_when = days_ago_opening(days) if days is not None else ""
     return {
         **context,

@@ -2,6 +2,7 @@
 
 import functools
 import re
+import time
 import uuid
 from contextlib import nullcontext
 from email.policy import Compat32
@@ -193,6 +194,32 @@ def _sender_header() -> bytes:
     return _header("From", settings.DEFAULT_FROM_EMAIL)
 
 
+@functools.lru_cache(maxsize=64)
+def _constant_header(name: str, value: str) -> bytes:
+    """A header the same in every email (MIME-Version, List-Unsubscribe-Post) or in every
+    email of a language (Content-Language): written once per process."""
+    return _header(name, value)
+
+
+# The Date header of the current second: formatdate writes whole seconds, so every email
+# built within one second carries the same line. (second, EMAIL_USE_LOCALTIME, the line)
+_date_line: tuple[int, bool, bytes] = (-1, False, b"")
+
+
+def _date_header() -> bytes:
+    global _date_line
+    now, local = time.time(), bool(settings.EMAIL_USE_LOCALTIME)
+    second, was_local, line = _date_line
+    if second != int(now) or was_local != local:
+        line = _header("Date", formatdate(now, localtime=local))
+        _date_line = (int(now), local, line)
+    return line
+
+
+# Headers of _headers whose values repeat from email to email.
+_REPEATING = frozenset({"List-Unsubscribe-Post", "Content-Language"})
+
+
 _PART_HEADERS = {
     (subtype, cte): b"".join(
         [
@@ -243,12 +270,15 @@ def message_bytes(
         return bytes(built.as_bytes(linesep=CRLF))
     head = [
         _header("Content-Type", f'multipart/alternative; boundary="{boundary}"'),
-        _header("MIME-Version", "1.0"),
+        _constant_header("MIME-Version", "1.0"),
         _header("Subject", rendered["subject"]),
         _sender_header(),
         _header("To", reminder.owner.email),
-        _header("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME)),
-        *(_header(name, value) for name, value in _headers(reminder, rendered).items()),
+        _date_header(),
+        *(
+            (_constant_header if name in _REPEATING else _header)(name, value)
+            for name, value in _headers(reminder, rendered).items()
+        ),
         CRLF.encode(),
     ]
     delimiter = f"--{boundary}\r\n".encode()
