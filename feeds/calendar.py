@@ -19,35 +19,29 @@ Its words (the events' titles) are in the active language: calendar apps fetch t
 without a session, so feeds.views builds it in the owner's language (`in_language_of`) and
 keys its cache by that language.
 
-The feed is made of three sections (its interviews, its to-dos, its reminders), each cached
-whole by a digest of the rows that decide it (feeds.digests: PostgreSQL hashes the rows
-without sending them, in one query for the three). The whole feed's copy is gone after any
-change to its owner's data, but most changes (a status moved, a note written, a journal entry)
-touch no section, and most of the rest touch one: so the first fetch after a change reads the
-digests and the unchanged sections' bytes (one cache read), and builds only a changed section.
-A section's key holds, beside its digest, what its rows don't decide (the owner, the language,
-the bytes' form, the site's address and the day), so it lives no longer than the whole copy.
-Every kind of reminder says its line from declared columns (reminders.kinds.PlainLines), so
-the reminders' digest covers what their lines name (reminders.selectors.line_sources); were a
-kind to say it from a model instance, that section would be built on every fetch.
-(tests/feeds/test_feed_sections.py changes each thing an event shows behind the services'
-back, and the next feed is the feed built whole.)
+Its parts (the interviews, the to-dos, the scheduled and the cancelled reminders) are kept
+in chunks of 64 rows, each under a digest of the rows that decide it (feeds.sections,
+feeds.digests: PostgreSQL hashes the rows without sending them, in one query). The whole
+feed's copy is gone after any change to its owner's data, but most changes (a status, a note,
+a journal entry) touch no chunk and an edit touches one: the first fetch after a change reads
+the digests and the unchanged chunks (one cache read), and builds only what changed. A chunk's
+key also holds what its rows don't decide (the owner, the language, the bytes' form, the
+site's address, the day), so it lives no longer than the whole copy. Every reminder kind says
+its line from declared columns (reminders.kinds.PlainLines), so the reminders' digests cover
+what their lines name (reminders.selectors.line_sources); were a kind to say it from a model
+instance, the reminders would be built on every fetch. tests/feeds/test_feed_sections.py
+changes each thing an event shows, behind the services' back, and adds, removes and moves
+rows: the next feed is the feed built whole.
 
-Within a changed section, each event is cached too (Russian-doll caching), because almost
-every event in it is unchanged: a heavy user's feed holds up to about 2,000
-events, icalendar makes each in ~100 µs, and one change touches one or two of them. So
-`build` first reads what every event shows (`_Event`: its UID, title, dates, place, link,
-SEQUENCE, last change, status) and keys each event's serialised VEVENT by a hash of exactly
-those values (with FORMAT and icalendar's version): a renamed company or role, a cancelled
-reminder, a switch of language change the title or the status, so the key, whether or not the
-event's own row was written. The events are read with one `get_many`,
-only the missing ones are made by icalendar, and they are written back with one `set_many`;
-icalendar also makes the calendar's own lines, and the cached VEVENTs go in before its
-END:VCALENDAR, exactly where `Calendar.to_ical` would put them (the feed is byte for byte the
-one icalendar makes in one piece: tests/feeds/test_event_cache.py). Without a cache
-(`events=None`: SQLite, FRAGMENT_CACHE off) every event is made, as before. What a rebuild
-still pays in proportion to the feed is reading what the events show (the rows, the reminders'
-subjects, the titles): about half of a heavy user's rebuild before, all of it now.
+Within a changed chunk, each event is cached too (Russian-doll caching): icalendar makes each
+in ~100 µs and an edit touches one or two. An event's serialised VEVENT is keyed by a hash of
+exactly what it shows (`_Event`: its UID, title, dates, place, link, SEQUENCE, last change,
+status; with FORMAT and icalendar's version), so a renamed company, a cancelled reminder or a
+switch of language changes the key whether or not the event's own row was written. They are
+read with one `get_many` and the missing ones written back with one `set_many`; they go in
+before END:VCALENDAR, exactly where `Calendar.to_ical` would put them (byte for byte the feed
+icalendar makes in one piece: tests/feeds/test_event_cache.py). Without a cache (`events=None`:
+SQLite, FRAGMENT_CACHE off) every event is made.
 
 So that an unchanged event's bytes stay the same from build to build, its DTSTAMP is its last
 change, not the moment of the build: RFC 5545 (3.8.7.2) asks exactly that of an object with
@@ -58,8 +52,9 @@ the calendar component was last revised in the calendar store").
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import icalendar
 from django.conf import settings
@@ -75,7 +70,8 @@ from reminders.models import Reminder
 from reminders.selectors import line_sources, lines_about
 from todos import calendar as todo_calendar
 
-from .digests import Digests
+from . import sections
+from .digests import Digests, Source
 
 PRODID = "-//Rebound//Calendar feed//EN"
 WINDOW = dt.timedelta(days=90)
@@ -88,8 +84,6 @@ FORMAT = 4
 # only bounds the memory of events no feed shows any more (feeds are rebuilt at least daily,
 # which reads, but doesn't refresh, the events they still show).
 EVENT_SECONDS = 3 * 24 * 3600
-# A section's key holds the day (its rows decide it within a day): a day bounds it.
-SECTION_SECONDS = 24 * 3600
 # What else an event's bytes depend on: the form `build` writes (FORMAT) and the serialiser.
 _MAKER = f"{FORMAT}:{icalendar.__version__}"
 _END = b"END:VCALENDAR\r\n"
@@ -173,56 +167,92 @@ def build(user: User, now: dt.datetime, *, events: BaseCache | None = None) -> F
     # What icalendar ends every calendar with; the events go in just before it.
     assert head.endswith(_END)
     head = head[: -len(_END)]
-    sections = _sections(user, since)
+    parts = _parts(user, since)
     if events is None or connection.vendor != "postgresql":
-        shown = [event for section in sections for event in section.events()]
+        shown = [event for part in parts for row in part.rows(0, None) for event in row]
         chunks = _serialised(shown, events)
         modified = max((event.modified for event in shown), default=None)
         return Feed(b"".join([head, *chunks, _END]), modified)
-    chunks, modified, keys = _cached_sections(user, since, sections, events)
-    kept = (head, tuple(keys)) if all(keys) else None
-    return Feed(b"".join([head, *chunks, _END]), modified, kept)
+    # What the rows don't decide: the bytes' form, the links' site, the words' language, and
+    # the day, so that a chunk lives no longer than the whole feed's copy (feeds.views).
+    stamp = hashlib.blake2b(
+        f"{_MAKER}|{settings.SITE_URL}|{get_language()}|{since.date()}".encode(), digest_size=8
+    ).hexdigest()
+    built = sections.build(
+        parts,
+        _digests(user, since),
+        prefix=f"calendar-chunk:{stamp}:{user.pk}",
+        cache=events,
+        serialised=lambda shown: _serialised(shown, events),
+    )
+    kept = (head, tuple(built.keys)) if all(built.keys) else None
+    return Feed(b"".join([head, *built.chunks, _END]), built.modified, kept)
 
 
 def from_sections(head: bytes, keys: tuple[str, ...], cache: BaseCache) -> bytes | None:
-    """The feed `build` made of these cached sections, or None if the cache lost one."""
-    found = cache.get_many(keys)
-    if len(found) < len(keys):
-        return None
-    return b"".join([head, *(found[key][0] for key in keys), _END])
+    """The feed `build` made of these cached chunks, or None if the cache lost one."""
+    chunks = sections.kept(keys, cache)
+    return None if chunks is None else b"".join([head, *chunks, _END])
 
 
-@dataclass(frozen=True)
-class _Section:
-    """A run of the feed's events (its interviews, to-dos or reminders), and how to make them."""
+def _parts(user: User, since: dt.datetime) -> list[sections.Part]:
+    """The feed's parts, in its order: each of its read's rows' events (feeds.sections)."""
+    scheduled, cancelled = _reminders(user, since)
 
-    name: str
-    events: Callable[[], list[_Event]]
+    def reminders(read: QuerySet[Reminder]) -> Callable[[int, int | None], list[list[_Event]]]:
+        return lambda start, stop: _reminder_rows(
+            read.values_list(*_REMINDER_COLUMNS)[start : _stop(stop)]
+        )
 
-
-def _sections(user: User, since: dt.datetime) -> list[_Section]:
     return [
-        _Section("interviews", lambda: _interview_events(user, since)),
-        _Section("todos", lambda: _todo_events(user, since.date())),
-        _Section("reminders", lambda: _reminder_events(user, since)),
+        sections.Part(
+            "interviews", lambda start, stop: _interview_events(user, since, start, stop)
+        ),
+        sections.Part("todos", lambda start, stop: _todo_events(user, since.date())),
+        sections.Part("scheduled", reminders(scheduled)),
+        sections.Part("cancelled", reminders(cancelled)),
     ]
 
 
-def _sources(owner_id: int, since: dt.datetime, day: dt.date) -> list[list[QuerySet] | None]:
-    """The reads whose rows decide each section's bytes, in `_sections`' order (None: no read
-    can stand for them, that section is built every time). Each is the very read the
-    section's events are made from, or one of the same rows with more of their columns."""
+def _stop(stop: int | None) -> int:
+    return MAX_EVENTS if stop is None else min(stop, MAX_EVENTS)
+
+
+def _sources(owner_id: int, since: dt.datetime, day: dt.date) -> list[Source | None]:
+    """The rows that decide each part's bytes, in `_parts`' order (None: no read can stand for
+    them, that part is built every time), each read in the order its part's rows are cut by.
+    Each is the very read the part's events are made from, or one of the same rows with more
+    of their columns; every chunk of the reminders also depends on what their lines name."""
     owner = User(pk=owner_id)
     interviews = _interviews(owner, since).values_list(*_INTERVIEW_COLUMNS)[:MAX_EVENTS]
     todos = todo_calendar.for_feed(owner, day, MAX_EVENTS)
     scheduled, cancelled = _reminders(owner, since)
     lines = line_sources(scheduled | cancelled)
-    reminders = None if lines is None else [
-        scheduled.values_list(*_REMINDER_COLUMNS, "due_at")[:MAX_EVENTS],
-        cancelled.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS],
-        *lines,
-    ]  # fmt: skip
-    return [[interviews], [todos], reminders]
+    reminders: list[Source | None] = [None, None, None]
+    if lines is not None:
+        reminders = [
+            Source(
+                scheduled.values_list(*_REMINDER_COLUMNS, "due_at")[:MAX_EVENTS], "r.due_at, r.pk"
+            ),
+            Source(
+                cancelled.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS], "r.updated_at DESC, r.pk"
+            ),
+            Source(None, others=lines),  # what their lines name: part of each of their chunks
+        ]
+    return [Source(interviews, "r.starts_at, r.pk"), Source(todos), *reminders]
+
+
+def _digests(user: User, since: dt.datetime) -> list[list[str] | None]:
+    """Each part's chunks' digests (feeds.digests), the reminders' with what their lines name."""
+    *found, lines = _DIGESTS(user.pk, since, since.date())
+    named = "" if lines is None else lines[0]
+    return [
+        *found[:2],
+        *(
+            None if chunks is None else [f"{digest}.{named}" for digest in chunks]
+            for chunks in found[2:]
+        ),
+    ]
 
 
 # Stand-ins no row holds: an id no user has, a moment and a day long before any data.
@@ -230,49 +260,6 @@ _DIGESTS = Digests(
     _sources, -7_654_321, dt.datetime(1901, 2, 3, 4, 5, 6, 789_012, tzinfo=dt.UTC),
     dt.date(1902, 3, 4),
 )  # fmt: skip
-
-
-def _cached_sections(
-    user: User, since: dt.datetime, sections: list[_Section], cache: BaseCache
-) -> tuple[list[bytes], dt.datetime | None, list[str]]:
-    """Each section's bytes from the cache where its rows are unchanged (one read for all),
-    made where they changed (its events' bytes still read from the cache, one by one), and
-    the latest change among all the events shown."""
-    # What the rows don't decide: the bytes' form, the links' site, the words' language, and
-    # the day, so that a section lives no longer than the whole feed's copy (feeds.views).
-    stamp = hashlib.blake2b(
-        f"{_MAKER}|{settings.SITE_URL}|{get_language()}|{since.date()}".encode(), digest_size=8
-    ).hexdigest()
-    keys = [
-        f"calendar-section:{stamp}:{user.pk}:{section.name}:{digest}" if digest else ""
-        for section, digest in zip(sections, _DIGESTS(user.pk, since, since.date()), strict=True)
-    ]
-    found = cache.get_many([key for key in keys if key])
-    # The changed sections' events, their bytes read and kept together (one read, one write).
-    missed = {
-        section.name: section.events()
-        for key, section in zip(keys, sections, strict=True)
-        if key not in found
-    }
-    events = [event for shown in missed.values() for event in shown]
-    serialised = iter(_serialised(events, cache) if events else [])
-    made = {}
-    chunks = []
-    latest = []
-    for key, section in zip(keys, sections, strict=True):
-        stored = found.get(key)
-        if stored is None:
-            shown = missed[section.name]
-            modified = max((event.modified for event in shown), default=None)
-            stored = (b"".join(next(serialised) for _event in shown), modified)
-            if key:
-                made[key] = stored
-        chunks.append(stored[0])
-        if stored[1] is not None:
-            latest.append(stored[1])
-    if made:
-        cache.set_many(made, SECTION_SECONDS)
-    return chunks, max(latest, default=None), keys
 
 
 def _serialised(shown: list[_Event], cache: BaseCache | None) -> list[bytes]:
@@ -305,7 +292,11 @@ _INTERVIEW_COLUMNS = (
 )  # fmt: skip
 
 
-def _interview_events(user: User, since: dt.datetime) -> list[_Event]:
+def _interview_events(
+    user: User, since: dt.datetime, first: int = 0, stop: int | None = None
+) -> list[list[_Event]]:
+    """The events of each interview from the `first`th shown to the `stop`th (None: the end):
+    itself, and the reply it was promised by, if any."""
     # Plain values, not model instances: a heavy feed reads 500 interviews with their
     # application and company, and three instances a row were two thirds of its rebuild.
     # One timestamp a row, its start; its end, its last change and its logging come as
@@ -324,7 +315,7 @@ def _interview_events(user: User, since: dt.datetime) -> list[_Event]:
         F("updated_at") - F("starts_at"),
         "application__role",
         "application__company__name",
-    )[:MAX_EVENTS]
+    )[first : _stop(stop)]
     # Each round's label once per build (Django's get_FOO_display makes its choices hashable
     # on every call: ~90 µs, as much as the rest of a cached event).
     round_of = functools.cache(
@@ -339,7 +330,7 @@ def _interview_events(user: User, since: dt.datetime) -> list[_Event]:
     head, _pk, tail = (settings.SITE_URL + object_url("interviews:detail", "{pk}")).partition(
         "{pk}"
     )
-    shown = []
+    shown: list[list[_Event]] = []
     for (
         pk, round_type, starts_at, length, location, reply_by, edited_after, changed_after, role,
         company,
@@ -350,7 +341,7 @@ def _interview_events(user: User, since: dt.datetime) -> list[_Event]:
         sequence = int(edited_after.total_seconds())
         start = _utc(starts_at)
         modified = start + changed_after
-        shown.append(
+        row = [
             _Event(
                 uid=f"interview-{pk}@rebound",
                 summary=titled % {"round": round_of(round_type), "what": what},
@@ -361,9 +352,9 @@ def _interview_events(user: User, since: dt.datetime) -> list[_Event]:
                 location=location,
                 url=f"{head}{pk}{tail}",
             )
-        )
+        ]
         if reply_by:
-            shown.append(
+            row.append(
                 _Event(
                     uid=f"reply-{pk}@rebound",
                     summary=promised % {"company": company, "what": what},
@@ -373,27 +364,30 @@ def _interview_events(user: User, since: dt.datetime) -> list[_Event]:
                     end=reply_by + dt.timedelta(days=1),
                 )
             )
+        shown.append(row)
     return shown
 
 
-def _todo_events(user: User, since: dt.date) -> list[_Event]:
-    """Open to-dos with a due date, as all-day events."""
+def _todo_events(user: User, since: dt.date) -> list[list[_Event]]:
+    """Open to-dos with a due date, as all-day events (one a to-do)."""
     shown = []
     for todo in todo_calendar.for_feed(user, since, MAX_EVENTS):
         day = todo.due_on
         if day is None:  # never: the query asks for a due date (for the type checker)
             continue
         shown.append(
-            _Event(
-                uid=f"todo-{todo.pk}@rebound",
-                summary=todo_calendar.summary(todo),
-                # Grows with every change (seconds from its adding to its last change).
-                sequence=int((todo.updated_at - todo.created_at).total_seconds()),
-                modified=_utc(todo.updated_at),
-                start=day,
-                end=day + dt.timedelta(days=1),
-                url=settings.SITE_URL + todo.get_absolute_url(),
-            )
+            [
+                _Event(
+                    uid=f"todo-{todo.pk}@rebound",
+                    summary=todo_calendar.summary(todo),
+                    # Grows with every change (seconds from its adding to its last change).
+                    sequence=int((todo.updated_at - todo.created_at).total_seconds()),
+                    modified=_utc(todo.updated_at),
+                    start=day,
+                    end=day + dt.timedelta(days=1),
+                    url=settings.SITE_URL + todo.get_absolute_url(),
+                )
+            ]
         )
     return shown
 
@@ -416,29 +410,38 @@ _REMINDER_COLUMNS = ("pk", "kind", "subject_id", "status", "local_date", "versio
 def _reminder_events(user: User, since: dt.datetime) -> list[_Event]:
     """Scheduled reminders, and the ones cancelled since `since`, as all-day events."""
     scheduled, cancelled = _reminders(user, since)
+    return [
+        event
+        for read in (scheduled, cancelled)
+        for row in _reminder_rows(read.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS])
+        for event in row
+    ]
+
+
+def _reminder_rows(rows: Iterable[tuple[Any, ...]]) -> list[list[_Event]]:
+    """Each reminder (read as _REMINDER_COLUMNS) as an all-day event."""
+    rows = list(rows)
     # Plain values, and each subject's line from its columns (lines_about): a heavy feed reads
     # ~400 reminders, and an instance of each, of its interview, application and company, for
     # one line each, were over half of its rebuild. The line is with_subjects' (as
     # tests/feeds/test_feed_fast_reminders.py checks for every kind).
-    rows = [
-        *scheduled.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS],
-        *cancelled.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS],
-    ]
     abouts = lines_about([(kind, subject_id) for _pk, kind, subject_id, *_rest in rows])
     # Each kind's label once per build, as each round's above.
     kind_of = functools.cache(lambda kind: Reminder(kind=kind).get_kind_display())
     titled = pgettext("calendar feed", "%(kind)s — %(about)s")
     day = dt.timedelta(days=1)
     return [
-        _Event(
-            uid=f"reminder-{pk}@rebound",
-            summary=titled % {"kind": kind_of(kind), "about": about},
-            sequence=version,
-            modified=_utc(updated_at),
-            start=local_date,
-            end=local_date + day,
-            cancelled=status == Reminder.Status.CANCELLED,
-        )
+        [
+            _Event(
+                uid=f"reminder-{pk}@rebound",
+                summary=titled % {"kind": kind_of(kind), "about": about},
+                sequence=version,
+                modified=_utc(updated_at),
+                start=local_date,
+                end=local_date + day,
+                cancelled=status == Reminder.Status.CANCELLED,
+            )
+        ]
         for (pk, kind, _subject, status, local_date, version, updated_at), about in zip(
             rows, abouts, strict=True
         )

@@ -1,61 +1,95 @@
 """Digests of reads, computed by PostgreSQL without sending their rows: what the calendar
-feed's sections are cached by (feeds.calendar)."""
+feed's parts are cached by (feeds.sections), chunk by chunk."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 
-# Each read's rows, each hashed whole by PostgreSQL's own hash of its columns' values (two
-# 64-bit hashes with two seeds: 128 bits a row; the columns' values, not their text, so a
-# timestamp is hashed as the number it is stored as, where writing each one out as text took
-# most of a heavy feed's digests), in the order the read gives them, joined, then hashed. An
-# empty read hashes as "-", which no md5 is. PostgreSQL aggregates a sorted subquery's rows in
-# that order; were it ever otherwise, the same rows would hash differently: a needless rebuild,
-# never a stale one, since the rows themselves decide their order in the feed.
+# Rows in a chunk: an edit rebuilds one of them, not its whole part (a heavy feed's 500
+# interviews are 8).
+CHUNK = 64
+
+
+@dataclass(frozen=True)
+class Source:
+    """The rows that decide one part of the feed: `read`'s (ordered, limited), cut into chunks
+    of CHUNK rows in the order `order` (SQL over the read's columns, as "r.name"; it must be
+    the read's own order, the one its rows are cut by when a chunk is built; None: one
+    chunk), and `others`, reads that decide every chunk of it too."""
+
+    read: QuerySet | None  # None: the others alone, as one chunk
+    order: str | None = None
+    others: Sequence[QuerySet] = ()
+
+
+# Each row hashed whole by PostgreSQL's own hash of its columns' values (two 64-bit hashes with
+# two seeds: 128 bits a row; the values, not their text, so a timestamp is hashed as the number
+# it is stored as, where writing each one out as text took most of a heavy feed's digests),
+# numbered in the read's order, cut into chunks, each chunk's hashes joined in that order and
+# hashed with the others' digest. An empty read has no chunks (NULL).
 _ROW = "hash_record_extended(r, 0) || ':' || hash_record_extended(r, 1)"
-_ONE = "coalesce((SELECT md5(string_agg(" + _ROW + ", ',')) FROM ({}) r), '-')"
+_CHUNKS = (
+    "(SELECT array_agg(md5(h || '|' || {others}) ORDER BY n) FROM ("
+    " SELECT n, string_agg(h, ',' ORDER BY i) AS h FROM ("
+    "  SELECT (i - 1) / {chunk} AS n, i, h FROM ("
+    "   SELECT row_number() OVER ({over}) AS i, " + _ROW + " AS h FROM ({read}) r"
+    "  ) numbered) cut GROUP BY n) chunks)"
+)
+# Every row of another read, in its order, hashed the same way ("-" for none).
+_WHOLE = "coalesce((SELECT md5(string_agg(" + _ROW + ", ',')) FROM ({}) r), '-')"
 
-Groups = Sequence[Sequence[QuerySet] | None]
 
-
-def statement(groups: Groups) -> tuple[str, list[Any]]:
-    """One query answering one digest per group of reads (of all their rows, in order); a group
-    that is None (nothing can stand for it) has none."""
+def statement(sources: Sequence[Source | None]) -> tuple[str, list[Any]]:
+    """One query answering, per source that isn't None, its chunks' digests in order."""
     columns: list[str] = []
     params: list[Any] = []
-    for group in groups:
-        if group is None:
+    for source in sources:
+        if source is None:
             continue
-        hashed = []
-        for queryset in group:
-            sql, read_params = queryset.query.sql_with_params()
-            hashed.append(_ONE.format(sql))
-            params.extend(read_params)
-        columns.append("md5(" + (" || '|' || ".join(hashed) or "''") + ")")
+        others = []
+        for queryset in source.others:
+            sql, other_params = queryset.query.sql_with_params()
+            others.append(_WHOLE.format(sql))
+            params.extend(other_params)
+        joined = " || '|' || ".join(others) or "''"
+        if source.read is None:
+            columns.append(f"ARRAY[md5({joined})]")
+            continue
+        sql, read_params = source.read.query.sql_with_params()
+        params.extend(read_params)
+        columns.append(
+            _CHUNKS.format(
+                others=joined,
+                chunk=CHUNK if source.order else 2**31 - 1,
+                over=f"ORDER BY {source.order}" if source.order else "",
+                read=sql,
+            )
+        )
     return "SELECT " + ", ".join(columns), params
 
 
 class Digests:
-    """The digests of the groups `make(*values)` reads, with the reads built and compiled to one
-    statement once per process, for stand-in values, and run with each call's own values in
-    their places: building and compiling a dozen querysets cost a small feed more than
-    PostgreSQL's answer to them. Each stand-in must be a value no read holds of its own (an id
-    no row has, a moment in 1901): where the compiled statement's parameters hold one, the
-    call's value goes."""
+    """The chunks' digests of the sources `make(*values)` reads, with the reads built and
+    compiled to one statement once per process, for stand-in values, and run with each call's
+    own values in their places: building and compiling a dozen querysets cost a small feed more
+    than PostgreSQL's answer to them. Each stand-in must be a value no read holds of its own
+    (an id no row has, a moment in 1901): where the compiled statement's parameters hold one,
+    the call's value goes."""
 
-    def __init__(self, make: Callable[..., Groups], *stand_ins: Any) -> None:
+    def __init__(self, make: Callable[..., Sequence[Source | None]], *stand_ins: Any) -> None:
         self._make = make
         self._stand_ins = stand_ins
         self._compiled: tuple[str, list[Any], list[int | None], list[bool]] | None = None
 
     def _compile(self) -> tuple[str, list[Any], list[int | None], list[bool]]:
-        groups = self._make(*self._stand_ins)
-        sql, params = statement(groups)
+        sources = self._make(*self._stand_ins)
+        sql, params = statement(sources)
         slots = [self._slot(param) for param in params]
         assert any(slot is not None for slot in slots), "the reads ignore every value"
-        return sql, params, slots, [group is not None for group in groups]
+        return sql, params, slots, [source is not None for source in sources]
 
     def _slot(self, param: Any) -> int | None:
         for index, stand_in in enumerate(self._stand_ins):
@@ -63,7 +97,7 @@ class Digests:
                 return index
         return None
 
-    def __call__(self, *values: Any) -> list[str | None]:
+    def __call__(self, *values: Any) -> list[list[str] | None]:
         if self._compiled is None:
             self._compiled = self._compile()
         sql, constants, slots, present = self._compiled
@@ -71,10 +105,10 @@ class Digests:
             constant if slot is None else values[slot]
             for constant, slot in zip(constants, slots, strict=True)
         ]
-        found: list[str] = []
+        found: list[list[str] | None] = []
         if any(present):
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 found = list(cursor.fetchone())
         answers = iter(found)
-        return [next(answers) if there else None for there in present]
+        return [(next(answers) or []) if there else None for there in present]

@@ -123,6 +123,10 @@ def _interviews(user: User, texts: list[str]) -> None:
         )
 
 
+def _flat(rows: list[list]) -> list:
+    return [event for row in rows for event in row]
+
+
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_interview_events_are_the_four_timestamps_ones(
     alice: User, bob: User, language: str
@@ -133,13 +137,16 @@ def test_the_interview_events_are_the_four_timestamps_ones(
     since = window_start(NOW)
     with translation.override(language):
         for user in (alice, bob):
-            events = calendar._interview_events(user, since)
+            events = _flat(calendar._interview_events(user, since))
             expected = _old_interview_events(user, since)
             assert events == expected
             assert [e.key() for e in events] == [e.key() for e in expected]
             timed = [e for e in events if e.uid.startswith("interview-")]
             assert all(e.modified.tzinfo is e.start.tzinfo is e.end.tzinfo is dt.UTC for e in timed)
-        alices = calendar._interview_events(alice, since)
+        alices = _flat(calendar._interview_events(alice, since))
+        # Read a run of them at a time (a chunk of the feed, feeds.sections): the same events.
+        runs = [calendar._interview_events(alice, since, n, n + 5) for n in range(0, 60, 5)]
+        assert [e for run in runs for e in _flat(run)] == alices
     count = len(HOSTILE) * len(TIMES)
     assert len(alices) == count + count // 2  # every other one with a promised reply
     assert not any("Bob" in e.summary or "Bob" in e.location for e in alices)

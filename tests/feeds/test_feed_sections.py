@@ -5,6 +5,7 @@ reminder's row moves with it), is in the next feed, which is byte for byte the f
 whole."""
 
 import datetime as dt
+import random
 
 import pytest
 import time_machine
@@ -15,13 +16,14 @@ from django.test.utils import CaptureQueriesContext
 from applications.models import Application, Company, Contact
 from coping.models import CopingPlan
 from feeds import calendar
-from feeds.digests import statement
+from feeds.digests import CHUNK, statement
 from interviews.models import Interview
 from offers.models import Offer
 from people.models import KeepWarm
 from rebound.lib.language import in_language_of
 from rebound.models import User
 from reminders.models import Reminder
+from tests.factories import ApplicationFactory, CompanyFactory
 from todos.models import Todo
 from weekly.models import WeeklyLetter
 
@@ -131,3 +133,76 @@ def test_the_statement_compiled_once_answers_as_one_compiled_now(
         answers[user.pk] = calendar._DIGESTS(user.pk, since, since.date())
         assert answers[user.pk] == fresh
     assert answers[alice.pk] != answers[bob.pk]
+
+
+@pytest.fixture
+def many(alice: User, bob: User) -> list[int]:
+    """Alice's 150 interviews (three chunks of the interviews' part, feeds.digests.CHUNK) and
+    a few of Bob's, in bulk: the services schedule reminders, which these tests don't need."""
+    cache.clear()
+    interviews = []
+    with time_machine.travel(NOW, tick=False):
+        for owner, count in ((alice, 150), (bob, 5)):
+            application = ApplicationFactory(
+                company=CompanyFactory(owner=owner), status="interviewing"
+            )
+            for n in range(count):
+                start = NOW + dt.timedelta(hours=7 * n + 1)
+                interviews.append(
+                    Interview(
+                        owner=owner, application=application, round_type="technical",
+                        starts_at=start, ends_at=start + dt.timedelta(hours=1),
+                        location=f"Room {n}",
+                        promised_reply_by=(start + dt.timedelta(days=3)).date() if n % 3 else None,
+                    )
+                )  # fmt: skip
+        Interview.objects.bulk_create(interviews)
+    shown = Interview.objects.filter(owner=alice).order_by("starts_at", "pk")
+    return list(shown.values_list("pk", flat=True))
+
+
+def test_an_edit_makes_again_its_chunk_alone(alice: User, many: list[int], made: list[str]) -> None:
+    assert CHUNK < len(many) < 3 * CHUNK
+    _build(alice)
+    made.clear()
+    edited = many[CHUNK + 3]  # in the second chunk
+    Interview.objects.filter(pk=edited).update(location="Room 999")
+    with CaptureQueriesContext(connection) as queries:
+        after = _build(alice)
+    # Made again: the edited interview's event alone (the rest of its chunk, its promised
+    # reply included, from the events' cache); read: the owner, the digests, then the chunk's
+    # own rows (its 64 interviews).
+    assert made == [f"interview-{edited}@rebound"]
+    assert len(queries) == 3 and f"OFFSET {CHUNK}" in queries[2]["sql"]
+    assert after == _build(alice, cached=False) and b"Room 999" in after
+
+
+def test_any_change_shows_however_it_moves_the_chunks(
+    alice: User, bob: User, many: list[int]
+) -> None:
+    """Adds, removals and moves shift every later row to another chunk: each next feed is still
+    the feed built whole, step after step, and Bob's is never in it."""
+    steps = random.Random(24)
+    bobs = _build(bob)
+    for step in range(12):
+        kept = list(Interview.objects.filter(owner=alice).values_list("pk", flat=True))
+        picked = Interview.objects.get(pk=steps.choice(kept))
+        action = step % 4
+        if action == 0:  # one more, early: every later row moves down a place
+            picked.pk = None
+            picked.starts_at -= dt.timedelta(minutes=steps.randint(1, 600))
+            picked.ends_at = picked.starts_at + dt.timedelta(hours=1)
+            picked.save()
+        elif action == 1:  # one fewer
+            picked.delete()
+        elif action == 2:  # moved to another place in the order
+            moved = picked.starts_at + dt.timedelta(hours=steps.randint(-500, 500))
+            Interview.objects.filter(pk=picked.pk).update(
+                starts_at=moved, ends_at=moved + dt.timedelta(hours=1)
+            )
+        else:  # renamed, in place
+            Interview.objects.filter(pk=picked.pk).update(location=f"Room {step} <&>")
+        after = _build(alice)
+        assert after == _build(alice, cached=False), step
+        assert b"Bob" not in after
+    assert _build(bob) == bobs
