@@ -69,15 +69,16 @@ class _InLanguage(Node):
                 context.__dict__[_LANGUAGE] = noted
 
 
-class _FixedWords(Node):
-    """A constant `{% translate %}`, rendered once per language and escaping."""
+class _Constant(Node):
+    """Nodes whose output depends on nothing but the language and the escaping, rendered once
+    per (language, escaping) pair."""
 
     child_nodelists = ()
 
-    def __init__(self, node: TranslateNode) -> None:
-        self.node = node
-        self.token = node.token
-        self.origin = node.origin
+    def __init__(self, nodes: list[Node]) -> None:
+        self.nodes = nodes
+        self.token = nodes[0].token
+        self.origin = nodes[0].origin
         self.outputs: dict[tuple[str | None, bool], str] = {}
 
     def render(self, context: Context) -> str:
@@ -85,8 +86,17 @@ class _FixedWords(Node):
         try:
             return self.outputs[key]
         except KeyError:
-            output = self.outputs[key] = self.node.render(context)
+            output = "".join(str(node.render_annotated(context)) for node in self.nodes)
+            self.outputs[key] = output
             return output
+
+
+class _FixedWords(_Constant):
+    """A constant `{% translate %}`."""
+
+    def __init__(self, node: TranslateNode) -> None:
+        super().__init__([node])
+        self.node = node
 
 
 _UNKNOWN: Any = object()
@@ -250,27 +260,10 @@ class _Extends(ExtendsNode):
             return str(parent._render(context))
 
 
-class _Words(Node):
+class _Words(_Constant):
     """A run of constant nodes (text, fixed words, `{% load %}`, comments) side by side:
-    rendered as one, once per language and escaping, as _FixedWords is. A short email
-    template is mostly such runs between its values, and every node costs its own call."""
-
-    child_nodelists = ()
-
-    def __init__(self, nodes: list[Node]) -> None:
-        self.nodes = nodes
-        self.token = nodes[0].token
-        self.origin = nodes[0].origin
-        self.outputs: dict[tuple[str | None, bool], str] = {}
-
-    def render(self, context: Context) -> str:
-        key = (_language(context), context.autoescape)
-        try:
-            return self.outputs[key]
-        except KeyError:
-            output = "".join(str(node.render_annotated(context)) for node in self.nodes)
-            self.outputs[key] = output
-            return output
+    rendered as one. A short email template is mostly such runs between its values, and
+    every node costs its own call."""
 
 
 # Nodes whose output depends on nothing but the language and the escaping.
