@@ -223,10 +223,10 @@ def sent_rows(rows: Iterable[Any], day_format: str) -> SafeString:
 # equal to the template lines they replace by tests/insights/test_page_pieces.py.
 
 
-def _said(message: str, **values: Any) -> str:
-    """`{% blocktranslate trimmed %}` of `message` with these values: each value as
-    `{{ value }}` writes it."""
-    return _(message) % {name: _cell(value) for name, value in values.items()}
+def _said(translated: str, **values: Any) -> str:
+    """`{% blocktranslate trimmed %}` of a message (translated by the caller, where
+    makemessages finds it) with these values: each value as `{{ value }}` writes it."""
+    return translated % {name: _cell(value) for name, value in values.items()}
 
 
 def _default_0(value: Any) -> Any:
@@ -236,10 +236,10 @@ def _default_0(value: Any) -> Any:
 
 @register.simple_tag
 def exit_heads(exit_labels: dict[str, str]) -> SafeString:
+    here = _("%(label)s here")  # once, not per column
     return mark_safe(
         "".join(
-            f'<th scope="col">{_said("%(label)s here", label=label)}</th>'
-            for label in exit_labels.values()
+            f'<th scope="col">{_said(here, label=label)}</th>' for label in exit_labels.values()
         )
     )
 
