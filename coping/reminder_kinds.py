@@ -5,6 +5,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -99,8 +100,22 @@ def _keep_in_touch_context(plan: CopingPlan) -> dict[str, Any]:
     }
 
 
+# The check-in's steps still to do, loaded with a batch's plans as a plain list (load_subjects):
+# Django's prefetch into `plan.steps` made a manager and a queryset for every plan it sent.
+_TO_DO = "todo_steps_loaded"
+_STEPS_TO_DO = Prefetch(
+    "steps",
+    queryset=PlanStep.objects.filter(state=PlanStep.State.TODO).only("plan", "step"),
+    to_attr=_TO_DO,
+)
+
+
 def _check_in_context(plan: CopingPlan) -> dict[str, Any]:
-    to_do = {s.step for s in plan.steps.all() if s.state == PlanStep.State.TODO}
+    loaded = getattr(plan, _TO_DO, None)
+    if loaded is not None:
+        to_do = {s.step for s in loaded}
+    else:  # a plan read some other way
+        to_do = {s.step for s in plan.steps.all() if s.state == PlanStep.State.TODO}
     with _in_owners_words(plan):
         steps = [str(phrase) for step, phrase in STEP_PHRASES.items() if step in to_do]
         listed = _listed(steps)
@@ -125,7 +140,7 @@ def _feedback_chase_context(plan: CopingPlan) -> dict[str, Any]:
 
 
 # Why a reminder no longer applies: kept with the reminder and shown on the reminders page,
-# so in the owner's language, whoever asks.
+# so in the owner's language, whoever asks (a worker asks in it already: no switch then).
 def _back_in_process(plan: CopingPlan) -> str:
     application = plan.application
     if application.status not in EXITS:
@@ -136,7 +151,7 @@ def _back_in_process(plan: CopingPlan) -> str:
 
 
 def _keep_in_touch_obsolete(plan: CopingPlan) -> str:
-    with in_language_of(plan.owner):
+    with _in_owners_words(plan):
         follow_up = getattr(plan, "follow_up", None)
         if follow_up is not None and follow_up.interested is False:
             return _("You chose not to check in with them.")
@@ -144,14 +159,14 @@ def _keep_in_touch_obsolete(plan: CopingPlan) -> str:
 
 
 def _check_in_obsolete(plan: CopingPlan) -> str:
-    with in_language_of(plan.owner):
+    with _in_owners_words(plan):
         if not plan.is_open:
             return _("The plan is closed.")
         return _back_in_process(plan)
 
 
 def _feedback_obsolete(plan: CopingPlan) -> str:
-    with in_language_of(plan.owner):
+    with _in_owners_words(plan):
         try:
             request = plan.feedback_request
         except FeedbackRequest.DoesNotExist:
@@ -187,7 +202,7 @@ KINDS = (
         describe=_describe,
         obsolete=_check_in_obsolete,
         select_related=_ROWS,
-        prefetch_related=("steps",),
+        prefetch_related=(_STEPS_TO_DO,),
         describe_related=_DESCRIBED,
         plain_lines=_PLAIN,
         when=gettext_lazy("A week after a rejection, while the plan is open."),

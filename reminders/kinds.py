@@ -12,6 +12,7 @@ only the owning app, and its three email templates live in that app too
 (`<app>/templates/emails/reminder_<name>{_subject.txt,.txt,.html}`, found by APP_DIRS).
 """
 
+import copy
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -212,7 +213,7 @@ def load_subjects(
         for kind in same if for_email else []:
             for item in kind.prefetch_related:
                 if item not in lookups:
-                    lookups.append(item)
+                    lookups.append(_own_copy(item))
         if lookups:
             queryset = queryset.prefetch_related(*lookups)
         loaded[model_label] = {obj.pk: obj for obj in queryset}
@@ -225,6 +226,18 @@ def load_subjects(
         if subject is not None:
             found[(name, subject_id)] = subject
     return found
+
+
+def _own_copy(item: str | Prefetch) -> str | Prefetch:
+    """A declared Prefetch with a queryset of its own for this read: Django writes hints (an
+    instance of the batch) into the queryset it is given, and a kind's is shared by every
+    batch and thread of the process."""
+    if not isinstance(item, Prefetch) or item.queryset is None:
+        return item
+    queryset = item.queryset.all()
+    item = copy.copy(item)
+    item.queryset = queryset
+    return item
 
 
 def _without_users(model: type[Model], related: list[str]) -> tuple[list[str], list[Any]]:
