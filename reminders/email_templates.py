@@ -19,8 +19,7 @@ templates render the same through this path as through Django's own, in each lan
 import html
 from typing import Any, TypeGuard
 
-from django.core.signals import setting_changed
-from django.template import Context, Node, NodeList
+from django.template import Context, Engine, Node, NodeList
 from django.template.base import (
     FilterExpression,
     TextNode,
@@ -345,20 +344,16 @@ _FOUND: dict[str, Any] = {}
 
 
 def _still_loaded(name: str, template: Any) -> bool:
-    """True while Django's cached loader still holds this template for the name: an edited
-    template (the autoreloader resets the loaders) is found anew, and new TEMPLATES
-    settings forget every one (_forget)."""
-    loaders = template.engine.template_loaders
+    """True while Django's cached loader still holds this template for the name, in the engine
+    Django renders with now: an edited template (the autoreloader resets the loaders) is found
+    anew, and so is every one after the engines are made again (new TEMPLATES, DEBUG or
+    INSTALLED_APPS settings, as tests change them)."""
+    engine = template.engine
+    if engine is not Engine.get_default():
+        return False
+    loaders = engine.template_loaders
     cache = getattr(loaders[0], "get_template_cache", None) if len(loaders) == 1 else None
     return cache is not None and cache.get(name) is template
-
-
-def _forget(*, setting: str, **_: Any) -> None:
-    if setting == "TEMPLATES":
-        _FOUND.clear()
-
-
-setting_changed.connect(_forget)
 
 
 def _prepared(name: str) -> Any:

@@ -10,7 +10,7 @@ import gc
 from typing import Any
 
 import pytest
-from django.template import Context, engines
+from django.template import Context, Engine, engines
 from django.template.context import ContextDict, RenderContext
 from django.template.loader import get_template
 from django.utils import translation
@@ -151,11 +151,19 @@ def test_a_template_is_found_again_once_the_loader_forgets_it() -> None:
     assert email_templates._prepared(name) is again
 
 
-def test_new_template_settings_forget_what_was_found(settings: Any) -> None:
-    email_templates._prepared("emails/base.txt")
-    assert email_templates._FOUND
-    settings.TEMPLATES = [{**settings.TEMPLATES[0]}]
-    assert not email_templates._FOUND
+@pytest.mark.parametrize("change", ["TEMPLATES", "DEBUG"])
+def test_new_engines_find_every_template_again(settings: Any, change: str) -> None:
+    name = "emails/base.txt"
+    first = email_templates._prepared(name)
+    # Either setting makes Django's engines again (django.test.signals), as tests do.
+    if change == "TEMPLATES":
+        settings.TEMPLATES = [{**settings.TEMPLATES[0]}]
+    else:
+        settings.DEBUG = not settings.DEBUG
+    again = email_templates._prepared(name)
+    assert again is not first and again.engine is Engine.get_default()
+    assert again is get_template(name).template  # type: ignore[attr-defined]
+    assert getattr(again, email_templates._PREPARED)
 
 
 def test_a_rendering_leaves_no_cycle_for_the_garbage_collector() -> None:
