@@ -208,7 +208,8 @@ def _parts(user: User, since: dt.datetime) -> list[sections.Part]:
         sections.Part(
             "interviews", lambda start, stop: _interview_events(user, since, start, stop)
         ),
-        sections.Part("todos", lambda start, stop: _todo_events(user, since.date())),
+        # One chunk (its source has no order to cut by): always read whole.
+        sections.Part("todos", lambda _first, _stop: _todo_events(user, since.date())),
         sections.Part("scheduled", reminders(scheduled)),
         sections.Part("cancelled", reminders(cancelled)),
     ]
@@ -405,17 +406,6 @@ def _reminders(user: User, since: dt.datetime) -> tuple[QuerySet[Reminder], Quer
 
 
 _REMINDER_COLUMNS = ("pk", "kind", "subject_id", "status", "local_date", "version", "updated_at")
-
-
-def _reminder_events(user: User, since: dt.datetime) -> list[_Event]:
-    """Scheduled reminders, and the ones cancelled since `since`, as all-day events."""
-    scheduled, cancelled = _reminders(user, since)
-    return [
-        event
-        for read in (scheduled, cancelled)
-        for row in _reminder_rows(read.values_list(*_REMINDER_COLUMNS)[:MAX_EVENTS])
-        for event in row
-    ]
 
 
 def _reminder_rows(rows: Iterable[tuple[Any, ...]]) -> list[list[_Event]]:

@@ -42,8 +42,19 @@ NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 GONE = "gone_kind"
 
 
+def _reminder_events(user: User, since: dt.datetime) -> list[_Event]:
+    """The feed's reminders now: its scheduled and its cancelled parts, every row."""
+    parts = {part.name: part for part in calendar._parts(user, since)}
+    return [
+        event
+        for name in ("scheduled", "cancelled")
+        for row in parts[name].rows(0, None)
+        for event in row
+    ]
+
+
 def _old_reminder_events(user: User, since: dt.datetime) -> list[_Event]:
-    """feeds.calendar._reminder_events as it was: the reminders and their subjects as model
+    """The feed's reminders as they were read: the reminders and their subjects as model
     instances, each line from with_subjects."""
     scheduled = Reminder.objects.filter(owner=user, status__in=Reminder.OPEN, due_at__gte=since)
     cancelled = Reminder.objects.filter(
@@ -158,14 +169,14 @@ def test_the_feeds_reminder_events_are_what_with_subjects_made(
         since = window_start(NOW)
         with translation.override(language):
             for user in (alice, bob):
-                events = calendar._reminder_events(user, since)
+                events = _reminder_events(user, since)
                 assert events == _old_reminder_events(user, since)
                 assert {e.cancelled for e in events} == {True, False}
             body = calendar.build(alice, NOW).body.decode()
     alices = set(Reminder.objects.filter(owner=alice).values_list("pk", flat=True))
     assert {int(e.uid.split("-")[1].split("@")[0]) for e in events} & alices == set()
     assert "Bob" not in body
-    assert len(calendar._reminder_events(alice, window_start(NOW))) == len(alices)
+    assert len(_reminder_events(alice, window_start(NOW))) == len(alices)
 
 
 def test_an_application_is_said_as_its_str(alice: User) -> None:
