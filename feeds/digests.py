@@ -25,21 +25,25 @@ class Source:
     others: Sequence[QuerySet] = ()
 
 
-# Each row hashed whole by PostgreSQL's own hash of its columns' values (two 64-bit hashes with
-# two seeds: 128 bits a row; the values, not their text, so a timestamp is hashed as the number
-# it is stored as, where writing each one out as text took most of a heavy feed's digests),
-# numbered in the read's order, cut into chunks, each chunk's hashes joined in that order and
-# hashed with the others' digest. An empty read has no chunks (NULL).
-_ROW = "hash_record_extended(r, 0) || ':' || hash_record_extended(r, 1)"
+# Each row hashed whole by PostgreSQL's own hash of its columns' values (the values, not their
+# text: a timestamp is hashed as the number it is stored as), seeded with the row's place in the
+# read's order, and a chunk's hashes combined with XOR: one 64-bit number a chunk, which any
+# changed value, any row added, removed or moved changes (but for a chance of 2^-64). The place
+# in the seed keeps the combination ordered: no sort, no text and no md5 per row, where writing
+# the rows' hashes out, joining them in order and hashing that took half of a heavy feed's
+# digests. Each chunk's number is then hashed with the others' digest. An empty read has no
+# chunks (NULL).
+_NUMBERED = "SELECT row_number() OVER ({over}) AS i, r FROM ({read}) r"
 _CHUNKS = (
-    "(SELECT array_agg(md5(h || '|' || {others}) ORDER BY n) FROM ("
-    " SELECT n, string_agg(h, ',' ORDER BY i) AS h FROM ("
-    "  SELECT (i - 1) / {chunk} AS n, i, h FROM ("
-    "   SELECT row_number() OVER ({over}) AS i, " + _ROW + " AS h FROM ({read}) r"
-    "  ) numbered) cut GROUP BY n) chunks)"
+    "(SELECT array_agg(md5(h::text || '|' || {others}) ORDER BY n) FROM ("
+    " SELECT (i - 1) / {chunk} AS n, bit_xor(hash_record_extended(r, i)) AS h"
+    " FROM (" + _NUMBERED + ") numbered GROUP BY 1) chunks)"
 )
 # Every row of another read, in its order, hashed the same way ("-" for none).
-_WHOLE = "coalesce((SELECT md5(string_agg(" + _ROW + ", ',')) FROM ({}) r), '-')"
+_WHOLE = (
+    "coalesce((SELECT bit_xor(hash_record_extended(r, i))::text"
+    " FROM (" + _NUMBERED.format(over="", read="{read}") + ") numbered), '-')"
+)
 
 
 def statement(sources: Sequence[Source | None]) -> tuple[str, list[Any]]:
@@ -52,7 +56,7 @@ def statement(sources: Sequence[Source | None]) -> tuple[str, list[Any]]:
         others = []
         for queryset in source.others:
             sql, other_params = queryset.query.sql_with_params()
-            others.append(_WHOLE.format(sql))
+            others.append(_WHOLE.format(read=sql))
             params.extend(other_params)
         joined = " || '|' || ".join(others) or "''"
         if source.read is None:
