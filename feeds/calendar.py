@@ -13,7 +13,8 @@ Every event has a stable UID and a SEQUENCE that grows when it changes, so a mov
 updates in place. At most MAX_EVENTS of each kind: the feed's size is bounded.
 
 "90 days ago" counts from the start of today (UTC), so a feed built at any time of one day
-holds the same events: feeds.views caches it by the day and the owner's data version.
+holds the same events: feeds.views caches it by the day and the feed's own version, which
+database triggers bump when a row it reads changes in a column it reads (feeds.stamps).
 
 Its words (the events' titles) are in the active language: calendar apps fetch the feed
 without a session, so feeds.views builds it in the owner's language (`in_language_of`) and
@@ -21,10 +22,10 @@ keys its cache by that language.
 
 Its parts (the interviews, the to-dos, the scheduled and the cancelled reminders) are kept
 in chunks of 64 rows, each under a digest of the rows that decide it (feeds.sections,
-feeds.digests: PostgreSQL hashes the rows without sending them, in one query). The whole
-feed's copy is gone after any change to its owner's data, but most changes (a status, a note,
-a journal entry) touch no chunk and an edit touches one: the first fetch after a change reads
-the digests and the unchanged chunks (one cache read), and builds only what changed. A chunk's
+feeds.digests: PostgreSQL hashes the rows without sending them, in one query). A change the
+feed doesn't show (a note, a journal entry) leaves the whole feed's copy in place; after one it
+shows, an edit touches one chunk: the first fetch reads the digests and the unchanged chunks
+(one cache read), and builds only what changed. A chunk's
 key also holds what its rows don't decide (the owner, the language, the bytes' form, the
 site's address, the day), so it lives no longer than the whole copy. Every reminder kind says
 its line from declared columns (reminders.kinds.PlainLines), so the reminders' digests cover

@@ -21,6 +21,7 @@ from django_ratelimit.decorators import ratelimit
 from rebound import fragments
 from rebound.lib.language import in_language_of, user_language
 from rebound.lib.types import AuthedRequest
+from reminders.selectors import lines_are_plain
 
 from . import services, tokens
 from .calendar import FORMAT, Feed, build, from_sections, window_start
@@ -50,17 +51,16 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
             said = _("This calendar link was replaced or turned off in Rebound.")
         return HttpResponseGone(said, content_type="text/plain; charset=utf-8")
     now = timezone.now()
-    data_version = fragments.data_version(feed.user)
-    if data_version is None:
-        # No data version (SQLite, or fragments off): built on every fetch, as it always was.
+    if not fragments.enabled():
+        # Nothing cached (SQLite, or fragments off): built on every fetch, as it always was.
         built = _build(feed, now)
         etag = _etag(hashlib.sha256(built.body).hexdigest())
     else:
-        key = _cache_key(feed, data_version, now)
+        key = _cache_key(feed, now)
         # Weak: it names what the feed was built from (its key), not the bytes themselves.
         etag = "W/" + _etag(hashlib.sha256(key.encode()).hexdigest())
-        # A calendar that has this version gets its 304 from the version alone: two queries
-        # (the feed, the version), no cache read, nothing built.
+        # A calendar that has this version gets its 304 from the version alone: one query
+        # (the feed's row, which holds it), no cache read, nothing built.
         if request.headers.get("If-None-Match"):
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
@@ -99,16 +99,21 @@ def _with_headers(response: HttpResponse, etag: str, last_modified: int | None) 
     return response
 
 
-def _cache_key(feed: CalendarFeed, data_version: int, now: dt.datetime) -> str:
-    """What the feed is a function of: its owner's data (the version, which triggers bump with
-    any change to interviews, reminders, applications, companies, plans and to-dos), the
-    owner's time zone and language, the link's version, the day (its window moves daily) and
-    the feed's format. (A change of language doesn't bump the data version: the key holds it.)"""
+def _cache_key(feed: CalendarFeed, now: dt.datetime) -> str:
+    """What the feed is a function of: the rows it reads, in the columns it reads (the feed's
+    own version, which triggers bump with any change to them: feeds.stamps), the owner's time
+    zone and language, the link's version, the day (its window moves daily) and the feed's
+    format. Were some reminder's line said from a model instance, no columns would stand for
+    it: the owner's data version, which any change bumps, would key it instead."""
     user = feed.user
+    if lines_are_plain():
+        version = f"c{feed.content_version}"
+    else:
+        version = f"d{fragments.data_version(user)}"
     day = window_start(now).date().isoformat()
     language = user_language(user)
     return (
-        f"calendar-feed:{FORMAT}:{user.pk}:{feed.version}:{data_version}:{user.timezone}:"
+        f"calendar-feed:{FORMAT}:{user.pk}:{feed.version}:{version}:{user.timezone}:"
         f"{language}:{day}"
     )
 

@@ -29,9 +29,14 @@ from .models import DataVersion
 TTL = 3600
 
 
+def enabled() -> bool:
+    """Whether fragments are cached here: on PostgreSQL, with FRAGMENT_CACHE on."""
+    return connection.vendor == "postgresql" and bool(settings.FRAGMENT_CACHE)
+
+
 def data_version(user: User) -> int | None:
     """The user's data version, or None where fragments aren't cached."""
-    if connection.vendor != "postgresql" or not settings.FRAGMENT_CACHE:
+    if not enabled():
         return None
     version = DataVersion.objects.filter(user_id=user.pk).values_list("version", flat=True)
     return version.first() or 0

@@ -120,7 +120,7 @@ def line_sources(reminders: "QuerySet[Reminder]") -> list[QuerySet] | None:
     from a model instance: no declared columns stand for what it reads."""
     declared = registered()
     plain = _plain_columns(declared)
-    if any(kind.subject_model not in plain for kind in declared.values()):
+    if not _every_line_plain(declared, plain):
         return None
     sources: list[QuerySet] = []
     for model_label, columns in sorted(plain.items()):
@@ -129,6 +129,17 @@ def line_sources(reminders: "QuerySet[Reminder]") -> list[QuerySet] | None:
         rows = apps.get_model(model_label)._default_manager.filter(_AnyOf(F("pk"), subjects))
         sources.append(rows.order_by("pk").values_list("pk", *columns))
     return sources
+
+
+def lines_are_plain() -> bool:
+    """Whether `line_sources` has reads for every kind's lines (no kind says its line from a
+    model instance)."""
+    declared = registered()
+    return _every_line_plain(declared, _plain_columns(declared))
+
+
+def _every_line_plain(declared: dict[str, ReminderKind], plain: dict[str, tuple[str, ...]]) -> bool:
+    return all(kind.subject_model in plain for kind in declared.values())
 
 
 def _plain_columns(declared: dict[str, ReminderKind]) -> dict[str, tuple[str, ...]]:
