@@ -5,7 +5,8 @@ from typing import Any
 
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError, connections
-from django.db.migrations.loader import MigrationLoader
+
+from rebound import triggers
 
 from . import stamps
 
@@ -17,26 +18,13 @@ def check_stamp_triggers(databases: Any = None, **kwargs: Any) -> list[Error]:
     errors: list[Error] = []
     for alias in databases or []:
         connection = connections[alias]
-        if connection.vendor != "postgresql":
-            continue
         try:
-            loader = MigrationLoader(connection, ignore_no_migrations=True)
-            applied = [
-                loader.disk_migrations[key]
-                for key in loader.applied_migrations
-                if key in loader.disk_migrations
-            ]
-            expected = [
-                name
-                for table in stamps.stamped_columns(applied)
-                for name in stamps.trigger_names(table)
-            ]
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname = ANY(%s)", [expected])
-                present = {row[0] for row in cursor.fetchall()}
+            stamped = stamps.stamped_columns(triggers.applied_migrations(connection))
+            lacking = triggers.lacking(
+                connection, [name for table in stamped for name in stamps.trigger_names(table)]
+            )
         except DatabaseError:
             continue  # not migrated yet: nothing is stamped
-        lacking = [name for name in expected if name not in present]
         if lacking:
             errors.append(
                 Error(

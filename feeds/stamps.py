@@ -24,7 +24,7 @@ SQLite nothing is cached.
 
 from typing import Any
 
-from django.db import migrations
+from rebound.triggers import TableTriggers, drop
 
 _EVENTS = ("INSERT", "UPDATE", "DELETE")
 _BUMP = (
@@ -72,32 +72,19 @@ def stamp(schema_editor: Any, table: str, owner: str, columns: list[str]) -> Non
 
 
 def unstamp(schema_editor: Any, table: str) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name in trigger_names(table):
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-    schema_editor.execute(f"DROP FUNCTION IF EXISTS feeds_stamp_{table}()")
+    drop(schema_editor, table, trigger_names(table), f"feeds_stamp_{table}")
 
 
-class Stamping(migrations.RunPython):
+class Stamping(TableTriggers):
     """The migration operation that stamps tables: {table: (owner column, columns)}. It keeps
     them (`tables`), so a test can hold them against what the feed reads."""
 
-    def __init__(self, tables: dict[str, tuple[str, list[str]]]) -> None:
-        self.tables = {table: (owner, list(columns)) for table, (owner, columns) in tables.items()}
+    def install(self, schema_editor: Any, table: str, given: Any) -> None:
+        owner, columns = given
+        stamp(schema_editor, table, owner, list(columns))
 
-        def forwards(apps: Any, schema_editor: Any) -> None:
-            for table, (owner, columns) in self.tables.items():
-                stamp(schema_editor, table, owner, columns)
-
-        def backwards(apps: Any, schema_editor: Any) -> None:
-            for table in self.tables:
-                unstamp(schema_editor, table)
-
-        super().__init__(forwards, backwards)
-
-    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
-        return self.__class__.__qualname__, [self.tables], {}
+    def remove(self, schema_editor: Any, table: str) -> None:
+        unstamp(schema_editor, table)
 
 
 def stamping(tables: dict[str, tuple[str, list[str]]]) -> Stamping:

@@ -89,13 +89,7 @@ def check_version_triggers(databases: Any = None, **kwargs: Any) -> list[Error]:
     for alias in databases or []:
         connection = connections[alias]
         try:
-            loader = MigrationLoader(connection, ignore_no_migrations=True)
-            applied = [
-                loader.disk_migrations[key]
-                for key in loader.applied_migrations
-                if key in loader.disk_migrations
-            ]
-            watched = triggers.watched_tables(applied)
+            watched = triggers.watched_tables(triggers.applied_migrations(connection))
             lacking = triggers.missing(connection, list(watched))
         except DatabaseError:
             continue  # not migrated yet: nothing is watched

@@ -14,6 +14,7 @@ is cached (rebound.fragments), so nothing needs a version.
 from typing import Any
 
 from django.db import migrations
+from django.db.migrations.loader import MigrationLoader
 
 _BUMP = (
     "INSERT INTO rebound_dataversion (user_id, version) "
@@ -41,34 +42,56 @@ def watch(schema_editor: Any, table: str, owner_sql: str) -> None:
 
 
 def unwatch(schema_editor: Any, table: str) -> None:
+    drop(schema_editor, table, trigger_names(table), f"rebound_bump_{table}")
+
+
+def drop(schema_editor: Any, table: str, names: list[str], function: str) -> None:
+    """Drop a table's triggers (`names`) and the function they ran (PostgreSQL only)."""
     if schema_editor.connection.vendor != "postgresql":
         return
-    for name in trigger_names(table):
+    for name in names:
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-    schema_editor.execute(f"DROP FUNCTION IF EXISTS rebound_bump_{table}()")
+    schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}()")
 
 
-class Watching(migrations.RunPython):
-    """The migration operation that watches tables. It keeps their names (`tables`), so the
-    system check in rebound.checks can list what the applied migrations watch and find a
-    trigger the database lost."""
+class TableTriggers(migrations.RunPython):
+    """A migration operation that makes, per table, the triggers `install` makes, and takes
+    them away with `remove`. It keeps the tables and what it was given for each (`tables`), so
+    a system check can list what the applied migrations made and find a trigger the database
+    lost."""
 
-    def __init__(self, tables: dict[str, str]) -> None:
+    def __init__(self, tables: dict[str, Any]) -> None:
         self.tables = dict(tables)
 
         def forwards(apps: Any, schema_editor: Any) -> None:
-            for table, owners in self.tables.items():
-                watch(schema_editor, table, owners)
+            for table, given in self.tables.items():
+                self.install(schema_editor, table, given)
 
         def backwards(apps: Any, schema_editor: Any) -> None:
             for table in self.tables:
-                unwatch(schema_editor, table)
+                self.remove(schema_editor, table)
 
         super().__init__(forwards, backwards)
+
+    def install(self, schema_editor: Any, table: str, given: Any) -> None:
+        raise NotImplementedError
+
+    def remove(self, schema_editor: Any, table: str) -> None:
+        raise NotImplementedError
 
     def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
         # Rebuilt from its tables (squashmigrations writes it so), not from the closures.
         return self.__class__.__qualname__, [self.tables], {}
+
+
+class Watching(TableTriggers):
+    """The operation that watches tables ({table: owner_sql})."""
+
+    def install(self, schema_editor: Any, table: str, given: Any) -> None:
+        watch(schema_editor, table, given)
+
+    def remove(self, schema_editor: Any, table: str) -> None:
+        unwatch(schema_editor, table)
 
 
 def watching(tables: dict[str, str]) -> Watching:
@@ -95,9 +118,24 @@ def trigger_names(table: str) -> list[str]:
 def missing(connection: Any, tables: list[str]) -> list[str]:
     """The version triggers of these tables that the database lacks (a table rebuilt by hand
     would have lost them), for the system check rebound.E002."""
+    return lacking(connection, [name for table in tables for name in trigger_names(table)])
+
+
+def lacking(connection: Any, names: list[str]) -> list[str]:
+    """Those of these triggers the database lacks (none off PostgreSQL, which has none)."""
     if connection.vendor != "postgresql":
         return []
     with connection.cursor() as cursor:
-        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE %s", ["%_bumps_version"])
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname = ANY(%s)", [names])
         present = {row[0] for row in cursor.fetchall()}
-    return [name for table in tables for name in trigger_names(table) if name not in present]
+    return [name for name in names if name not in present]
+
+
+def applied_migrations(connection: Any) -> list[Any]:
+    """The Migration objects applied to this database (DatabaseError before `migrate`)."""
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    return [
+        loader.disk_migrations[key]
+        for key in loader.applied_migrations
+        if key in loader.disk_migrations
+    ]
