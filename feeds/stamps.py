@@ -24,7 +24,7 @@ SQLite nothing is cached.
 
 from typing import Any
 
-from rebound.triggers import TableTriggers, drop
+from rebound.triggers import TableTriggers, drop, made_by
 
 _EVENTS = ("INSERT", "UPDATE", "DELETE")
 _BUMP = (
@@ -95,8 +95,6 @@ def stamping(tables: dict[str, tuple[str, list[str]]]) -> Stamping:
 def stamped_columns(migrations_applied: Any) -> dict[str, tuple[str, list[str]]]:
     """{table: (owner column, columns)} as these migrations (Migration objects) leave them."""
     tables: dict[str, tuple[str, list[str]]] = {}
-    for migration in migrations_applied:
-        for operation in migration.operations:
-            if isinstance(operation, Stamping):
-                tables.update(operation.tables)
+    for _migration, operation in made_by(migrations_applied, Stamping):
+        tables.update(operation.tables)
     return tables

@@ -11,6 +11,7 @@ rows bumps the version once, not 5,000 times. On SQLite (`make run`, one demo us
 is cached (rebound.fragments), so nothing needs a version.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import migrations
@@ -99,15 +100,20 @@ def watching(tables: dict[str, str]) -> Watching:
     return Watching(tables)
 
 
+def made_by(migrations_applied: Any, kind: type[TableTriggers]) -> Iterator[tuple[Any, Any]]:
+    """(migration, operation) for each operation of this kind in these migrations (Migration
+    objects), in their order."""
+    for migration in migrations_applied:
+        for operation in migration.operations:
+            if isinstance(operation, kind):
+                yield migration, operation
+
+
 def watched_tables(migrations_applied: Any) -> dict[str, str]:
     """{table: "app.migration" that watches it} for these migrations (Migration objects)."""
     tables: dict[str, str] = {}
-    for migration in migrations_applied:
-        for operation in migration.operations:
-            if isinstance(operation, Watching):
-                tables.update(
-                    dict.fromkeys(operation.tables, f"{migration.app_label}.{migration.name}")
-                )
+    for migration, operation in made_by(migrations_applied, Watching):
+        tables.update(dict.fromkeys(operation.tables, f"{migration.app_label}.{migration.name}"))
     return tables
 
 

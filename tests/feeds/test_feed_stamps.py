@@ -3,8 +3,6 @@ every column its digests read is stamped (read off their statement, feeds.digest
 of change it shows bumps it, and a note or a journal entry leave it, and a calendar's copy, as
 they were."""
 
-import re
-
 import pytest
 import time_machine
 from django.db import connection
@@ -15,9 +13,8 @@ from django.urls import reverse
 from applications.models import Application
 from applications.services import application_update
 from coping.services import journal_entry_create
-from feeds import calendar, stamps, tokens
+from feeds import stamps, tokens
 from feeds.checks import check_stamp_triggers
-from feeds.digests import statement
 from feeds.models import CalendarFeed
 from feeds.services import feed_enable
 from interviews.models import Interview
@@ -25,24 +22,10 @@ from rebound import triggers
 from rebound.fragments import data_version
 from rebound.models import User
 
+from .statement import columns_read
 from .test_feed_sections import CHANGES, LATER, everything  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
-
-
-def _columns_read() -> dict[str, set[str]]:
-    """{table: its columns} as the digests' statement names them (`"table"."column"`, or
-    through a subquery's alias, `V0."column"`)."""
-    since = calendar.window_start(LATER)
-    sql, _params = statement(calendar._sources(1, since, since.date()))
-    aliases = {alias: table for table, alias in re.findall(r'"(\w+)" ([A-Z]\d+)\b', sql)}
-    read: dict[str, set[str]] = {}
-    for table, column in re.findall(r'"(\w+)"\."(\w+)"', sql):
-        read.setdefault(table, set()).add(column)
-    for alias, column in re.findall(r'\b([A-Z]\d+)\."(\w+)"', sql):
-        read.setdefault(aliases[alias], set()).add(column)
-    assert set(read) == set(re.findall(r'(?:FROM|JOIN) "(\w+)"', sql))  # every table read
-    return read
 
 
 def _stamped() -> dict[str, tuple[str, list[str]]]:
@@ -52,7 +35,7 @@ def _stamped() -> dict[str, tuple[str, list[str]]]:
 
 
 def test_every_column_the_feed_reads_is_stamped() -> None:
-    read = _columns_read()
+    read = columns_read()
     assert read["interviews_interview"] >= {"starts_at", "location", "updated_at"}
     assert read["applications_contact"] == {"id", "name"}
     stamped = _stamped()

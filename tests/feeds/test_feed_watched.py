@@ -5,8 +5,6 @@ parts and their lines read; and each kind of change, written behind the services
 the very next fetch of the feed's link. A contact renamed on its page once stayed under its
 old name in calendars until the next day."""
 
-import re
-
 import pytest
 import time_machine
 from django.db import connection
@@ -16,26 +14,20 @@ from django.urls import reverse
 
 from applications import company_services
 from applications.models import Contact
-from feeds import calendar, tokens
-from feeds.digests import statement
+from feeds import tokens
 from feeds.services import feed_enable
 from people.models import KeepWarm
 from rebound import triggers
 from rebound.models import User
 
+from .statement import columns_read
 from .test_feed_sections import CHANGES, LATER, _build, everything  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
 
-def _tables_read() -> set[str]:
-    since = calendar.window_start(LATER)
-    sql, _params = statement(calendar._sources(1, since, since.date()))
-    return set(re.findall(r'(?:FROM|JOIN) "(\w+)"', sql))
-
-
 def test_every_table_the_feed_reads_bumps_its_owners_data_version() -> None:
-    tables = _tables_read()
+    tables = set(columns_read())
     # The statement is read right: the parts' tables and their lines' are all found.
     assert {
         "interviews_interview",
