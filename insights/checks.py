@@ -1,4 +1,4 @@
-"""A system check for the rollups' triggers (insights.models: TimelineRollup, AssessmentRollup):
+"""A system check for the rollups' and the tallies' triggers (insights.models):
 without them Insights would count from rows that no longer follow their timelines or
 self-assessments, silently."""
 
@@ -22,6 +22,11 @@ TRIGGERS = {
         "insights_assessed_sa_update",
         "insights_assessed_sa_delete",
         "insights_assessed_iv_update",
+    ),
+    "0006_tally_triggers": tuple(
+        f"{prefix}_{event}"
+        for prefix in ("insights_tally", "insights_assessed_tally", "insights_interview_tally")
+        for event in ("insert", "update", "delete")
     ),
 }
 

@@ -129,3 +129,176 @@ class AssessmentRollup(models.Model):
 
     def __str__(self) -> str:
         return f"rollup of self-assessment {self.assessment_id}"
+
+
+class AnswerTally(models.Model):
+    """How many of a user's applications with a date applied are alike in what Insights'
+    funnel and answers count of them: their TimelineRollup rows counted per (source, furthest
+    rank, days to the first answer, ghosted, exits).
+
+    Insights for all time counts the whole cohort: read from the rollup rows that is every row
+    of the search (4,500 for a heavy one) on every first render after a change. These rows
+    are a few hundred, whatever the search's size. Kept by PostgreSQL triggers on the rollup
+    rows themselves (insights.0006_tally_triggers): each row changed counts out as it was and
+    in as it is, in the same statement, so a count follows whatever wrote the rollup. Empty on
+    SQLite; nothing in Python writes it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        db_constraint=False,
+        db_index=False,  # the unique constraint's index serves it
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    source = models.CharField(max_length=20, choices=Source.choices, blank=True, default="")
+    top_rank = models.PositiveSmallIntegerField()
+    days = models.IntegerField(null=True)  # first_answer_on - date_applied; None: no answer
+    ghosted = models.BooleanField()
+    exits = models.TextField(blank=True)
+    # Never below zero (the field's own check): a row counted out that was never counted in
+    # would be a bug in the triggers, and fails the write rather than the page.
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        db_table = "insights_answertally"
+        constraints = [
+            # Without an answer `days` is NULL: one row for those too, not one per insert.
+            models.UniqueConstraint(
+                fields=["owner", "source", "top_rank", "days", "ghosted", "exits"],
+                nulls_distinct=False,
+                name="insights_answertally_one_per_group",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.n} alike of user {self.owner_id}"
+
+
+class CompanyTally(models.Model):
+    """How many of a user's applications with a date applied went to each company: the
+    answers by company pick the busiest companies off these rows for all time, not off every
+    rollup row. Kept with AnswerTally, by the same triggers."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        db_constraint=False,
+        db_index=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    company = models.ForeignKey(
+        Company,
+        db_constraint=False,
+        db_index=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        db_table = "insights_companytally"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "company"], name="insights_companytally_one_per_company"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.n} at company {self.company_id}"
+
+
+class DayTally(models.Model):
+    """How many of a user's applications were sent on each day (archived ones included): the
+    weekly pace reads a day's count off one row, not off every application of it. Kept with
+    AnswerTally, by the same triggers."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        db_constraint=False,
+        db_index=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    date_applied = models.DateField()
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        db_table = "insights_daytally"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "date_applied"], name="insights_daytally_one_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.n} sent on {self.date_applied}"
+
+
+class AssessmentTally(models.Model):
+    """A user's self-assessments per round type and UTC month of their interview's start:
+    how many, and the sum of each rating. For all time Insights reads the months from these
+    rows and only the month where its earlier half ends from the AssessmentRollup rows
+    (insights.metrics.assessments), where it read all of them three times. UTC months, so no
+    row depends on the user's time zone. Kept by PostgreSQL triggers on the AssessmentRollup
+    rows (insights.0006_tally_triggers); empty on SQLite; nothing in Python writes it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        db_constraint=False,
+        db_index=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    round_type = models.CharField(max_length=20, choices=Interview.Round.choices)
+    month = models.DateTimeField()  # the first instant of the UTC month
+    n = models.PositiveIntegerField()
+    # Sums, not averages: a change adds and takes away. Not checked for sign: an edited rating
+    # is counted out and in by one change whose sum alone may fall.
+    qualification_fit = models.IntegerField()
+    preparation = models.IntegerField()
+    communication = models.IntegerField()
+    technical_answers = models.IntegerField()
+    rapport = models.IntegerField()
+    confidence = models.IntegerField()
+
+    class Meta:
+        db_table = "insights_assessmenttally"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "round_type", "month"],
+                name="insights_assessmenttally_one_per_month",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.n} {self.round_type} in {self.month:%Y-%m}"
+
+
+class InterviewTally(models.Model):
+    """A user's interviews per UTC hour of their start. The weekly pace counts a week's
+    interviews off these rows (a heavy search's 15,000 interviews start in under 3,000
+    hours), and off the interviews themselves only in the hours a week starts or ends within:
+    none in a time zone a whole number of hours from UTC, two for Kathmandu's. Kept by
+    PostgreSQL triggers on the interviews (insights.0006_tally_triggers); empty on SQLite;
+    nothing in Python writes it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        db_constraint=False,
+        db_index=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    hour = models.DateTimeField()  # the first instant of the UTC hour
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        db_table = "insights_interviewtally"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "hour"], name="insights_interviewtally_one_per_hour"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.n} at {self.hour:%Y-%m-%d %H:00}"

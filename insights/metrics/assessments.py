@@ -128,9 +128,10 @@ def _summary_from_rollup(user: User, period: Period) -> list[tuple[Any, ...]]:
     pass of the index's range. An NTILE(2) over the rows (which the tests hold this equal
     to) kept them all in a window first: twice as long for a heavy search's 3,000."""
     lower, upper = utc_bounds(period.start, period.end, user)
-    # All time: from the start of time (the index's range scan either way).
+    if lower is None:
+        return _summary_all_time(user, upper)
     in_period = "owner_id = %s AND starts_at >= %s AND starts_at < %s"
-    params: list[Any] = [user.pk, lower or dt.datetime.min.replace(tzinfo=dt.UTC), upper]
+    params: list[Any] = [user.pk, lower, upper]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT round_type, (starts_at, assessment_id) < ("
@@ -140,6 +141,65 @@ def _summary_from_rollup(user: User, period: Period) -> list[tuple[Any, ...]]:
             f" ) LIMIT 1), COUNT(*), {_SUMS} FROM insights_assessmentrollup"
             f" WHERE {in_period} GROUP BY 1, 2",
             params * 3,
+        )
+        return cursor.fetchall()
+
+
+_RATINGS = ", ".join(RATING_FIELDS)
+
+
+def _summary_all_time(user: User, upper: dt.datetime) -> list[tuple[Any, ...]]:
+    """`_summary` for all time (every assessment of an interview before `upper`), off the
+    months' tallies (insights.models.AssessmentTally): a heavy search's 3,000 assessments are
+    some thirty month rows, and only the month where the earlier half ends is read row by row.
+
+    The earlier half ends before the row at offset k = floor(n / 2) in time order. Its month
+    is the last whose earlier months hold at most k rows (their running count, `before`), and
+    the row is at offset k - before in it. The months before it count as earlier, those after
+    as later, less any assessment of an interview at or after `upper` (in the tallies, not in
+    the period: a date typed in the future); the month itself is split row by row."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH tally AS (
+                SELECT round_type, month, n, {_RATINGS} FROM insights_assessmenttally
+                WHERE owner_id = %(owner)s
+            ), after_end AS (
+                SELECT round_type, date_trunc('month', starts_at, 'UTC') AS month, {_RATINGS}
+                FROM insights_assessmentrollup
+                WHERE owner_id = %(owner)s AND starts_at >= %(upper)s
+            ), months AS (
+                SELECT month, SUM(SUM(n)) OVER (ORDER BY month) - SUM(n) AS before
+                FROM tally GROUP BY month
+            ), k AS (
+                SELECT ((SELECT COALESCE(SUM(n), 0) FROM tally)
+                    - (SELECT COUNT(*) FROM after_end)) / 2 AS k
+            ), half AS (
+                SELECT m.month, (m.month AT TIME ZONE 'UTC' + interval '1 month')
+                    AT TIME ZONE 'UTC' AS until, r.starts_at, r.assessment_id
+                FROM k, (SELECT month, before FROM months, k WHERE before <= k.k
+                    ORDER BY month DESC LIMIT 1) AS m
+                CROSS JOIN LATERAL (
+                    SELECT starts_at, assessment_id FROM insights_assessmentrollup
+                    WHERE owner_id = %(owner)s AND starts_at >= m.month
+                    ORDER BY starts_at, assessment_id OFFSET k.k - m.before LIMIT 1
+                ) AS r
+            )
+            SELECT round_type, earlier, SUM(n), {", ".join(f"SUM({f})" for f in RATING_FIELDS)}
+            FROM (
+                SELECT t.round_type, t.month < h.month AS earlier, t.n, {_RATINGS}
+                FROM tally t, half h WHERE t.month <> h.month
+                UNION ALL
+                SELECT a.round_type, false, -1, {", ".join(f"-{f}" for f in RATING_FIELDS)}
+                FROM after_end a, half h WHERE a.month <> h.month
+                UNION ALL
+                SELECT r.round_type, (r.starts_at, r.assessment_id)
+                    < (h.starts_at, h.assessment_id), 1, {_RATINGS}
+                FROM half h JOIN insights_assessmentrollup r ON r.owner_id = %(owner)s
+                    AND r.starts_at >= h.month AND r.starts_at < LEAST(h.until, %(upper)s)
+            ) AS parts GROUP BY 1, 2 HAVING SUM(n) > 0
+            """,
+            {"owner": user.pk, "upper": upper},
         )
         return cursor.fetchall()
 

@@ -52,7 +52,8 @@ class Group(NamedTuple):
     ghosted: bool
     n: int
     exits: str = ""
-    first_applied: dt.date | None = None  # the earliest date applied among them
+    # The earliest date applied among all the groups counted with it (the same on each).
+    first_applied: dt.date | None = None
 
     def exits_made(self) -> list[tuple[str, str]]:
         """The exits as (from status, to status)."""
@@ -116,7 +117,7 @@ def groups(
         ).values_list("application_id", "from_status", "to_status"):
             made.setdefault(application_id, set()).add(f"{from_status}>{to_status}")
     counted: Counter[tuple[str, int, int | None, bool, str]] = Counter()
-    first: dict[tuple[str, int, int | None, bool, str], dt.date] = {}
+    first: dt.date | None = None
     for row in per_application:
         group = (
             row["key"],
@@ -126,9 +127,9 @@ def groups(
             " ".join(sorted(made.get(row["pk"], ()))),
         )
         counted[group] += 1
-        if row["date_applied"] and (group not in first or row["date_applied"] < first[group]):
-            first[group] = row["date_applied"]
-    return [Group(*group[:4], n, group[4], first.get(group)) for group, n in counted.items()]
+        if row["date_applied"] and (first is None or row["date_applied"] < first):
+            first = row["date_applied"]
+    return [Group(*group[:4], n, group[4], first) for group, n in counted.items()]
 
 
 def _in_cohort(user: User, period: Period) -> tuple[str, list[Any]]:
@@ -155,33 +156,81 @@ def _from_rollup(
     """`groups` on PostgreSQL: the rollup rows hold each application's timeline facts and its
     owner, date applied, source and company (kept by triggers), so the cohort is read from
     them alone, by their (owner, date_applied) index: neither the timeline nor the
-    applications are joined. The days to the answer are grouped as PostgreSQL counts them
-    (date - date is a number of days), which the ORM can't express."""
-    in_cohort, cohort_params = _in_cohort(user, period)
+    applications are joined. For all time, by source or not at all, from the tallies instead
+    (`_all_time`). The days to the answer are grouped as PostgreSQL counts them (date - date
+    is a number of days), which the ORM can't express."""
+    params: list[Any]
+    if period.start is None and by != "company__name":
+        rows, params = _all_time(user, period)
+        days, count, where, having = "r.days", "SUM(r.n)", "", " HAVING SUM(r.n) > 0"
+        # The cohort's earliest, off the (owner, date_applied) index.
+        first = (
+            "(SELECT MIN(date_applied) FROM insights_timelinerollup"
+            " WHERE owner_id = %s AND date_applied <= %s)"
+        )
+        params = [user.pk, period.end, *params]
+    else:
+        in_cohort, params = _in_cohort(user, period)
+        rows = "insights_timelinerollup r"
+        if by == "company__name":
+            rows += " JOIN applications_company c ON c.id = r.company_id"
+        days, count, having = "r.first_answer_on - r.date_applied", "COUNT(*)", ""
+        where = f" WHERE {in_cohort}"
+        # The cohort's earliest: a window over the groups.
+        first = "MIN(MIN(r.date_applied)) OVER ()"
     sql = [
-        f"SELECT {_KEYS[by]}, {'r.top_rank' if top else '0'},"
-        " r.first_answer_on - r.date_applied, r.ghosted, COUNT(*),"
-        f" {'r.exits' if top else chr(39) * 2}, MIN(r.date_applied)"
-        " FROM insights_timelinerollup r",
-        " JOIN applications_company c ON c.id = r.company_id" if by == "company__name" else "",
-        f" WHERE {in_cohort}",
+        f"SELECT {_KEYS[by]}, {'r.top_rank' if top else '0'}, {days}, r.ghosted, {count},"
+        f" {'r.exits' if top else chr(39) * 2}, {first} FROM {rows}{where}",
     ]
-    params: list[Any] = [*cohort_params]
     if busiest is not None:
-        # The busiest companies counted off the rollup rows too, their names joined to the few
-        # hundred counts, not to every row (0.6 ms of a heavy search's 2); then only their rows
-        # are read, off the (owner, company, date applied) index (insights.0004), not the whole
-        # cohort a second time (another 0.5 ms).
+        # The busiest companies counted (`_per_company`), their names joined to the few
+        # hundred counts, not to every row; then only their rows are read, off the (owner,
+        # company, date applied) index (insights.0004), not the whole cohort a second time.
         minimum, most = busiest
+        counted, counted_params = _per_company(user, period, minimum)
         sql.append(
-            " AND r.company_id IN (SELECT busy.company_id FROM (SELECT company_id, COUNT(*) AS n"
-            f" FROM insights_timelinerollup r WHERE {in_cohort}"
-            " GROUP BY 1 HAVING COUNT(*) >= %s) AS busy"
+            f" AND r.company_id IN (SELECT busy.company_id FROM ({counted}) AS busy"
             " JOIN applications_company bc ON bc.id = busy.company_id"
             " ORDER BY busy.n DESC, bc.name LIMIT %s)"
         )
-        params.extend([*cohort_params, minimum, most])
-    sql.append(" GROUP BY 1, 2, 3, 4, 6")
+        params.extend([*counted_params, most])
+    sql.append(f" GROUP BY 1, 2, 3, 4, 6{having}")
     with connection.cursor() as cursor:
         cursor.execute("".join(sql), params)
         return [Group(*row) for row in cursor.fetchall()]
+
+
+def _all_time(user: User, period: Period) -> tuple[str, list[Any]]:
+    """The all-time cohort as groups `r` with their counts `n`: the user's tallies
+    (insights.models.AnswerTally: every application with a date applied, in a few hundred
+    rows whatever the search's size), less the rows applied after the period's end (none,
+    unless a date applied was written in the future), read off the (owner, date_applied)
+    index."""
+    return (
+        "(SELECT source, top_rank, days, ghosted, exits, n FROM insights_answertally"
+        " WHERE owner_id = %s UNION ALL SELECT source, top_rank, first_answer_on - date_applied,"
+        " ghosted, exits, -1 FROM insights_timelinerollup WHERE owner_id = %s"
+        " AND date_applied > %s) AS r",
+        [user.pk, user.pk, period.end],
+    )
+
+
+def _per_company(user: User, period: Period, minimum: int) -> tuple[str, list[Any]]:
+    """The companies with at least `minimum` applications in the cohort, as (company_id, n)
+    rows: for all time off the companies' tallies (insights.models.CompanyTally, a row per
+    company) less the rows applied after the period's end, as `_all_time`; else counted off
+    the cohort's rollup rows."""
+    if period.start is None:
+        return (
+            "SELECT company_id, SUM(n) AS n FROM (SELECT company_id, n FROM"
+            " insights_companytally WHERE owner_id = %s UNION ALL SELECT company_id, -1"
+            " FROM insights_timelinerollup WHERE owner_id = %s AND date_applied > %s) AS t"
+            " GROUP BY 1 HAVING SUM(n) >= %s",
+            [user.pk, user.pk, period.end, minimum],
+        )
+    in_cohort, cohort_params = _in_cohort(user, period)
+    return (
+        "SELECT company_id, COUNT(*) AS n FROM insights_timelinerollup r"
+        f" WHERE {in_cohort} GROUP BY 1 HAVING COUNT(*) >= %s",
+        [*cohort_params, minimum],
+    )

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from insights.metrics import assessments
 from insights.metrics.period import Period
-from insights.models import AssessmentRollup
+from insights.models import AssessmentRollup, AssessmentTally, InterviewTally
 from interviews.models import RATING_FIELDS, Interview, SelfAssessment
 from tests.factories import (
     ApplicationFactory,
@@ -54,6 +54,44 @@ def stored() -> set[tuple]:
             "assessment_id", "owner_id", "starts_at", "round_type", *RATING_FIELDS
         )
     )
+
+
+def tallied_by_hand() -> dict[tuple, tuple]:
+    """The assessments per owner, round and UTC month of the interview's start: how many and
+    each rating's sum (insights.models.AssessmentTally), from the tables."""
+    counts: dict[tuple, list[int]] = {}
+    for _, owner, starts_at, round_type, *ratings in expected():
+        utc = starts_at.astimezone(dt.UTC)
+        month = dt.datetime(utc.year, utc.month, 1, tzinfo=dt.UTC)
+        sums = counts.setdefault((owner, round_type, month), [0] * (1 + len(ratings)))
+        for i, value in enumerate([1, *ratings]):
+            sums[i] += value
+    return {key: tuple(sums) for key, sums in counts.items()}
+
+
+def tallied() -> dict[tuple, tuple]:
+    return {
+        (owner, round_type, month): tuple(sums)
+        for owner, round_type, month, *sums in AssessmentTally.objects.values_list(
+            "owner_id", "round_type", "month", "n", *RATING_FIELDS
+        )
+    }
+
+
+def interviews_tallied() -> dict[tuple, int]:
+    return {
+        (owner, hour): n
+        for owner, hour, n in InterviewTally.objects.values_list("owner_id", "hour", "n")
+    }
+
+
+def interviews_by_hand() -> dict[tuple, int]:
+    """The interviews per owner and UTC hour of their start (insights.models.InterviewTally)."""
+    counts: dict[tuple, int] = {}
+    for owner, starts_at in Interview.objects.values_list("owner_id", "starts_at"):
+        hour = starts_at.astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
+        counts[(owner, hour)] = counts.get((owner, hour), 0) + 1
+    return counts
 
 
 def at(hours: int) -> dt.datetime:
@@ -119,11 +157,18 @@ def test_every_row_says_what_its_assessment_and_interview_say(history):
             Interview.objects.filter(pk=interview.pk).delete()
             dropped.add(which)
         assert stored() == expected(), what
+        # And the months' tallies count them (the hours cross from February into March).
+        assert tallied() == tallied_by_hand(), what
+        assert interviews_tallied() == interviews_by_hand(), what
     # Gone with their assessments, whatever removed them.
     gone = users[0].pk
     users[0].delete()
     assert stored() == expected()
+    assert tallied() == tallied_by_hand()
     assert not AssessmentRollup.objects.filter(owner_id=gone).exists()
+    assert not AssessmentTally.objects.filter(owner_id=gone).exists()
+    assert interviews_tallied() == interviews_by_hand()
+    assert not InterviewTally.objects.filter(owner_id=gone).exists()
 
 
 def test_a_saved_assessment_and_interview_move_their_row():
@@ -204,3 +249,46 @@ def test_a_move_and_a_new_rating_at_once_both_count():
     row = AssessmentRollup.objects.get(pk=assessment.pk)
     assert (row.starts_at, row.confidence) == (at(48), 1)
     assert stored() == expected()
+    assert tallied() == tallied_by_hand()
+
+
+def test_all_time_splits_its_halves_in_the_month_they_meet():
+    """All time reads the months' tallies and only the month where the halves meet row by row
+    (assessments._summary_all_time); an assessment after the period's end is in a tally but
+    not in the period."""
+    user = UserFactory()
+    application = ApplicationFactory(owner=user)
+    starts = [
+        dt.datetime(2026, 1, 10, 9, tzinfo=dt.UTC),
+        dt.datetime(2026, 2, 5, 9, tzinfo=dt.UTC),
+        dt.datetime(2026, 2, 20, 9, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC),
+        dt.datetime(2026, 4, 2, 9, tzinfo=dt.UTC),
+        dt.datetime(2026, 5, 2, 9, tzinfo=dt.UTC),  # after the period's end
+    ]
+    for n, starts_at in enumerate(starts):
+        SelfAssessmentFactory(
+            interview=InterviewFactory(
+                application=application, starts_at=starts_at, round_type="technical"
+            ),
+            **dict.fromkeys(RATING_FIELDS, min(n + 1, 5)),
+        )
+    period = Period(None, dt.date(2026, 4, 30), "")
+    from_tallies = assessments.assessments(user, period)
+    with mock.patch.object(connection, "vendor", "sqlite"):
+        assert from_tallies == assessments.assessments(user, period)
+    # By hand: five in the period; the earlier half is the first two (January's 1 and the
+    # first of February's, 2: 1.5), the later the other three (3, 4, 5: 4); the halves meet
+    # in February, between its two.
+    assert from_tallies.count == 5
+    assert from_tallies.trend == dict.fromkeys(RATING_FIELDS, (1.5, 4.0))
+    assert {str(k): v for k, v in from_tallies.by_round.items()} == {
+        "Technical": dict.fromkeys(RATING_FIELDS, 3.0)
+    }
+    # One assessment in the period: no earlier half.
+    only = Period(None, dt.date(2026, 1, 31), "")
+    assert assessments._summary_all_time(user, assessments.utc_bounds(None, only.end, user)[1]) == [
+        ("technical", False, 1, *([1] * len(RATING_FIELDS)))
+    ]
+    # None: nothing.
+    assert assessments._summary_all_time(user, dt.datetime(2025, 1, 1, tzinfo=dt.UTC)) == []
