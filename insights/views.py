@@ -17,7 +17,7 @@ from applications.pipeline import EXITS, Status
 from interviews.models import RATING_FIELDS, SelfAssessment
 from rebound.fragments import fragment_keys
 from rebound.lib.csvfile import csv_response
-from rebound.lib.datefmt import date_in
+from rebound.lib.datefmt import date_writer
 from rebound.lib.localtime import local_today
 from rebound.lib.types import AuthedRequest
 from rebound.models import User
@@ -88,18 +88,18 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
     """What the page's charts draw (static/js/insights.js); its tables show the same. Their
     words are the server's, in the reader's language: days as "3 Dec" or "3. Dez" (each
     written once per language: a heavy search's charts have ~230 days)."""
-    day_month = pgettext("insights: chart day", "j M")
-    mood_day = pgettext("insights: chart mood day", "Y-m-d")
+    day_month = date_writer(pgettext("insights: chart day", "j M"))
+    mood_day = date_writer(pgettext("insights: chart mood day", "Y-m-d"))
     rating_labels = SelfAssessment.rating_labels()
     return {
         "activity": {
-            "labels": [date_in(w.monday, day_month) for w in data["weeks"]],
+            "labels": [day_month(w.monday) for w in data["weeks"]],
             "applications": [w.applications for w in data["weeks"]],
             "interviews": [w.interviews for w in data["weeks"]],
             "goal": [w.goal for w in data["weeks"]],
         },
         "ratings": {
-            "labels": [date_in(p.day, day_month) for p in data["assessments"].points],
+            "labels": [day_month(p.day) for p in data["assessments"].points],
             "series": {
                 str(rating_labels[name]): [p.ratings[name] for p in data["assessments"].points]
                 for name in RATING_FIELDS
@@ -107,7 +107,7 @@ def _chart_data(data: dict[str, Any]) -> dict[str, Any]:
         },
         "mood": {
             # ISO in English, as it was; the reader's own form elsewhere ("20.11.2026").
-            "labels": [date_in(m.day, mood_day) for m in data["wellbeing"].moods],
+            "labels": [mood_day(m.day) for m in data["wellbeing"].moods],
             "values": [m.mood for m in data["wellbeing"].moods],
         },
     }

@@ -3,7 +3,7 @@ to run in the browser, readable offline. The table beside it says the same. And 
 long tables' rows."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
 
@@ -24,7 +24,7 @@ from insights.metrics.funnel import FUNNEL_STAGES, Funnel
 from insights.metrics.wellbeing import MoodDay
 from insights.worklog import lowered
 from insights.worklog_words import KINDS
-from rebound.lib.datefmt import date_in
+from rebound.lib.datefmt import date_writer
 
 register = template.Library()
 
@@ -132,19 +132,26 @@ def _cell(value: Any) -> str:
     return conditional_escape(formats.localize(value))
 
 
-def _day(day: dt.date, day_format: str) -> str:
-    """`{{ day|date:day_format }}`: a date (not a time) is written once per language
-    (rebound.lib.datefmt.date_in): the same weeks and days come back on every page."""
-    if isinstance(day, dt.datetime):  # a time is written in the active time zone: not kept
-        return _cell(date(day, day_format))
-    return _cell(date_in(day, day_format))
+def _days(day_format: str) -> Callable[[dt.date], str]:
+    """`{{ day|date:day_format }}` for a table's rows: a date (not a time) is written once per
+    language (rebound.lib.datefmt.date_writer): the same weeks and days come back on every
+    page."""
+    write = date_writer(day_format)
+
+    def day(value: dt.date) -> str:
+        if isinstance(value, dt.datetime):  # a time is written in the active time zone
+            return _cell(date(value, day_format))
+        return _cell(write(value))
+
+    return day
 
 
 @register.simple_tag
 def week_rows(weeks: Iterable[Week], day_format: str) -> SafeString:
+    dated = _days(day_format)
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{_day(w.monday, day_format)}</th>'
+            f'<tr><th scope="row">{dated(w.monday)}</th>'
             f"<td>{_cell(w.applications)}</td><td>{_cell(w.interviews)}</td>"
             f"<td>{_cell(w.goal or '—')}</td></tr>"
             for w in weeks
@@ -154,10 +161,11 @@ def week_rows(weeks: Iterable[Week], day_format: str) -> SafeString:
 
 @register.simple_tag
 def point_rows(points: Iterable[Assessment], keys: Iterable[str], day_format: str) -> SafeString:
+    dated = _days(day_format)
     keys = list(keys)
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{_day(p.day, day_format)}</th>'
+            f'<tr><th scope="row">{dated(p.day)}</th>'
             f"<td>{_cell(p.round_label)}</td>"
             + "".join(f"<td>{_cell(p.ratings.get(key))}</td>" for key in keys)
             + "</tr>"
@@ -168,6 +176,7 @@ def point_rows(points: Iterable[Assessment], keys: Iterable[str], day_format: st
 
 @register.simple_tag
 def mood_rows(moods: Iterable[MoodDay], day_format: str) -> SafeString:
+    dated = _days(day_format)
     said = _("Mood %(mood)s of 5")
     # A day's mood is an average of a few whole numbers: the same few dozen values come back
     # (ninety days of a heavy journal), and floatformat takes ~15 µs each. Each written once.
@@ -180,17 +189,17 @@ def mood_rows(moods: Iterable[MoodDay], day_format: str) -> SafeString:
 
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{_day(m.day, day_format)}</th><td>{mood(m.mood)}</td></tr>'
-            for m in moods
+            f'<tr><th scope="row">{dated(m.day)}</th><td>{mood(m.mood)}</td></tr>' for m in moods
         )
     )
 
 
 @register.simple_tag
 def event_rows(events: Iterable[tuple[Any, str]], day_format: str) -> SafeString:
+    dated = _days(day_format)
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{_day(day, day_format)}</th><td>{_cell(what)}</td></tr>'
+            f'<tr><th scope="row">{dated(day)}</th><td>{_cell(what)}</td></tr>'
             for day, what in events
         )
     )
@@ -199,10 +208,11 @@ def event_rows(events: Iterable[tuple[Any, str]], day_format: str) -> SafeString
 @register.simple_tag
 def activity_rows(rows: Iterable[Any], day_format: str) -> SafeString:
     """The work-search log's rows (insights.worklog.Activity), as the template wrote them."""
+    dated = _days(day_format)
     kinds = {key: _cell(label) for key, label in KINDS.items()}  # each looked up once
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{_day(r.day, day_format)}</th><td>{kinds[r.kind]}</td>'
+            f'<tr><th scope="row">{dated(r.day)}</th><td>{kinds[r.kind]}</td>'
             f"<td>{_cell(r.employer or '—')}</td><td>{_cell(r.position or '—')}</td>"
             f"<td>{_cell(r.method)}</td><td>{_cell(r.contact or '—')}</td>"
             f'<td class="text-break">{_cell(r.where or "—")}</td><td>{_cell(r.result)}</td></tr>'
@@ -215,9 +225,10 @@ def activity_rows(rows: Iterable[Any], day_format: str) -> SafeString:
 def sent_rows(rows: Iterable[Any], day_format: str) -> SafeString:
     """The record of applications' rows (insights.worklog_record.Sent), as the template
     wrote them."""
+    dated = _days(day_format)
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{_day(r.day, day_format)}</th><td>{_cell(r.employer)}'
+            f'<tr><th scope="row">{dated(r.day)}</th><td>{_cell(r.employer)}'
             + "".join(f'<br><span class="small">{_cell(line)}</span>' for line in r.address_lines)
             + f"</td><td>{_cell(r.position or '—')}</td><td>{_cell(r.method)}</td>"
             f"<td>{_cell(r.result)}</td></tr>"
@@ -359,6 +370,7 @@ def tripped_again_items(lines: Iterable[tuple[str, int]]) -> SafeString:
 def tripped_latest_items(tripped: Iterable[Any], day_format: str) -> SafeString:
     """Each "what tripped you", as the template wrote it (its text, a link to its interview,
     its day), the lines between the items kept."""
+    dated = _days(day_format)
     said = _("%(round)s interview, %(role)s at %(company)s")
     return mark_safe(
         "".join(
@@ -368,7 +380,7 @@ def tripped_latest_items(tripped: Iterable[Any], day_format: str) -> SafeString:
             f'<a href="{_cell(reverse("interviews:detail", args=[t.interview_id]))}">'
             + said
             % {"round": _cell(t.round_label), "role": _cell(t.role), "company": _cell(t.company)}
-            + f"</a>, {_day(t.day, day_format)}</span>\n      </li>"
+            + f"</a>, {dated(t.day)}</span>\n      </li>"
             for t in tripped
         )
     )

@@ -9,6 +9,7 @@ Django's catalogues (django.utils.dateformat), never from Python's strftime.
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 from django.utils import dateformat, timezone
 from django.utils.translation import get_language, pgettext
@@ -60,6 +61,13 @@ def date_in(value: dt.date, fmt: str) -> str:
     written once per date, format and language: a page or a file writes the same few hundred
     days again and again, and Django looks each month's name up through gettext every time."""
     return _date_in(value, fmt, get_language())
+
+
+def date_writer(fmt: str) -> Callable[[dt.date], str]:
+    """`date_in` for many dates in `fmt` and the language active now: the language is looked
+    up once, not per date (~6 µs each: a chart's two hundred days spent a millisecond)."""
+    language = get_language()
+    return lambda value: _date_in(value, fmt, language)
 
 
 @functools.lru_cache(maxsize=4096)
