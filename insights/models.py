@@ -161,6 +161,10 @@ class AnswerTally(models.Model):
 
     class Meta:
         db_table = "insights_answertally"
+        # The rows a change emptied, found by the triggers without reading the owner's others.
+        indexes = [
+            models.Index(fields=["owner"], condition=models.Q(n=0), name="insights_answers_emptied")
+        ]
         constraints = [
             # Without an answer `days` is NULL: one row for those too, not one per insert.
             models.UniqueConstraint(
@@ -197,6 +201,12 @@ class CompanyTally(models.Model):
 
     class Meta:
         db_table = "insights_companytally"
+        # The rows a change emptied, found by the triggers without reading the owner's others.
+        indexes = [
+            models.Index(
+                fields=["owner"], condition=models.Q(n=0), name="insights_companies_emptied"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "company"], name="insights_companytally_one_per_company"
@@ -224,6 +234,10 @@ class DayTally(models.Model):
 
     class Meta:
         db_table = "insights_daytally"
+        # The rows a change emptied, found by the triggers without reading the owner's others.
+        indexes = [
+            models.Index(fields=["owner"], condition=models.Q(n=0), name="insights_days_emptied")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "date_applied"], name="insights_daytally_one_per_day"
@@ -263,6 +277,12 @@ class AssessmentTally(models.Model):
 
     class Meta:
         db_table = "insights_assessmenttally"
+        # The rows a change emptied, found by the triggers without reading the owner's others.
+        indexes = [
+            models.Index(
+                fields=["owner"], condition=models.Q(n=0), name="insights_assessed_emptied"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "round_type", "month"],
@@ -294,6 +314,12 @@ class InterviewTally(models.Model):
 
     class Meta:
         db_table = "insights_interviewtally"
+        # The rows a change emptied, found by the triggers without reading the owner's others.
+        indexes = [
+            models.Index(
+                fields=["owner"], condition=models.Q(n=0), name="insights_interviews_emptied"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "hour"], name="insights_interviewtally_one_per_hour"

@@ -58,6 +58,13 @@ class Migration(migrations.Migration):
             ],
             options={
                 "db_table": "insights_answertally",
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("n", 0)),
+                        fields=["owner"],
+                        name="insights_answers_emptied",
+                    )
+                ],
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("owner", "source", "top_rank", "days", "ghosted", "exits"),
@@ -113,6 +120,13 @@ class Migration(migrations.Migration):
             ],
             options={
                 "db_table": "insights_assessmenttally",
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("n", 0)),
+                        fields=["owner"],
+                        name="insights_assessed_emptied",
+                    )
+                ],
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("owner", "round_type", "month"),
@@ -154,6 +168,13 @@ class Migration(migrations.Migration):
             ],
             options={
                 "db_table": "insights_companytally",
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("n", 0)),
+                        fields=["owner"],
+                        name="insights_companies_emptied",
+                    )
+                ],
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("owner", "company"), name="insights_companytally_one_per_company"
@@ -185,6 +206,11 @@ class Migration(migrations.Migration):
             ],
             options={
                 "db_table": "insights_daytally",
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("n", 0)), fields=["owner"], name="insights_days_emptied"
+                    )
+                ],
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("owner", "date_applied"), name="insights_daytally_one_per_day"
@@ -216,6 +242,13 @@ class Migration(migrations.Migration):
             ],
             options={
                 "db_table": "insights_interviewtally",
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("n", 0)),
+                        fields=["owner"],
+                        name="insights_interviews_emptied",
+                    )
+                ],
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("owner", "hour"), name="insights_interviewtally_one_per_hour"

@@ -150,7 +150,10 @@ def _create(apps, schema_editor):
         ):
             schema_editor.execute(
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN {(first + statements).format(changed=changed)} RETURN NULL; END $$"
+                # A statement that changed no row (the refresh's DELETE and upsert often don't)
+                # leaves at once.
+                f"BEGIN IF NOT EXISTS ({changed}) THEN RETURN NULL; END IF; "
+                f"{(first + statements).format(changed=changed)} RETURN NULL; END $$"
             )
             schema_editor.execute(
                 f"CREATE TRIGGER {name} AFTER {event} ON {table} "
