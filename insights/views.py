@@ -74,9 +74,10 @@ def insights(request: AuthedRequest) -> HttpResponse:
             ),
             "numbers": SimpleLazyObject(numbers),
             "rating_labels": SelfAssessment.rating_labels(),
-            "stage_labels": {s.value: s.label for s in FUNNEL_STAGES},
-            "exit_labels": {s.value: s.label for s in EXITS},
-            "applied_label": Status.APPLIED.label,
+            # Written once here: a lazy label is looked up again each time the page shows it.
+            "stage_labels": {s.value: str(s.label) for s in FUNNEL_STAGES},
+            "exit_labels": {s.value: str(s.label) for s in EXITS},
+            "applied_label": str(Status.APPLIED.label),
             "mood_days": wellbeing.MOOD_DAYS,
             "events_shown": wellbeing.EVENTS,
             "themes_from": assessments.THEMES,

@@ -4,7 +4,7 @@ trend, and what tripped the user, again and again."""
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet, Window
@@ -278,7 +278,9 @@ def assessments(user: User, period: Period) -> AssessmentReport:
     """Two queries, aggregated in the database: per round type and half, the count and the
     sums of the ratings (`_summary`: the averages per round, both halves' averages, the
     count), and the latest assessments for the chart's points and the themes."""
-    rounds = dict(Interview.Round.choices)
+    # Each round's label written once, in the reader's language: a lazy label is looked up
+    # again wherever it is shown (forty chart points, five notes, the rounds' table).
+    rounds = {value: str(label) for value, label in Interview.Round.choices}
     summary = _summary(user, period)
     count = sum(g[2] for g in summary)
     per_round: dict[Any, list[tuple[Any, ...]]] = {}
@@ -287,7 +289,7 @@ def assessments(user: User, period: Period) -> AssessmentReport:
     by_round = dict(
         sorted(
             (
-                cast(str, rounds.get(round_type, round_type)),  # a lazy label, as before
+                rounds.get(round_type, round_type),
                 {name: round(_average(groups, i), 2) for i, name in enumerate(RATING_FIELDS)},
             )
             for round_type, groups in per_round.items()
@@ -324,7 +326,7 @@ def assessments(user: User, period: Period) -> AssessmentReport:
             tripped_latest.append(
                 Tripped(
                     day=starts_at.astimezone(user.tzinfo).date(),
-                    round_label=cast(str, rounds.get(round_type, round_type)),
+                    round_label=rounds.get(round_type, round_type),
                     company=company,
                     role=role,
                     text=tripped.strip(),
