@@ -25,7 +25,7 @@ TRIGGERS = {
     ),
     "0006_tally_triggers": tuple(
         f"{prefix}_{event}"
-        for prefix in ("insights_tally", "insights_assessed_tally", "insights_interview_tally")
+        for prefix in ("insights_tally", "insights_assessed_tally")
         for event in ("insert", "update", "delete")
     ),
 }

@@ -217,37 +217,6 @@ class CompanyTally(models.Model):
         return f"{self.n} at company {self.company_id}"
 
 
-class DayTally(models.Model):
-    """How many of a user's applications were sent on each day (archived ones included): the
-    weekly pace reads a day's count off one row, not off every application of it. Kept with
-    AnswerTally, by the same triggers."""
-
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        db_constraint=False,
-        db_index=False,
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
-    date_applied = models.DateField()
-    n = models.PositiveIntegerField()
-
-    class Meta:
-        db_table = "insights_daytally"
-        # The rows a change emptied, found by the triggers without reading the owner's others.
-        indexes = [
-            models.Index(fields=["owner"], condition=models.Q(n=0), name="insights_days_emptied")
-        ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["owner", "date_applied"], name="insights_daytally_one_per_day"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.n} sent on {self.date_applied}"
-
-
 class AssessmentTally(models.Model):
     """A user's self-assessments per round type and UTC month of their interview's start:
     how many, and the sum of each rating. For all time Insights reads the months from these
@@ -292,39 +261,3 @@ class AssessmentTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.n} {self.round_type} in {self.month:%Y-%m}"
-
-
-class InterviewTally(models.Model):
-    """A user's interviews per UTC hour of their start. The weekly pace counts a week's
-    interviews off these rows (a heavy search's 15,000 interviews start in under 3,000
-    hours), and off the interviews themselves only in the hours a week starts or ends within:
-    none in a time zone a whole number of hours from UTC, two for Kathmandu's. Kept by
-    PostgreSQL triggers on the interviews (insights.0006_tally_triggers); empty on SQLite;
-    nothing in Python writes it."""
-
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        db_constraint=False,
-        db_index=False,
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
-    hour = models.DateTimeField()  # the first instant of the UTC hour
-    n = models.PositiveIntegerField()
-
-    class Meta:
-        db_table = "insights_interviewtally"
-        # The rows a change emptied, found by the triggers without reading the owner's others.
-        indexes = [
-            models.Index(
-                fields=["owner"], condition=models.Q(n=0), name="insights_interviews_emptied"
-            )
-        ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["owner", "hour"], name="insights_interviewtally_one_per_hour"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.n} at {self.hour:%Y-%m-%d %H:00}"

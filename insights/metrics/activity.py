@@ -36,44 +36,43 @@ def applications_per_week(user: User, first_monday: dt.date, end: dt.date) -> di
     """The user's applications per Monday-based week by the date applied, from the week of
     `first_monday` to `end` (both included), archived ones included; weeks without any are
     absent. A backfilled application counts in the week it was sent, not the week it was
-    typed in. One query (`_per_week`)."""
-    return dict(_per_week(user, first_monday, end))
+    typed in. One query.
+
+    Counted per day in the database and per week here: a day's count reads only the (owner,
+    date_applied) index, where the week's (`date_trunc`) cast every date to a timestamp and
+    read the table (a heavy search's two years: 1.35 → 0.5 ms, docs/performance.md)."""
+    weeks: dict[dt.date, int] = {}
+    for day, n in _per_day(user, first_monday, end):
+        if day is None:  # never: the range asks for a date (for the type checker)
+            continue
+        monday = day - dt.timedelta(days=day.weekday())
+        weeks[monday] = weeks.get(monday, 0) + n
+    return weeks
 
 
-def _per_week(user: User, first: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
-    """(Monday, applications) per week with any. On PostgreSQL off the days' tallies
-    (insights.models.DayTally: a row per day, where the applications are many a day for a
-    heavy search), each day's Monday found by date arithmetic (`date_trunc` would cast every
-    date to a timestamp), in a query written out: the ORM took longer to build it than
-    PostgreSQL to answer it. Held equal to `_per_week_orm` by tests/insights/test_plain_reads.py."""
+def _per_day(user: User, first: dt.date, end: dt.date) -> list[tuple[dt.date | None, int]]:
+    """The user's applications per date applied from `first` to `end`. On PostgreSQL written
+    out: the ORM took longer to build the query than PostgreSQL to answer it (held equal to
+    the ORM's by tests/insights/test_plain_reads.py)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT date_applied - (EXTRACT(ISODOW FROM date_applied)::int - 1), SUM(n)"
-                " FROM insights_daytally"
-                " WHERE owner_id = %s AND date_applied >= %s AND date_applied <= %s GROUP BY 1",
-                [user.pk, first, end],
+                "SELECT date_applied, COUNT(*) FROM applications_application"
+                " WHERE date_applied >= %s AND date_applied <= %s AND owner_id = %s GROUP BY 1",
+                [first, end, user.pk],
             )
             return cursor.fetchall()
-    return _per_week_orm(user, first, end)
+    return _per_day_orm(user, first, end)
 
 
-def _per_week_orm(user: User, first: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
-    """`_per_week` off the applications: counted per day by the database (a day's count reads
-    only the (owner, date_applied) index), per week here."""
-    weeks: dict[dt.date, int] = {}
-    for day, n in (
+def _per_day_orm(user: User, first: dt.date, end: dt.date) -> list[tuple[dt.date | None, int]]:
+    return list(
         Application.objects.filter(owner=user, date_applied__gte=first, date_applied__lte=end)
         .values_list("date_applied")
         .annotate(n=Count("*"))
         .values_list("date_applied", "n")
         .order_by()
-    ):
-        if day is None:  # never: the range asks for a date (for the type checker)
-            continue
-        monday = day - dt.timedelta(days=day.weekday())
-        weeks[monday] = weeks.get(monday, 0) + n
-    return list(weeks.items())
+    )
 
 
 MAX_WEEKS = 104
@@ -81,36 +80,27 @@ MAX_WEEKS = 104
 
 def interviews_per_week(user: User, weeks_of: list[dt.date], end: dt.date) -> dict[dt.date, int]:
     """The user's interviews per local Monday-based week, from the week of `weeks_of[0]` to
-    `end` (both included); weeks without any are absent. One query.
+    `end` (both included); weeks without any are absent. One query, selected by the (owner,
+    starts_at) index between UTC bounds.
 
     On PostgreSQL each week is told by the UTC instants it starts and ends at (its Monday's
-    and the next's, computed here once per week in the user's zone), and counted off the
-    hours' tallies (insights.models.InterviewTally) of the whole UTC hours within it, plus the
-    interviews themselves, by their (owner, starts_at) index, in the part-hours at its ends: a
-    zone a whole number of hours from UTC has none. Comparing instants, not converting each
-    row to local time (`date_trunc('week', starts_at AT TIME ZONE …)` read every row, and
-    cost 1.7 to 10 times as much for a heavy search's year: docs/performance.md)."""
+    and the next's, computed here once per week in the user's zone), and counted by its own
+    range of the index: comparing instants, not converting each row to local time
+    (`date_trunc('week', starts_at AT TIME ZONE …)` read every row, and cost 1.7 to 10 times
+    as much for a heavy search's year), nor finding each row's week among them
+    (`width_bucket`, twice as long: docs/performance.md). The Mondays' instants go as text:
+    psycopg took ~5 µs to write each datetime of an array (0.5 ms for a year's two arrays)."""
     if connection.vendor != "postgresql":
         return _interviews_per_week_orm(user, weeks_of, end)
     _, upper = utc_bounds(weeks_of[0], end, user)
-    # The Mondays' instants as text: psycopg took ~5 µs to write each datetime of an array.
     since = [local_to_utc(monday, dt.time(0), user.timezone).isoformat() for monday in weeks_of]
     with connection.cursor() as cursor:
         cursor.execute(
-            "WITH week AS (SELECT w.n, w.since,"
-            " COALESCE(lead(w.since) OVER (ORDER BY w.n), %(upper)s) AS until"
-            " FROM unnest(%(since)s::timestamptz[]) WITH ORDINALITY AS w(since, n)"
-            "), hours AS (SELECT week.*, date_trunc('hour', until, 'UTC') AS whole_until,"
-            " CASE WHEN date_trunc('hour', since, 'UTC') = since THEN since"
-            " ELSE date_trunc('hour', since, 'UTC') + interval '1 hour' END AS whole_from"
-            " FROM week)"
-            " SELECT h.n, (SELECT COALESCE(SUM(t.n), 0) FROM insights_interviewtally t"
-            " WHERE t.owner_id = %(owner)s AND t.hour >= h.whole_from AND t.hour < h.whole_until)"
-            " + CASE WHEN h.since = h.whole_from AND h.until = h.whole_until"
-            " THEN 0 ELSE (SELECT COUNT(*) FROM interviews_interview WHERE owner_id = %(owner)s"
-            " AND (starts_at >= h.since AND starts_at < h.whole_from"
-            " OR starts_at >= h.whole_until AND starts_at < h.until)) END"
-            " FROM hours h",
+            "SELECT week.n, (SELECT COUNT(*) FROM interviews_interview WHERE owner_id = %(owner)s"
+            " AND starts_at >= week.since AND starts_at < week.until)"
+            " FROM (SELECT w.n, w.since, COALESCE(lead(w.since) OVER (ORDER BY w.n), %(upper)s)"
+            " AS until FROM unnest(%(since)s::timestamptz[]) WITH ORDINALITY AS w(since, n))"
+            " AS week",
             {"owner": user.pk, "since": since, "upper": upper},
         )
         return {weeks_of[n - 1]: count for n, count in cursor.fetchall() if count}
@@ -120,7 +110,8 @@ def _interviews_per_week_orm(
     user: User, weeks_of: list[dt.date], end: dt.date
 ) -> dict[dt.date, int]:
     """`interviews_per_week` off the interviews alone, truncated to weeks by the database (the
-    path SQLite takes; the tests hold the tallies' count equal to it)."""
+    path SQLite takes; tests/insights/test_plain_reads.py holds the written-out count equal
+    to it)."""
     lower, upper = utc_bounds(weeks_of[0], end, user)
     rows = Interview.objects.filter(owner=user, starts_at__gte=lower, starts_at__lt=upper)
     found = dict(
@@ -172,7 +163,7 @@ def activity(user: User, period: Period, counted: list[Group] | None = None) -> 
 
 def open_goals(user: User) -> list[tuple[int, int, dt.date]]:
     """(target, weeks, starts on) of the widen-the-net goals of the user's open plans, in the
-    database's order. On PostgreSQL written out, as `_per_week`."""
+    database's order. On PostgreSQL written out, as `_per_day`."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(

@@ -1,6 +1,6 @@
-"""The tallies (insights.models: AnswerTally, CompanyTally, DayTally, AssessmentTally,
-InterviewTally). Their triggers come in 0006, once these tables' unique constraints exist:
-ON CONFLICT needs them, and Django makes them at the end of a migration."""
+"""The tallies (insights.models: AnswerTally, CompanyTally, AssessmentTally). Their
+triggers come in 0006, once these tables' unique constraints exist: ON CONFLICT needs them,
+and Django makes them at the end of a migration."""
 
 import django.db.models.deletion
 from django.conf import settings
@@ -178,80 +178,6 @@ class Migration(migrations.Migration):
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("owner", "company"), name="insights_companytally_one_per_company"
-                    )
-                ],
-            },
-        ),
-        migrations.CreateModel(
-            name="DayTally",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("date_applied", models.DateField()),
-                ("n", models.PositiveIntegerField()),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        db_constraint=False,
-                        db_index=False,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-            ],
-            options={
-                "db_table": "insights_daytally",
-                "indexes": [
-                    models.Index(
-                        condition=models.Q(("n", 0)), fields=["owner"], name="insights_days_emptied"
-                    )
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("owner", "date_applied"), name="insights_daytally_one_per_day"
-                    )
-                ],
-            },
-        ),
-        migrations.CreateModel(
-            name="InterviewTally",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("hour", models.DateTimeField()),
-                ("n", models.PositiveIntegerField()),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        db_constraint=False,
-                        db_index=False,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-            ],
-            options={
-                "db_table": "insights_interviewtally",
-                "indexes": [
-                    models.Index(
-                        condition=models.Q(("n", 0)),
-                        fields=["owner"],
-                        name="insights_interviews_emptied",
-                    )
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("owner", "hour"), name="insights_interviewtally_one_per_hour"
                     )
                 ],
             },

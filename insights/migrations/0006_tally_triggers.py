@@ -1,10 +1,9 @@
-"""The tallies' triggers (insights.models: AnswerTally, CompanyTally and DayTally count the
-timelines' rollup rows; AssessmentTally the self-assessments'; InterviewTally the
-interviews), statement-level triggers on the tables they count, so a tally follows every
-writer of them (the rollups are written by their refresh functions, run by the triggers of
-0001–0004).
+"""The tallies' triggers (insights.models: AnswerTally and CompanyTally count the timelines'
+rollup rows, AssessmentTally the self-assessments'), statement-level triggers on the rollup
+tables themselves, so a tally follows every writer of its rollup (today only the rollups'
+refresh functions, run by the triggers of 0001–0004).
 
-Each changed row counts out (-1) as it was and in (+1) as it is. A timeline's row
+Each changed rollup row counts out (-1) as it was and in (+1) as it is. A timeline's row
 without an owner or a date applied (a wishlist entry) counts nowhere, as it is in no period's
 cohort. A tally's row goes when its count reaches 0.
 
@@ -13,17 +12,17 @@ opposite orders. The timelines' rollup is written by triggers on the application
 status changes, which fire after the data version's triggers on the same tables (PostgreSQL
 orders a table's triggers by name: "applications_…_bumps_version" first), so a second
 transaction waits on the user's data version row before it reaches a tally. On the interviews
-and their self-assessments the insights triggers fire first ("insights_…" before
-"interviews_…"), so the assessments' and the interviews' tallies take the owners' data version
-rows themselves, before their own. The rows are written in key order all the same.
+and their self-assessments the rollup's triggers fire first ("insights_…" before
+"interviews_…"), so the assessments' tally takes the owners' data version rows itself, before
+its own. The rows are written in key order all the same.
 
 PostgreSQL only, like the rollups: on SQLite the tables stay empty and Insights counts the
-rows. tests/insights/test_tallies.py holds each tally equal to what it counts, worked out in
-Python from the tables, after random histories."""
+rows. tests/insights/test_tallies.py and test_assessment_rollup.py hold each tally equal to
+what it counts, worked out in Python from the tables, after random histories."""
 
 from django.db import migrations
 
-# A changed rollup row as it was (-1) and as it is (+1), per event.
+# A changed row as it was (-1) and as it is (+1), per event.
 _CHANGED = {
     "INSERT": ("NEW TABLE AS after", "SELECT after.*, 1 AS d FROM after"),
     "UPDATE": (
@@ -88,12 +87,6 @@ _TIMELINES = "".join(
             {},
             f"{_DATED} AND company_id IS NOT NULL",
         ),
-        _apply(
-            "insights_daytally",
-            {"owner_id": "owner_id", "date_applied": "date_applied"},
-            {},
-            _DATED,
-        ),
     ]
 )
 _RATINGS = (
@@ -122,18 +115,10 @@ _VERSIONS_FIRST = (
     " ORDER BY user_id FOR NO KEY UPDATE;"
 )
 
-_INTERVIEWS = _apply(
-    "insights_interviewtally",
-    {"owner_id": "owner_id", "hour": "date_trunc('hour', starts_at, 'UTC')"},
-    {},
-    "true",
-)
-
 # (trigger prefix, the table it counts, what its triggers do first, what a change does)
 TALLIES = [
     ("insights_tally", "insights_timelinerollup", "", _TIMELINES),
     ("insights_assessed_tally", "insights_assessmentrollup", _VERSIONS_FIRST, _ASSESSMENTS),
-    ("insights_interview_tally", "interviews_interview", _VERSIONS_FIRST, _INTERVIEWS),
 ]
 
 
@@ -163,7 +148,7 @@ def _create(apps, schema_editor):
         fill = statements.format(changed=f"SELECT r.*, 1 AS d FROM {table} r")
         for statement in filter(str.strip, fill.split(";")):
             schema_editor.execute(statement)
-    for name in ("answer", "company", "day", "assessment", "interview"):
+    for name in ("answer", "company", "assessment"):
         schema_editor.execute(f"ANALYZE insights_{name}tally")
 
 

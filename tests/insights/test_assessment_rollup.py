@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from insights.metrics import assessments
 from insights.metrics.period import Period
-from insights.models import AssessmentRollup, AssessmentTally, InterviewTally
+from insights.models import AssessmentRollup, AssessmentTally
 from interviews.models import RATING_FIELDS, Interview, SelfAssessment
 from tests.factories import (
     ApplicationFactory,
@@ -76,22 +76,6 @@ def tallied() -> dict[tuple, tuple]:
             "owner_id", "round_type", "month", "n", *RATING_FIELDS
         )
     }
-
-
-def interviews_tallied() -> dict[tuple, int]:
-    return {
-        (owner, hour): n
-        for owner, hour, n in InterviewTally.objects.values_list("owner_id", "hour", "n")
-    }
-
-
-def interviews_by_hand() -> dict[tuple, int]:
-    """The interviews per owner and UTC hour of their start (insights.models.InterviewTally)."""
-    counts: dict[tuple, int] = {}
-    for owner, starts_at in Interview.objects.values_list("owner_id", "starts_at"):
-        hour = starts_at.astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
-        counts[(owner, hour)] = counts.get((owner, hour), 0) + 1
-    return counts
 
 
 def at(hours: int) -> dt.datetime:
@@ -159,7 +143,6 @@ def test_every_row_says_what_its_assessment_and_interview_say(history):
         assert stored() == expected(), what
         # And the months' tallies count them (the hours cross from February into March).
         assert tallied() == tallied_by_hand(), what
-        assert interviews_tallied() == interviews_by_hand(), what
     # Gone with their assessments, whatever removed them.
     gone = users[0].pk
     users[0].delete()
@@ -167,8 +150,6 @@ def test_every_row_says_what_its_assessment_and_interview_say(history):
     assert tallied() == tallied_by_hand()
     assert not AssessmentRollup.objects.filter(owner_id=gone).exists()
     assert not AssessmentTally.objects.filter(owner_id=gone).exists()
-    assert interviews_tallied() == interviews_by_hand()
-    assert not InterviewTally.objects.filter(owner_id=gone).exists()
 
 
 def test_a_saved_assessment_and_interview_move_their_row():

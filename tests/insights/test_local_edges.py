@@ -12,12 +12,13 @@ import time_machine
 from applications import services as applications
 from applications.pipeline import Status
 from coping.models import CopingPlan
+from insights.metrics import activity
 from insights.metrics.period import Period
 from insights.views import report
 from interviews.models import Interview, SelfAssessment
 from interviews.services import assessment_save, interview_save
 from rebound.lib.localtime import utc_bounds
-from tests.factories import CompanyFactory
+from tests.factories import ApplicationFactory, CompanyFactory, InterviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -172,3 +173,27 @@ def test_no_range_is_a_function_of_the_column(alice):
         assert wheres
         for where in wheres:
             assert "AT TIME ZONE" not in where and "django_datetime" not in where, where
+
+
+def test_a_week_that_starts_within_an_hour_counts_its_interviews_by_the_minute():
+    """Kathmandu is 5:45 ahead of UTC: its Mondays start at 18:15 UTC on Sundays, inside an
+    hour, whose interviews fall in two weeks (activity.interviews_per_week compares each
+    interview's start with the week's UTC bounds)."""
+    user = UserFactory(timezone="Asia/Kathmandu")
+    application = ApplicationFactory(owner=user)
+    utc = [
+        dt.datetime(2026, 3, 1, 17, 0),  # Sunday 22:45 there: the week of 23 February
+        dt.datetime(2026, 3, 1, 18, 10),  # Sunday 23:55
+        dt.datetime(2026, 3, 1, 18, 20),  # Monday 00:05: the week of 2 March
+        dt.datetime(2026, 3, 1, 18, 50),
+        dt.datetime(2026, 3, 2, 10, 0),
+        dt.datetime(2026, 3, 8, 18, 14),  # Sunday 23:59
+        dt.datetime(2026, 3, 8, 18, 15),  # Monday 00:00: the week of 9 March
+    ]
+    for starts_at in utc:
+        InterviewFactory(application=application, starts_at=starts_at.replace(tzinfo=dt.UTC))
+    InterviewFactory(starts_at=utc[2].replace(tzinfo=dt.UTC))  # another user's
+    weeks_of = activity.mondays(dt.date(2026, 2, 23), dt.date(2026, 3, 10))
+    counted = activity.interviews_per_week(user, weeks_of, dt.date(2026, 3, 10))
+    assert counted == {dt.date(2026, 2, 23): 2, dt.date(2026, 3, 2): 4, dt.date(2026, 3, 9): 1}
+    assert counted == activity._interviews_per_week_orm(user, weeks_of, dt.date(2026, 3, 10))

@@ -89,9 +89,9 @@ def _pairs(user, period):
         ("events", w._events_sql(user, period), w._events_orm(user, period)),
         ("closed", w._closed_sql(user, lower, upper), w._closed_orm(user, lower, upper)),
         (
-            "per week",
-            sorted(a._per_week(user, first, period.end)),
-            sorted(a._per_week_orm(user, first, period.end)),
+            "per day",
+            sorted(a._per_day(user, first, period.end)),
+            sorted(a._per_day_orm(user, first, period.end)),
         ),
         ("goals", sorted(a.open_goals(user)), sorted(a.open_goals_orm(user))),
         (
@@ -155,7 +155,8 @@ def _orm_reads(monkeypatch):
     monkeypatch.setattr(wellbeing, "_events_sql", wellbeing._events_orm)
     monkeypatch.setattr(wellbeing, "_closed_sql", wellbeing._closed_orm)
     monkeypatch.setattr(activity, "open_goals", activity.open_goals_orm)
-    monkeypatch.setattr(activity, "_per_week", activity._per_week_orm)
+    monkeypatch.setattr(activity, "_per_day", activity._per_day_orm)
+    monkeypatch.setattr(activity, "interviews_per_week", activity._interviews_per_week_orm)
     monkeypatch.setattr(assessments, "_latest", assessments._latest_orm)
     monkeypatch.setattr(assessments, "_summary_from_rollup", _summary_ntile)
 

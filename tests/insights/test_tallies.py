@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 
 from applications.models import Application, StatusChange
 from insights import checks
-from insights.metrics import activity as activity_module
 from insights.metrics.activity import activity
 from insights.metrics.funnel import funnel
 from insights.metrics.period import Period
 from insights.metrics.responses import responsiveness
 from insights.models import AnswerTally, CompanyTally
-from tests.factories import ApplicationFactory, CompanyFactory, InterviewFactory, UserFactory
+from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
 from tests.insights.test_timeline_rollup import STATUSES, day, expected
 
 pytestmark = [
@@ -208,27 +207,3 @@ def test_a_dropped_tally_trigger_is_named():
     errors = checks.check_rollup_triggers(databases=["default"])
     assert [error.id for error in errors] == ["insights.E001"]
     assert "insights_tally_update" in errors[0].msg
-
-
-def test_a_week_that_starts_within_an_hour_counts_its_part_hours_from_the_interviews():
-    """Kathmandu is 5:45 ahead of UTC: its Mondays start at 18:15 UTC on Sundays, inside an
-    hour, whose interviews fall in two weeks. The whole hours are read off the tallies, the
-    part-hours off the interviews (activity.interviews_per_week)."""
-    user = UserFactory(timezone="Asia/Kathmandu")
-    application = ApplicationFactory(owner=user)
-    utc = [
-        dt.datetime(2026, 3, 1, 17, 0),  # Sunday 22:45 there: the week of 23 February
-        dt.datetime(2026, 3, 1, 18, 10),  # Sunday 23:55
-        dt.datetime(2026, 3, 1, 18, 20),  # Monday 00:05: the week of 2 March
-        dt.datetime(2026, 3, 1, 18, 50),
-        dt.datetime(2026, 3, 2, 10, 0),
-        dt.datetime(2026, 3, 8, 18, 14),  # Sunday 23:59
-        dt.datetime(2026, 3, 8, 18, 15),  # Monday 00:00: the week of 9 March
-    ]
-    for starts_at in utc:
-        InterviewFactory(application=application, starts_at=starts_at.replace(tzinfo=dt.UTC))
-    InterviewFactory(starts_at=utc[2].replace(tzinfo=dt.UTC))  # another user's
-    weeks_of = activity_module.mondays(dt.date(2026, 2, 23), dt.date(2026, 3, 10))
-    counted = activity_module.interviews_per_week(user, weeks_of, dt.date(2026, 3, 10))
-    assert counted == {dt.date(2026, 2, 23): 2, dt.date(2026, 3, 2): 4, dt.date(2026, 3, 9): 1}
-    assert counted == activity_module._interviews_per_week_orm(user, weeks_of, dt.date(2026, 3, 10))
