@@ -3,6 +3,7 @@ pace. Home's weekly chart counts applications with `applications_per_week` too."
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Min
@@ -11,6 +12,7 @@ from django.db.models.functions import TruncWeek
 from applications.models import Application
 from coping.models import NetGoal
 from interviews.models import Interview
+from rebound.lib import batch
 from rebound.lib.localtime import local_to_utc, utc_bounds
 from rebound.models import User
 
@@ -55,14 +57,16 @@ def _per_day(user: User, first: dt.date, end: dt.date) -> list[tuple[dt.date | N
     out: the ORM took longer to build the query than PostgreSQL to answer it (held equal to
     the ORM's by tests/insights/test_plain_reads.py)."""
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT date_applied, COUNT(*) FROM applications_application"
-                " WHERE date_applied >= %s AND date_applied <= %s AND owner_id = %s GROUP BY 1",
-                [first, end, user.pk],
-            )
-            return cursor.fetchall()
+        return batch.fetch(*_per_day_statement(user, first, end))
     return _per_day_orm(user, first, end)
+
+
+def _per_day_statement(user: User, first: dt.date, end: dt.date) -> tuple[str, list[Any]]:
+    return (
+        "SELECT date_applied, COUNT(*) FROM applications_application"
+        " WHERE date_applied >= %s AND date_applied <= %s AND owner_id = %s GROUP BY 1",
+        [first, end, user.pk],
+    )
 
 
 def _per_day_orm(user: User, first: dt.date, end: dt.date) -> list[tuple[dt.date | None, int]]:
@@ -92,18 +96,23 @@ def interviews_per_week(user: User, weeks_of: list[dt.date], end: dt.date) -> di
     psycopg took ~5 µs to write each datetime of an array (0.5 ms for a year's two arrays)."""
     if connection.vendor != "postgresql":
         return _interviews_per_week_orm(user, weeks_of, end)
+    counted = batch.fetch(*_interviews_statement(user, weeks_of, end))
+    return {weeks_of[n - 1]: count for n, count in counted if count}
+
+
+def _interviews_statement(
+    user: User, weeks_of: list[dt.date], end: dt.date
+) -> tuple[str, dict[str, Any]]:
     _, upper = utc_bounds(weeks_of[0], end, user)
     since = [local_to_utc(monday, dt.time(0), user.timezone).isoformat() for monday in weeks_of]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT week.n, (SELECT COUNT(*) FROM interviews_interview WHERE owner_id = %(owner)s"
-            " AND starts_at >= week.since AND starts_at < week.until)"
-            " FROM (SELECT w.n, w.since, COALESCE(lead(w.since) OVER (ORDER BY w.n), %(upper)s)"
-            " AS until FROM unnest(%(since)s::timestamptz[]) WITH ORDINALITY AS w(since, n))"
-            " AS week",
-            {"owner": user.pk, "since": since, "upper": upper},
-        )
-        return {weeks_of[n - 1]: count for n, count in cursor.fetchall() if count}
+    return (
+        "SELECT week.n, (SELECT COUNT(*) FROM interviews_interview WHERE owner_id = %(owner)s"
+        " AND starts_at >= week.since AND starts_at < week.until)"
+        " FROM (SELECT w.n, w.since, COALESCE(lead(w.since) OVER (ORDER BY w.n), %(upper)s)"
+        " AS until FROM unnest(%(since)s::timestamptz[]) WITH ORDINALITY AS w(since, n))"
+        " AS week",
+        {"owner": user.pk, "since": since, "upper": upper},
+    )
 
 
 def _interviews_per_week_orm(
@@ -124,12 +133,9 @@ def _interviews_per_week_orm(
     return {(k.date() if isinstance(k, dt.datetime) else k): v for k, v in found.items()}
 
 
-def activity(user: User, period: Period, counted: list[Group] | None = None) -> list[Week]:
-    """Per Monday-based week of the period (at most the last MAX_WEEKS): applications by date
-    applied (`applications_per_week`), interviews by their local start date, and the weekly
-    pace of the widen-the-net goals running that week. Three queries; for all time a fourth,
-    the first date applied, unless the caller has the cohort's `counted` groups
-    (`timeline.groups`), which know it."""
+def _weeks_of(user: User, period: Period, counted: list[Group] | None) -> list[dt.date]:
+    """The Mondays of the period's weeks, at most the last MAX_WEEKS; for all time from the
+    first date applied: `counted` (`timeline.groups`) knows it, else one query finds it."""
     start = period.start
     if start is None:
         if counted is None:
@@ -138,7 +144,27 @@ def activity(user: User, period: Period, counted: list[Group] | None = None) -> 
             first = min((g.first_applied for g in counted if g.first_applied), default=None)
         start = first or period.end
     start = max(start, period.end - dt.timedelta(weeks=MAX_WEEKS - 1))
-    weeks_of = mondays(start, period.end)
+    return mondays(start, period.end)
+
+
+def statements(user: User, period: Period, counted: list[Group]) -> list[tuple[str, Any]]:
+    """What `activity` reads on PostgreSQL, given the cohort's `counted` groups (for
+    rebound.lib.batch.together)."""
+    weeks_of = _weeks_of(user, period, counted)
+    return [
+        _per_day_statement(user, weeks_of[0], period.end),
+        _interviews_statement(user, weeks_of, period.end),
+        _goals_statement(user),
+    ]
+
+
+def activity(user: User, period: Period, counted: list[Group] | None = None) -> list[Week]:
+    """Per Monday-based week of the period (at most the last MAX_WEEKS): applications by date
+    applied (`applications_per_week`), interviews by their local start date, and the weekly
+    pace of the widen-the-net goals running that week. Three queries; for all time a fourth,
+    the first date applied, unless the caller has the cohort's `counted` groups
+    (`timeline.groups`), which know it."""
+    weeks_of = _weeks_of(user, period, counted)
     applied = applications_per_week(user, weeks_of[0], period.end)
     interviews = interviews_per_week(user, weeks_of, period.end)
     goals = open_goals(user)
@@ -165,15 +191,17 @@ def open_goals(user: User) -> list[tuple[int, int, dt.date]]:
     """(target, weeks, starts on) of the widen-the-net goals of the user's open plans, in the
     database's order. On PostgreSQL written out, as `_per_day`."""
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT g.target, g.weeks, g.starts_on FROM coping_netgoal g"
-                " JOIN coping_copingplan p ON p.id = g.plan_id"
-                " WHERE p.closed_at IS NULL AND p.owner_id = %s",
-                [user.pk],
-            )
-            return cursor.fetchall()
+        return batch.fetch(*_goals_statement(user))
     return open_goals_orm(user)
+
+
+def _goals_statement(user: User) -> tuple[str, list[Any]]:
+    return (
+        "SELECT g.target, g.weeks, g.starts_on FROM coping_netgoal g"
+        " JOIN coping_copingplan p ON p.id = g.plan_id"
+        " WHERE p.closed_at IS NULL AND p.owner_id = %s",
+        [user.pk],
+    )
 
 
 def open_goals_orm(user: User) -> list[tuple[int, int, dt.date]]:

@@ -11,6 +11,7 @@ from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from interviews.models import RATING_FIELDS, Interview, SelfAssessment
+from rebound.lib import batch
 from rebound.lib.localtime import utc_bounds
 from rebound.models import User
 
@@ -122,86 +123,94 @@ _SUMS = ", ".join(f'SUM("{name}")' for name in RATING_FIELDS)
 
 
 def _summary_from_rollup(user: User, period: Period) -> list[tuple[Any, ...]]:
-    """`_summary` on PostgreSQL. The earlier half is the rows before the one at offset
-    floor(n / 2) in time order, which the (owner, starts_at, assessment) index finds without
-    reading the table (its count, then its offset); the rows are then compared to it, one
-    pass of the index's range. An NTILE(2) over the rows (which the tests hold this equal
-    to) kept them all in a window first: twice as long for a heavy search's 3,000."""
+    """`_summary` on PostgreSQL: one query (`_summary_statement`)."""
+    return batch.fetch(*_summary_statement(user, period))
+
+
+def _summary_statement(user: User, period: Period) -> tuple[str, Any]:
+    """What `_summary` reads on PostgreSQL, as (sql, params). The earlier half is the rows
+    before the one at offset floor(n / 2) in time order, which the (owner, starts_at,
+    assessment) index finds without reading the table (its count, then its offset); the rows
+    are then compared to it, one pass of the index's range. An NTILE(2) over the rows (which
+    the tests hold this equal to) kept them all in a window first: twice as long for a heavy
+    search's 3,000."""
     lower, upper = utc_bounds(period.start, period.end, user)
     if lower is None:
-        return _summary_all_time(user, upper)
+        return _all_time_statement(user, upper)
     in_period = "owner_id = %s AND starts_at >= %s AND starts_at < %s"
     params: list[Any] = [user.pk, lower, upper]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT round_type, (starts_at, assessment_id) < ("
-            f" SELECT starts_at, assessment_id FROM insights_assessmentrollup WHERE {in_period}"
-            " ORDER BY starts_at, assessment_id OFFSET ("
-            f"  SELECT COUNT(*) / 2 FROM insights_assessmentrollup WHERE {in_period}"
-            f" ) LIMIT 1), COUNT(*), {_SUMS} FROM insights_assessmentrollup"
-            f" WHERE {in_period} GROUP BY 1, 2",
-            params * 3,
-        )
-        return cursor.fetchall()
+    return (
+        "SELECT round_type, (starts_at, assessment_id) < ("
+        f" SELECT starts_at, assessment_id FROM insights_assessmentrollup WHERE {in_period}"
+        " ORDER BY starts_at, assessment_id OFFSET ("
+        f"  SELECT COUNT(*) / 2 FROM insights_assessmentrollup WHERE {in_period}"
+        f" ) LIMIT 1), COUNT(*), {_SUMS} FROM insights_assessmentrollup"
+        f" WHERE {in_period} GROUP BY 1, 2",
+        params * 3,
+    )
 
 
 _RATINGS = ", ".join(RATING_FIELDS)
 
 
 def _summary_all_time(user: User, upper: dt.datetime) -> list[tuple[Any, ...]]:
-    """`_summary` for all time (every assessment of an interview before `upper`), off the
-    months' tallies (insights.models.AssessmentTally): a heavy search's 3,000 assessments are
-    some thirty month rows, and only the month where the earlier half ends is read row by row.
+    """`_summary` for all time: one query (`_all_time_statement`)."""
+    return batch.fetch(*_all_time_statement(user, upper))
+
+
+def _all_time_statement(user: User, upper: dt.datetime) -> tuple[str, Any]:
+    """What `_summary` reads for all time (every assessment of an interview before `upper`),
+    off the months' tallies (insights.models.AssessmentTally): a heavy search's 3,000
+    assessments are some thirty month rows, and only the month where the earlier half ends is
+    read row by row.
 
     The earlier half ends before the row at offset k = floor(n / 2) in time order. Its month
     is the last whose earlier months hold at most k rows (their running count, `before`), and
     the row is at offset k - before in it. The months before it count as earlier, those after
     as later, less any assessment of an interview at or after `upper` (in the tallies, not in
     the period: a date typed in the future); the month itself is split row by row."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH tally AS (
-                SELECT round_type, month, n, {_RATINGS} FROM insights_assessmenttally
-                WHERE owner_id = %(owner)s
-            ), after_end AS (
-                SELECT round_type, date_trunc('month', starts_at, 'UTC') AS month, {_RATINGS}
-                FROM insights_assessmentrollup
-                WHERE owner_id = %(owner)s AND starts_at >= %(upper)s
-            ), months AS (
-                SELECT month, SUM(SUM(n)) OVER (ORDER BY month) - SUM(n) AS before
-                FROM tally GROUP BY month
-            ), k AS (
-                SELECT ((SELECT COALESCE(SUM(n), 0) FROM tally)
-                    - (SELECT COUNT(*) FROM after_end)) / 2 AS k
-            ), half AS (
-                SELECT m.month, (m.month AT TIME ZONE 'UTC' + interval '1 month')
-                    AT TIME ZONE 'UTC' AS until, r.starts_at, r.assessment_id
-                FROM k, (SELECT month, before FROM months, k WHERE before <= k.k
-                    ORDER BY month DESC LIMIT 1) AS m
-                CROSS JOIN LATERAL (
-                    SELECT starts_at, assessment_id FROM insights_assessmentrollup
-                    WHERE owner_id = %(owner)s AND starts_at >= m.month
-                    ORDER BY starts_at, assessment_id OFFSET k.k - m.before LIMIT 1
-                ) AS r
-            )
-            SELECT round_type, earlier, SUM(n), {", ".join(f"SUM({f})" for f in RATING_FIELDS)}
-            FROM (
-                SELECT t.round_type, t.month < h.month AS earlier, t.n, {_RATINGS}
-                FROM tally t, half h WHERE t.month <> h.month
-                UNION ALL
-                SELECT a.round_type, false, -1, {", ".join(f"-{f}" for f in RATING_FIELDS)}
-                FROM after_end a, half h WHERE a.month <> h.month
-                UNION ALL
-                SELECT r.round_type, (r.starts_at, r.assessment_id)
-                    < (h.starts_at, h.assessment_id), 1, {_RATINGS}
-                FROM half h JOIN insights_assessmentrollup r ON r.owner_id = %(owner)s
-                    AND r.starts_at >= h.month AND r.starts_at < LEAST(h.until, %(upper)s)
-            ) AS parts GROUP BY 1, 2 HAVING SUM(n) > 0
-            """,
-            {"owner": user.pk, "upper": upper},
+    return (
+        f"""
+        WITH tally AS (
+            SELECT round_type, month, n, {_RATINGS} FROM insights_assessmenttally
+            WHERE owner_id = %(owner)s
+        ), after_end AS (
+            SELECT round_type, date_trunc('month', starts_at, 'UTC') AS month, {_RATINGS}
+            FROM insights_assessmentrollup
+            WHERE owner_id = %(owner)s AND starts_at >= %(upper)s
+        ), months AS (
+            SELECT month, SUM(SUM(n)) OVER (ORDER BY month) - SUM(n) AS before
+            FROM tally GROUP BY month
+        ), k AS (
+            SELECT ((SELECT COALESCE(SUM(n), 0) FROM tally)
+                - (SELECT COUNT(*) FROM after_end)) / 2 AS k
+        ), half AS (
+            SELECT m.month, (m.month AT TIME ZONE 'UTC' + interval '1 month')
+                AT TIME ZONE 'UTC' AS until, r.starts_at, r.assessment_id
+            FROM k, (SELECT month, before FROM months, k WHERE before <= k.k
+                ORDER BY month DESC LIMIT 1) AS m
+            CROSS JOIN LATERAL (
+                SELECT starts_at, assessment_id FROM insights_assessmentrollup
+                WHERE owner_id = %(owner)s AND starts_at >= m.month
+                ORDER BY starts_at, assessment_id OFFSET k.k - m.before LIMIT 1
+            ) AS r
         )
-        return cursor.fetchall()
+        SELECT round_type, earlier, SUM(n), {", ".join(f"SUM({f})" for f in RATING_FIELDS)}
+        FROM (
+            SELECT t.round_type, t.month < h.month AS earlier, t.n, {_RATINGS}
+            FROM tally t, half h WHERE t.month <> h.month
+            UNION ALL
+            SELECT a.round_type, false, -1, {", ".join(f"-{f}" for f in RATING_FIELDS)}
+            FROM after_end a, half h WHERE a.month <> h.month
+            UNION ALL
+            SELECT r.round_type, (r.starts_at, r.assessment_id)
+                < (h.starts_at, h.assessment_id), 1, {_RATINGS}
+            FROM half h JOIN insights_assessmentrollup r ON r.owner_id = %(owner)s
+                AND r.starts_at >= h.month AND r.starts_at < LEAST(h.until, %(upper)s)
+        ) AS parts GROUP BY 1, 2 HAVING SUM(n) > 0
+        """,
+        {"owner": user.pk, "upper": upper},
+    )
 
 
 def _latest(user: User, period: Period) -> list[tuple[Any, ...]]:
@@ -212,22 +221,7 @@ def _latest(user: User, period: Period) -> list[tuple[Any, ...]]:
     tests/insights/test_plain_reads.py holds them equal)."""
     if connection.vendor != "postgresql":
         return _latest_orm(user, period)
-    lower, upper = utc_bounds(period.start, period.end, user)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT a.tripped_questions, a.skills_to_build, r.starts_at, r.round_type, c.name,"
-            f" p.role, a.interview_id, {', '.join(f'a.{name}' for name in RATING_FIELDS)}"
-            " FROM insights_assessmentrollup r"
-            " JOIN interviews_selfassessment a ON a.id = r.assessment_id"
-            " JOIN interviews_interview i ON i.id = a.interview_id"
-            " JOIN applications_application p ON p.id = i.application_id"
-            " JOIN applications_company c ON c.id = p.company_id"
-            " WHERE r.owner_id = %s AND r.starts_at < %s"
-            f"{' AND r.starts_at >= %s' if lower else ''}"
-            " ORDER BY r.starts_at DESC, r.assessment_id DESC LIMIT %s",
-            [user.pk, upper, *([lower] if lower else []), max(THEMES, POINTS)],
-        )
-        rows = cursor.fetchall()
+    rows = batch.fetch(*_latest_statement(user, period))
     # The two texts are stored encrypted: read as their fields read them (rebound.crypto).
     tripped = SelfAssessment._meta.get_field("tripped_questions")
     to_build = SelfAssessment._meta.get_field("skills_to_build")
@@ -239,6 +233,24 @@ def _latest(user: User, period: Period) -> list[tuple[Any, ...]]:
         )
         for row in rows
     ]
+
+
+def _latest_statement(user: User, period: Period) -> tuple[str, list[Any]]:
+    """What `_latest` reads on PostgreSQL, as (sql, params)."""
+    lower, upper = utc_bounds(period.start, period.end, user)
+    return (
+        "SELECT a.tripped_questions, a.skills_to_build, r.starts_at, r.round_type, c.name,"
+        f" p.role, a.interview_id, {', '.join(f'a.{name}' for name in RATING_FIELDS)}"
+        " FROM insights_assessmentrollup r"
+        " JOIN interviews_selfassessment a ON a.id = r.assessment_id"
+        " JOIN interviews_interview i ON i.id = a.interview_id"
+        " JOIN applications_application p ON p.id = i.application_id"
+        " JOIN applications_company c ON c.id = p.company_id"
+        " WHERE r.owner_id = %s AND r.starts_at < %s"
+        f"{' AND r.starts_at >= %s' if lower else ''}"
+        " ORDER BY r.starts_at DESC, r.assessment_id DESC LIMIT %s",
+        [user.pk, upper, *([lower] if lower else []), max(THEMES, POINTS)],
+    )
 
 
 def _latest_orm(user: User, period: Period) -> list[tuple[Any, ...]]:
@@ -272,6 +284,11 @@ def _latest_orm(user: User, period: Period) -> list[tuple[Any, ...]]:
 def _average(groups: list[tuple[Any, ...]], index: int) -> float:
     """The average of the rating at `index` (in RATING_FIELDS) over these summary rows."""
     return sum(g[3 + index] for g in groups) / sum(g[2] for g in groups)
+
+
+def statements(user: User, period: Period) -> list[tuple[str, Any]]:
+    """What `assessments` reads on PostgreSQL (for rebound.lib.batch.together)."""
+    return [_summary_statement(user, period), _latest_statement(user, period)]
 
 
 def assessments(user: User, period: Period) -> AssessmentReport:

@@ -3,6 +3,7 @@ company and overall. Home's summary (`at_a_glance`) is the overall line of the s
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import pgettext
 
@@ -10,9 +11,16 @@ from applications.models import Source
 from rebound.models import User
 
 from .period import Period
-from .timeline import ANSWERS, Group, groups
+from .timeline import ANSWERS, Group, groups, statement
 
-__all__ = ["ANSWERS", "Responsiveness", "ResponsivenessReport", "at_a_glance", "responsiveness"]
+__all__ = [
+    "ANSWERS",
+    "Responsiveness",
+    "ResponsivenessReport",
+    "at_a_glance",
+    "responsiveness",
+    "statements",
+]
 
 
 @dataclass
@@ -107,8 +115,9 @@ def responsiveness(
             group.days, group.ghosted, group.n
         )
     companies: dict[str, Responsiveness] = {}
-    busiest = (COMPANY_MINIMUM, COMPANIES_SHOWN)
-    for group in groups(user, period, by="company__name", busiest=busiest):
+    for group in groups(
+        user, period, by="company__name", busiest=(COMPANY_MINIMUM, COMPANIES_SHOWN)
+    ):
         companies.setdefault(group.key, Responsiveness()).count(group.days, group.ghosted, group.n)
     labels = dict(Source.choices)
     not_recorded = pgettext("source", "Not recorded")
@@ -123,6 +132,12 @@ def responsiveness(
             key=lambda item: (-item[1].applied, item[0]),
         )[:COMPANIES_SHOWN],
     )
+
+
+def statements(user: User, period: Period) -> list[tuple[str, list[Any]]]:
+    """What `responsiveness` reads on PostgreSQL when given the sources' groups: the busiest
+    companies' (for rebound.lib.batch.together)."""
+    return [statement(user, period, by="company__name", busiest=(COMPANY_MINIMUM, COMPANIES_SHOWN))]
 
 
 def at_a_glance(user: User, period: Period) -> Responsiveness:

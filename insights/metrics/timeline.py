@@ -24,6 +24,7 @@ from django.db.models import (
 
 from applications.models import StatusChange
 from applications.pipeline import EXITS, STAGES, Status
+from rebound.lib import batch
 from rebound.models import User
 
 from .period import Period, cohort
@@ -153,12 +154,23 @@ def _from_rollup(
     top: bool,
     busiest: tuple[int, int] | None,
 ) -> list[Group]:
-    """`groups` on PostgreSQL: the rollup rows hold each application's timeline facts and its
-    owner, date applied, source and company (kept by triggers), so the cohort is read from
-    them alone, by their (owner, date_applied) index: neither the timeline nor the
-    applications are joined. For all time, by source or not at all, from the tallies instead
-    (`_all_time`). The days to the answer are grouped as PostgreSQL counts them (date - date
-    is a number of days), which the ORM can't express."""
+    """`groups` on PostgreSQL: one query (`statement`)."""
+    return [Group(*row) for row in batch.fetch(*statement(user, period, by, top, busiest))]
+
+
+def statement(
+    user: User,
+    period: Period,
+    by: str = "",
+    top: bool = False,
+    busiest: tuple[int, int] | None = None,
+) -> tuple[str, list[Any]]:
+    """What `groups` reads on PostgreSQL, as (sql, params): the rollup rows hold each
+    application's timeline facts and its owner, date applied, source and company (kept by
+    triggers), so the cohort is read from them alone, by their (owner, date_applied) index:
+    neither the timeline nor the applications are joined. For all time, by source or not at
+    all, from the tallies instead (`_all_time`). The days to the answer are grouped as
+    PostgreSQL counts them (date - date is a number of days), which the ORM can't express."""
     params: list[Any]
     if period.start is None and by != "company__name":
         rows, params = _all_time(user, period)
@@ -195,9 +207,7 @@ def _from_rollup(
         )
         params.extend([*counted_params, most])
     sql.append(f" GROUP BY 1, 2, 3, 4, 6{having}")
-    with connection.cursor() as cursor:
-        cursor.execute("".join(sql), params)
-        return [Group(*row) for row in cursor.fetchall()]
+    return "".join(sql), params
 
 
 def _all_time(user: User, period: Period) -> tuple[str, list[Any]]:

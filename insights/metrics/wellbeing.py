@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 from applications.models import StatusChange
 from applications.pipeline import Status
 from coping.models import CopingPlan, JournalEntry
+from rebound.lib import batch
 from rebound.lib.localtime import utc_bounds
 from rebound.models import User
 
@@ -82,15 +83,17 @@ def _days_orm(user: User, period: Period, latest: int | None) -> list[tuple[dt.d
 
 
 def _days_sql(user: User, period: Period, latest: int | None) -> list[tuple[dt.date, int, int]]:
+    return list(reversed(batch.fetch(*_days_statement(user, period, latest))))
+
+
+def _days_statement(user: User, period: Period, latest: int | None) -> tuple[str, list[Any]]:
     since, params = _since("written_on", period.start)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT written_on, COUNT(id), SUM(mood) FROM coping_journalentry"
-            f" WHERE owner_id = %s AND written_on <= %s{since}"
-            f" GROUP BY 1 ORDER BY 1 DESC{' LIMIT %s' if latest is not None else ''}",
-            [user.pk, period.end, *params, *([latest] if latest is not None else [])],
-        )
-        return list(reversed(cursor.fetchall()))
+    return (
+        "SELECT written_on, COUNT(id), SUM(mood) FROM coping_journalentry"
+        f" WHERE owner_id = %s AND written_on <= %s{since}"
+        f" GROUP BY 1 ORDER BY 1 DESC{' LIMIT %s' if latest is not None else ''}",
+        [user.pk, period.end, *params, *([latest] if latest is not None else [])],
+    )
 
 
 def _since(column: str, start: dt.date | None) -> tuple[str, list[Any]]:
@@ -99,6 +102,10 @@ def _since(column: str, start: dt.date | None) -> tuple[str, list[Any]]:
 
 
 def _events_sql(user: User, period: Period) -> list[tuple[dt.date, str, str]]:
+    return batch.fetch(*_events_statement(user, period))
+
+
+def _events_statement(user: User, period: Period) -> tuple[str, list[Any]]:
     """The latest EVENTS rejections and offers of the period: (day, status, company).
 
     The status changes have no owner: found from the user's applications they were a join of
@@ -116,52 +123,65 @@ def _events_sql(user: User, period: Period) -> list[tuple[dt.date, str, str]]:
     in_period = f"owner_id = %s AND last_event_on <= %s{since}"
     in_period_params = [user.pk, period.end, *params]
     changed_since, changed_params = _since("s.changed_on", period.start)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT s.changed_on, s.to_status, c.name FROM ("
-            " SELECT application_id, company_id FROM insights_timelinerollup"
-            f" WHERE {in_period} AND last_event_on >= COALESCE(("
-            f"  SELECT last_event_on FROM insights_timelinerollup WHERE {in_period}"
-            "   ORDER BY last_event_on DESC OFFSET %s LIMIT 1), '-infinity'::date)"
-            " UNION ALL"
-            " SELECT application_id, company_id FROM insights_timelinerollup"
-            " WHERE owner_id = %s AND last_event_on > %s AND first_event_on <= %s"
-            ") AS r"
-            " JOIN applications_statuschange s ON s.application_id = r.application_id"
-            " JOIN applications_company c ON c.id = r.company_id"
-            f" WHERE s.changed_on <= %s AND s.to_status IN (%s, %s){changed_since}"
-            " ORDER BY 1 DESC, s.id DESC LIMIT %s",
-            [
-                *in_period_params,
-                *in_period_params,
-                EVENTS - 1,
-                user.pk,
-                period.end,
-                period.end,
-                period.end,
-                Status.REJECTED.value,
-                Status.OFFER.value,
-                *changed_params,
-                EVENTS,
-            ],
-        )
-        return cursor.fetchall()
+    return (
+        "SELECT s.changed_on, s.to_status, c.name FROM ("
+        " SELECT application_id, company_id FROM insights_timelinerollup"
+        f" WHERE {in_period} AND last_event_on >= COALESCE(("
+        f"  SELECT last_event_on FROM insights_timelinerollup WHERE {in_period}"
+        "   ORDER BY last_event_on DESC OFFSET %s LIMIT 1), '-infinity'::date)"
+        " UNION ALL"
+        " SELECT application_id, company_id FROM insights_timelinerollup"
+        " WHERE owner_id = %s AND last_event_on > %s AND first_event_on <= %s"
+        ") AS r"
+        " JOIN applications_statuschange s ON s.application_id = r.application_id"
+        " JOIN applications_company c ON c.id = r.company_id"
+        f" WHERE s.changed_on <= %s AND s.to_status IN (%s, %s){changed_since}"
+        " ORDER BY 1 DESC, s.id DESC LIMIT %s",
+        [
+            *in_period_params,
+            *in_period_params,
+            EVENTS - 1,
+            user.pk,
+            period.end,
+            period.end,
+            period.end,
+            Status.REJECTED.value,
+            Status.OFFER.value,
+            *changed_params,
+            EVENTS,
+        ],
+    )
 
 
 def _closed_sql(
     user: User, lower: dt.datetime | None, upper: dt.datetime
 ) -> list[tuple[dt.datetime, str]]:
+    return batch.fetch(*_closed_statement(user, lower, upper))
+
+
+def _closed_statement(
+    user: User, lower: dt.datetime | None, upper: dt.datetime
+) -> tuple[str, list[Any]]:
     """The latest EVENTS plans closed between `lower` and `upper`: (closed at, company)."""
     since, params = _since("p.closed_at", lower)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT p.closed_at, c.name FROM coping_copingplan p"
-            " JOIN applications_application a ON a.id = p.application_id"
-            " JOIN applications_company c ON c.id = a.company_id"
-            f" WHERE p.owner_id = %s AND p.closed_at < %s{since} ORDER BY 1 DESC LIMIT %s",
-            [user.pk, upper, *params, EVENTS],
-        )
-        return cursor.fetchall()
+    return (
+        "SELECT p.closed_at, c.name FROM coping_copingplan p"
+        " JOIN applications_application a ON a.id = p.application_id"
+        " JOIN applications_company c ON c.id = a.company_id"
+        f" WHERE p.owner_id = %s AND p.closed_at < %s{since} ORDER BY 1 DESC LIMIT %s",
+        [user.pk, upper, *params, EVENTS],
+    )
+
+
+def statements(user: User, period: Period) -> list[tuple[str, list[Any]]]:
+    """What `wellbeing` reads on PostgreSQL (for rebound.lib.batch.together): the latest
+    rejections and offers, the latest closed plans, the latest days' moods."""
+    lower, upper = utc_bounds(period.start, period.end, user)
+    return [
+        _events_statement(user, period),
+        _closed_statement(user, lower, upper),
+        _days_statement(user, period, MOOD_DAYS),
+    ]
 
 
 def wellbeing(user: User, period: Period) -> Wellbeing:

@@ -224,5 +224,7 @@ def test_the_page_reads_three_queries_fewer():
     # twice), the self-assessments' averages once (was three queries). Then 10 (13 in all):
     # the funnel's exits and the first date applied come with that pass (the timelines'
     # rollup rows hold the exits), the chart's latest self-assessments with their latest
-    # texts, the last two weeks' mood with the chart's days.
-    assert len(ctx.captured_queries) == 13
+    # texts, the last two weeks' mood with the chart's days. Now 5: those ten go in two
+    # round trips (rebound.lib.batch), seven together, then the weeks' three, which start at
+    # the first date applied.
+    assert len(ctx.captured_queries) == 5
