@@ -169,10 +169,11 @@ def statement(
     application's timeline facts and its owner, date applied, source and company (kept by
     triggers), so the cohort is read from them alone, by their (owner, date_applied) index:
     neither the timeline nor the applications are joined. For all time, by source or not at
-    all, from the tallies instead (`_all_time`). The days to the answer are grouped as
-    PostgreSQL counts them (date - date is a number of days), which the ORM can't express."""
+    all and of every company, from the tallies instead (`_all_time`). The days to the answer
+    are grouped as PostgreSQL counts them (date - date is a number of days), which the ORM
+    can't express."""
     params: list[Any]
-    if period.start is None and by != "company__name":
+    if period.start is None and by != "company__name" and busiest is None:
         rows, params = _all_time(user, period)
         days, count, where, having = "r.days", "SUM(r.n)", "", " HAVING SUM(r.n) > 0"
         # The cohort's earliest, off the (owner, date_applied) index.

@@ -20,7 +20,7 @@ from insights.metrics.period import Period
 from insights.metrics.responses import responsiveness
 from insights.models import AnswerTally, CompanyTally
 from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
-from tests.insights.test_timeline_rollup import STATUSES, day, expected
+from tests.insights.test_timeline_rollup import STATUSES, change, day, expected
 
 pytestmark = [
     pytest.mark.django_db,
@@ -87,39 +87,16 @@ def test_the_tallies_count_what_the_timelines_say(history):
         assert tallied(user) == counted_by_hand(user)
     for what, which, to, from_, offset in history:
         application = Application.objects.get(pk=apps[which].pk)
-        if what == "add":
-            StatusChange.objects.create(
-                application=application, from_status=from_, to_status=to, changed_on=day(offset)
-            )
-        elif what == "add many":  # one statement for every application
-            StatusChange.objects.bulk_create(
-                StatusChange(application=a, from_status=from_, to_status=to, changed_on=day(offset))
-                for a in apps
-            )
-        elif what == "correct":
-            StatusChange.objects.filter(
-                pk__in=StatusChange.objects.filter(application=application).order_by("pk")[:1]
-            ).update(to_status=to, changed_on=day(offset))
-        elif what == "remove":
-            StatusChange.objects.filter(
-                pk__in=StatusChange.objects.filter(application=application).order_by("-pk")[:1]
-            ).delete()
-        elif what == "redate":  # a new date applied moves which answers count
-            Application.objects.filter(pk=application.pk).update(date_applied=day(offset))
-        elif what == "undate":  # out of every cohort
-            Application.objects.filter(pk=application.pk).update(date_applied=None)
-        elif what == "resource":
-            Application.objects.filter(pk=application.pk).update(
-                source=["", "referral"][offset % 2]
-            )
-        elif what == "move":  # to the owner's other company
+        if what == "move":  # to the owner's other company
             mine = [c for c in companies if c.owner_id == application.owner_id]
             Application.objects.filter(pk=application.pk).update(company=mine[offset % 2])
-        else:  # to the other user, with one of their companies: both users' counts move
+        elif what == "give":  # to the other user, with one of their companies: both move
             other = [c for c in companies if c.owner_id != application.owner_id][offset % 2]
             Application.objects.filter(pk=application.pk).update(
                 owner=other.owner_id, company=other
             )
+        else:  # a timeline's own step (test_timeline_rollup's)
+            assert change(what, application, apps, to, from_, offset), what
         for user in users:
             assert tallied(user) == counted_by_hand(user), (what, user.pk)
     # No empty group is kept, and nothing is left once the applications are gone.

@@ -72,6 +72,39 @@ def day(n: int) -> dt.date:
     return D0 + dt.timedelta(days=n)
 
 
+def change(
+    what: str, application: Application, apps: list[Application], to: str, from_: str, offset: int
+) -> bool:
+    """One step of a random history to a timeline or its application, written behind the
+    services' back; False for a step this doesn't know (the caller's own)."""
+    if what == "add":
+        StatusChange.objects.create(
+            application=application, from_status=from_, to_status=to, changed_on=day(offset)
+        )
+    elif what == "add many":  # one statement for every application
+        StatusChange.objects.bulk_create(
+            StatusChange(application=a, from_status=from_, to_status=to, changed_on=day(offset))
+            for a in apps
+        )
+    elif what == "correct":
+        StatusChange.objects.filter(
+            pk__in=StatusChange.objects.filter(application=application).order_by("pk")[:1]
+        ).update(to_status=to, changed_on=day(offset))
+    elif what == "remove":
+        StatusChange.objects.filter(
+            pk__in=StatusChange.objects.filter(application=application).order_by("-pk")[:1]
+        ).delete()
+    elif what == "redate":  # a new date applied moves which answers count
+        Application.objects.filter(pk=application.pk).update(date_applied=day(offset))
+    elif what == "undate":
+        Application.objects.filter(pk=application.pk).update(date_applied=None)
+    elif what == "resource":  # what the row copies follows the application
+        Application.objects.filter(pk=application.pk).update(source=["", "referral"][offset % 2])
+    else:
+        return False
+    return True
+
+
 # One step of a random history: (what, which application, a status, another, a day offset).
 steps = st.lists(
     st.tuples(
@@ -100,32 +133,7 @@ def test_every_row_says_what_its_timeline_says(history):
     assert [stored(a) for a in apps] == [expected(a) for a in apps]
     for what, which, to, from_, offset in history:
         application = apps[which]
-        if what == "add":
-            StatusChange.objects.create(
-                application=application, from_status=from_, to_status=to, changed_on=day(offset)
-            )
-        elif what == "add many":  # one statement for every application
-            StatusChange.objects.bulk_create(
-                StatusChange(application=a, from_status=from_, to_status=to, changed_on=day(offset))
-                for a in apps
-            )
-        elif what == "correct":
-            StatusChange.objects.filter(
-                pk__in=StatusChange.objects.filter(application=application).order_by("pk")[:1]
-            ).update(to_status=to, changed_on=day(offset))
-        elif what == "remove":
-            StatusChange.objects.filter(
-                pk__in=StatusChange.objects.filter(application=application).order_by("-pk")[:1]
-            ).delete()
-        elif what == "redate":  # a new date applied moves which answers count
-            Application.objects.filter(pk=application.pk).update(date_applied=day(offset))
-        elif what == "undate":
-            Application.objects.filter(pk=application.pk).update(date_applied=None)
-        elif what == "resource":  # what the row copies follows the application
-            Application.objects.filter(pk=application.pk).update(
-                source=["", "referral"][offset % 2]
-            )
-        else:
+        if not change(what, application, apps, to, from_, offset):
             Application.objects.filter(pk=application.pk).update(
                 company=[company, other][offset % 2]
             )
