@@ -14,11 +14,34 @@ On SQLite (`make run`, one demo user) the table stays empty and Insights reads t
 Nothing in Python writes it.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 from applications.models import Application, Company, Source
 from interviews.models import Interview, SelfAssessment
+
+
+def _kept_by_triggers(to: Any, *, null: bool = False) -> Any:
+    """A reference that only the triggers write: no constraint (they add and remove the row
+    with what it refers to), no index of its own (the model's composite index or unique
+    constraint, led by it, serves it), and
+    nothing for Django's delete collector to do."""
+    return models.ForeignKey(
+        to,
+        null=null,
+        db_constraint=False,
+        db_index=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+
+
+def _emptied(name: str) -> models.Index:
+    """A tally's rows a change emptied (n = 0), which its triggers remove at once: found by
+    this index without reading the owner's other rows."""
+    return models.Index(fields=["owner"], condition=models.Q(n=0), name=name)
 
 
 class TimelineRollup(models.Model):
@@ -44,24 +67,10 @@ class TimelineRollup(models.Model):
     # (insights.0003_rollup_cohort): a period's cohort is then read from these rows alone, by
     # the (owner, date_applied) index, without joining the applications. Empty only on a row
     # the migration that added them has not filled yet (it fills every row).
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        db_constraint=False,
-        db_index=False,  # the index below serves it
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
+    owner = _kept_by_triggers(settings.AUTH_USER_MODEL, null=True)
     date_applied = models.DateField(null=True)
     source = models.CharField(max_length=20, choices=Source.choices, blank=True, default="")
-    company = models.ForeignKey(
-        Company,
-        null=True,
-        db_constraint=False,
-        db_index=False,
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
+    company = _kept_by_triggers(Company, null=True)
     # The first and last day of the timeline's rejections and offers (insights.0004), None
     # without any: the wellbeing chart's latest events are found by the (owner, last day)
     # index (insights.metrics.wellbeing), as the status changes have no owner of their own.
@@ -103,13 +112,7 @@ class AssessmentRollup(models.Model):
         on_delete=models.DO_NOTHING,
         related_name="rollup",
     )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        db_constraint=False,
-        db_index=False,  # the (owner, starts_at) index below serves it
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
+    owner = _kept_by_triggers(settings.AUTH_USER_MODEL)
     starts_at = models.DateTimeField()  # the interview's
     round_type = models.CharField(max_length=20, choices=Interview.Round.choices)  # the interview's
     qualification_fit = models.PositiveSmallIntegerField()
@@ -143,13 +146,7 @@ class AnswerTally(models.Model):
     in as it is, in the same statement, so a count follows whatever wrote the rollup. Empty on
     SQLite; nothing in Python writes it."""
 
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        db_constraint=False,
-        db_index=False,  # the unique constraint's index serves it
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
+    owner = _kept_by_triggers(settings.AUTH_USER_MODEL)
     source = models.CharField(max_length=20, choices=Source.choices, blank=True, default="")
     top_rank = models.PositiveSmallIntegerField()
     days = models.IntegerField(null=True)  # first_answer_on - date_applied; None: no answer
@@ -161,10 +158,7 @@ class AnswerTally(models.Model):
 
     class Meta:
         db_table = "insights_answertally"
-        # The rows a change emptied, found by the triggers without reading the owner's others.
-        indexes = [
-            models.Index(fields=["owner"], condition=models.Q(n=0), name="insights_answers_emptied")
-        ]
+        indexes = [_emptied("insights_answers_emptied")]
         constraints = [
             # Without an answer `days` is NULL: one row for those too, not one per insert.
             models.UniqueConstraint(
@@ -183,30 +177,13 @@ class CompanyTally(models.Model):
     answers by company pick the busiest companies off these rows for all time, not off every
     rollup row. Kept with AnswerTally, by the same triggers."""
 
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        db_constraint=False,
-        db_index=False,
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
-    company = models.ForeignKey(
-        Company,
-        db_constraint=False,
-        db_index=False,
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
+    owner = _kept_by_triggers(settings.AUTH_USER_MODEL)
+    company = _kept_by_triggers(Company)
     n = models.PositiveIntegerField()
 
     class Meta:
         db_table = "insights_companytally"
-        # The rows a change emptied, found by the triggers without reading the owner's others.
-        indexes = [
-            models.Index(
-                fields=["owner"], condition=models.Q(n=0), name="insights_companies_emptied"
-            )
-        ]
+        indexes = [_emptied("insights_companies_emptied")]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "company"], name="insights_companytally_one_per_company"
@@ -225,13 +202,7 @@ class AssessmentTally(models.Model):
     row depends on the user's time zone. Kept by PostgreSQL triggers on the AssessmentRollup
     rows (insights.0006_tally_triggers); empty on SQLite; nothing in Python writes it."""
 
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        db_constraint=False,
-        db_index=False,
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-    )
+    owner = _kept_by_triggers(settings.AUTH_USER_MODEL)
     round_type = models.CharField(max_length=20, choices=Interview.Round.choices)
     month = models.DateTimeField()  # the first instant of the UTC month
     n = models.PositiveIntegerField()
@@ -246,12 +217,7 @@ class AssessmentTally(models.Model):
 
     class Meta:
         db_table = "insights_assessmenttally"
-        # The rows a change emptied, found by the triggers without reading the owner's others.
-        indexes = [
-            models.Index(
-                fields=["owner"], condition=models.Q(n=0), name="insights_assessed_emptied"
-            )
-        ]
+        indexes = [_emptied("insights_assessed_emptied")]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "round_type", "month"],

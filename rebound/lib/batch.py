@@ -9,8 +9,9 @@ the others is answered from what came back, any other is run then.
 
 Django's PostgreSQL cursor binds parameters on the client (psycopg's ClientCursor), so a
 statement is sent as its text with the values written in; several such texts joined by ";"
-run in one call, and psycopg returns each result in turn. The same text is the key a
-`fetch` is matched by. Elsewhere (SQLite) `together` sends nothing ahead.
+run in one call, and psycopg returns each result in turn. A `fetch` is matched by its SQL and
+its values as Python writes them (`_key`): both sides build them with the same code, and the
+lookup needs no cursor. Elsewhere (SQLite) `together` sends nothing ahead.
 """
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,14 +23,14 @@ from django.db import connection
 
 Params = Sequence[Any] | Mapping[str, Any]
 
-# Each statement's text (values written in) → its rows, while a `together` block runs.
+# Each statement's key (`_key`) → its rows, while a `together` block runs.
 _fetched: ContextVar[dict[str, list[tuple[Any, ...]]] | None] = ContextVar(
     "batch_fetched", default=None
 )
 
 
-def _text(cursor: Any, sql: str, params: Params) -> str:
-    return cursor.cursor.mogrify(sql, params)
+def _key(sql: str, params: Params) -> str:
+    return f"{sql}\0{params!r}"
 
 
 @contextmanager
@@ -42,10 +43,9 @@ def together(statements: Iterable[tuple[str, Params]]) -> Iterator[None]:
         return
     fetched: dict[str, list[tuple[Any, ...]]] = {}
     with connection.cursor() as cursor:
-        texts = [_text(cursor, sql, params) for sql, params in statements]
-        cursor.execute(";\n".join(texts))
-        for text in texts:
-            fetched[text] = cursor.fetchall()
+        cursor.execute(";\n".join(cursor.cursor.mogrify(sql, params) for sql, params in statements))
+        for sql, params in statements:
+            fetched[_key(sql, params)] = cursor.fetchall()
             cursor.nextset()
     token = _fetched.set(fetched)
     try:
@@ -56,11 +56,9 @@ def together(statements: Iterable[tuple[str, Params]]) -> Iterator[None]:
 
 def fetch(sql: str, params: Params) -> list[tuple[Any, ...]]:
     """The rows of one statement: from the `together` block that sent it, else read now."""
+    fetched = _fetched.get()
+    if fetched is not None and (key := _key(sql, params)) in fetched:
+        return fetched.pop(key)
     with connection.cursor() as cursor:
-        fetched = _fetched.get()
-        if fetched is not None:
-            text = _text(cursor, sql, params)
-            if text in fetched:
-                return fetched.pop(text)
         cursor.execute(sql, params)
         return cursor.fetchall()
