@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rebound.fragments import fragment_keys
+from rebound.lib import batch
 from rebound.lib.localtime import local_today
 from rebound.lib.paging import CountedPaginator
 from rebound.lib.redirects import safe_next
 from rebound.lib.types import AuthedRequest
 from rebound.lib.urlcache import object_url
 from reminders.kinds import scope_of
-from reminders.selectors import upcoming_in_scope
+from reminders.selectors import in_scope_statement, upcoming_in_scope
 
 from . import archive_services, pipeline, selectors, services
 from .bookmarklet import bookmarklet
@@ -258,10 +259,15 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
         selectors.application_page(owner=request.user), pk=application_id
     )
     application.owner = request.user  # its owner, not read again (application_page)
-    return render(
-        request,
-        "applications/application_detail.html",
-        {
+    scope = scope_of(application)
+    # The timeline, the side lists and the reminders in one round trip (rebound.lib.batch).
+    with batch.together(
+        [
+            *selectors.page_statements(application),
+            in_scope_statement(owner=request.user, scope=scope),
+        ]
+    ):
+        context = {
             "application": application,
             "timeline": selectors.timeline(application),
             **selectors.application_neighbours(application=application),
@@ -271,9 +277,9 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
             # The move form's date: today, as StatusChangeForm's initial (the form itself
             # is not needed to write it).
             "move_on": local_today(request.user),
-            "reminders": upcoming_in_scope(owner=request.user, scope=scope_of(application)),
-        },
-    )
+            "reminders": upcoming_in_scope(owner=request.user, scope=scope),
+        }
+    return render(request, "applications/application_detail.html", context)
 
 
 @login_required

@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.models import BooleanField, F, Func, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
+from rebound.lib import batch
 from rebound.lib.urlcache import object_url
 from rebound.models import User
 
@@ -178,20 +180,35 @@ def _plain_lines(
 
 
 # One scope's open reminders, the owner's alone. As a queryset (filter, only, order_by)
-# building and compiling it cost the application page more than the read (issue 24); raw()
-# converts the columns as the ORM does.
+# building and compiling it cost the application page more than the read (issue 24). The
+# columns in the model's order, as Model.from_db takes them (none needs converting).
+_IN_SCOPE_COLUMNS = ("id", "kind", "subject_id", "local_date", "due_at", "status")
 _IN_SCOPE = f"""
-    SELECT id, kind, subject_id, due_at, local_date, status
+    SELECT {", ".join(_IN_SCOPE_COLUMNS)}
     FROM reminders_reminder
     WHERE owner_id = %s AND scope = %s AND status IN ({", ".join(["%s"] * len(Reminder.OPEN))})
     ORDER BY due_at, id"""
+
+
+def in_scope_statement(*, owner: User, scope: str) -> tuple[str, list[Any]]:
+    """What `upcoming_in_scope` reads, for rebound.lib.batch.together (the application's page
+    sends it with its own reads)."""
+    return _IN_SCOPE, [owner.pk, scope, *Reminder.OPEN]
 
 
 def upcoming_in_scope(*, owner: User, scope: str) -> list[Reminder]:
     """The scheduled reminders of one scope (e.g. one application's), soonest first. The
     page they are shown on is their scope's, so what each is about goes without saying; a
     subject is loaded only for a kind that may have a note to add (`ReminderKind.note`)."""
-    reminders = list(Reminder.objects.raw(_IN_SCOPE, [owner.pk, scope, *Reminder.OPEN]))
+    statement = in_scope_statement(owner=owner, scope=scope)
+    if connection.vendor == "postgresql":
+        # psycopg returns each column as the model holds it: no converter, no raw() to set up.
+        reminders = [
+            Reminder.from_db(DEFAULT_DB_ALIAS, _IN_SCOPE_COLUMNS, row)
+            for row in batch.fetch(*statement)
+        ]
+    else:  # SQLite's dates and instants come back as text: raw() converts them as the ORM does
+        reminders = list(Reminder.objects.raw(*statement))
     # A kind with a note (a nudge sent late because its day had passed) is the one case that
     # needs its subject: loaded only when such a reminder is on the page.
     declared = registered()
