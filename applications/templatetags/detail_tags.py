@@ -18,6 +18,25 @@ from rebound.lib.html import esc
 
 register = template.Library()
 
+# get_FOO_display() without its per-call hashing of every choice's lazy label (Django's
+# make_hashable: a catalogue lookup a label, nine for a status): each label shown is looked up
+# once a list instead (`_Labels`).
+STATUS_LABELS = dict(StatusChange._meta.get_field("to_status").flatchoices)
+KIND_LABELS = dict(Contact._meta.get_field("kind").flatchoices)
+
+
+class _Labels(dict[str, str]):
+    """A choice field's labels as escaped text, each looked up when first asked for; an
+    unknown value stands for itself, as with get_FOO_display()."""
+
+    def __init__(self, choices: dict[str, object]) -> None:
+        super().__init__()
+        self.choices = choices
+
+    def __missing__(self, value: str) -> str:
+        self[value] = found = esc(self.choices.get(value, value))
+        return found
+
 
 # Words are looked up outside f-strings, where makemessages (xgettext) would not find them. A
 # {% translate %} is escaped as any variable; a {% blocktranslate %}'s own words are not (only
@@ -28,9 +47,10 @@ register = template.Library()
 def timeline_items(changes: Iterable[StatusChange]) -> SafeString:
     """The timeline's <li>s, oldest first, as the page's loop wrote them."""
     correct = esc(gettext("correct date"))
+    labels = _Labels(STATUS_LABELS)
     rows = []
     for change in changes:
-        label = esc(change.get_to_status_display())
+        label = labels[change.to_status]
         if change.from_status:
             what = label
         else:
@@ -52,7 +72,7 @@ def timeline_items(changes: Iterable[StatusChange]) -> SafeString:
     return mark_safe("".join(rows))
 
 
-def _contact(contact: Contact, detail: str) -> str:
+def _contact(contact: Contact, detail: str, kinds: _Labels) -> str:
     email = ""
     if contact.email:
         address = esc(contact.email)
@@ -60,7 +80,7 @@ def _contact(contact: Contact, detail: str) -> str:
     return (
         f'\n        <li class="mb-2"><a href="{esc(contact.get_absolute_url())}">'
         f"{esc(contact.name)}</a> "
-        f'<span class="small text-body-secondary">{esc(contact.get_kind_display())}'
+        f'<span class="small text-body-secondary">{kinds[contact.kind]}'
         f"{detail}</span>{email}</li>\n        "
     )
 
@@ -68,15 +88,19 @@ def _contact(contact: Contact, detail: str) -> str:
 @register.simple_tag
 def people_items(people: Iterable[Contact]) -> SafeString:
     """The people on the application (each with its company, when it has one)."""
+    kinds = _Labels(KIND_LABELS)
     return mark_safe(
-        "".join(_contact(c, f", {esc(c.company.name)}" if c.company else "") for c in people)
+        "".join(_contact(c, f", {esc(c.company.name)}" if c.company else "", kinds) for c in people)
     )
 
 
 @register.simple_tag
 def contact_items(contacts: Iterable[Contact]) -> SafeString:
     """The company's other people (each with its title, when it has one)."""
-    return mark_safe("".join(_contact(c, f", {esc(c.title)}" if c.title else "") for c in contacts))
+    kinds = _Labels(KIND_LABELS)
+    return mark_safe(
+        "".join(_contact(c, f", {esc(c.title)}" if c.title else "", kinds) for c in contacts)
+    )
 
 
 @register.simple_tag
