@@ -56,8 +56,9 @@ def report(user: User, period: Period) -> dict[str, Any]:
                 "assessments": assessments.assessments(user, period),
                 "wellbeing": wellbeing.wellbeing(user, period),
             }
-        with batch.together(activity.statements(user, period, counted)):
-            numbers["weeks"] = activity.activity(user, period, counted)
+        sent = activity.statements(user, period, counted)
+        with batch.together(sent):
+            numbers["weeks"] = activity.activity(user, period, counted, sent)
         return numbers
 
 

@@ -13,7 +13,7 @@ from applications.models import Application
 from coping.models import NetGoal
 from interviews.models import Interview
 from rebound.lib import batch
-from rebound.lib.localtime import local_to_utc, utc_bounds
+from rebound.lib.localtime import midnights_utc, utc_bounds
 from rebound.models import User
 
 from .period import Period, cohort
@@ -82,7 +82,12 @@ def _per_day_orm(user: User, first: dt.date, end: dt.date) -> list[tuple[dt.date
 MAX_WEEKS = 104
 
 
-def interviews_per_week(user: User, weeks_of: list[dt.date], end: dt.date) -> dict[dt.date, int]:
+def interviews_per_week(
+    user: User,
+    weeks_of: list[dt.date],
+    end: dt.date,
+    statement: tuple[str, dict[str, Any]] | None = None,
+) -> dict[dt.date, int]:
     """The user's interviews per local Monday-based week, from the week of `weeks_of[0]` to
     `end` (both included); weeks without any are absent. One query, selected by the (owner,
     starts_at) index between UTC bounds.
@@ -93,10 +98,11 @@ def interviews_per_week(user: User, weeks_of: list[dt.date], end: dt.date) -> di
     (`date_trunc('week', starts_at AT TIME ZONE …)` read every row, and cost 1.7 to 10 times
     as much for a heavy search's year), nor finding each row's week among them
     (`width_bucket`, twice as long: docs/performance.md). The Mondays' instants go as text:
-    psycopg took ~5 µs to write each datetime of an array (0.5 ms for a year's two arrays)."""
+    psycopg took ~5 µs to write each datetime of an array (0.5 ms for a year's two arrays).
+    `statement`: this one's, when the caller built it already (`statements`)."""
     if connection.vendor != "postgresql":
         return _interviews_per_week_orm(user, weeks_of, end)
-    counted = batch.fetch(*_interviews_statement(user, weeks_of, end))
+    counted = batch.fetch(*(statement or _interviews_statement(user, weeks_of, end)))
     return {weeks_of[n - 1]: count for n, count in counted if count}
 
 
@@ -104,7 +110,7 @@ def _interviews_statement(
     user: User, weeks_of: list[dt.date], end: dt.date
 ) -> tuple[str, dict[str, Any]]:
     _, upper = utc_bounds(weeks_of[0], end, user)
-    since = [local_to_utc(monday, dt.time(0), user.timezone).isoformat() for monday in weeks_of]
+    since = [moment.isoformat() for moment in midnights_utc(weeks_of, user.timezone)]
     return (
         "SELECT week.n, (SELECT COUNT(*) FROM interviews_interview WHERE owner_id = %(owner)s"
         " AND starts_at >= week.since AND starts_at < week.until)"
@@ -158,15 +164,21 @@ def statements(user: User, period: Period, counted: list[Group]) -> list[tuple[s
     ]
 
 
-def activity(user: User, period: Period, counted: list[Group] | None = None) -> list[Week]:
+def activity(
+    user: User,
+    period: Period,
+    counted: list[Group] | None = None,
+    sent: list[tuple[str, Any]] | None = None,
+) -> list[Week]:
     """Per Monday-based week of the period (at most the last MAX_WEEKS): applications by date
     applied (`applications_per_week`), interviews by their local start date, and the weekly
     pace of the widen-the-net goals running that week. Three queries; for all time a fourth,
     the first date applied, unless the caller has the cohort's `counted` groups
-    (`timeline.groups`), which know it."""
+    (`timeline.groups`), which know it. `sent`: `statements(user, period, counted)`, when the
+    caller sent them (rebound.lib.batch.together): the weeks' instants aren't worked out again."""
     weeks_of = _weeks_of(user, period, counted)
     applied = applications_per_week(user, weeks_of[0], period.end)
-    interviews = interviews_per_week(user, weeks_of, period.end)
+    interviews = interviews_per_week(user, weeks_of, period.end, sent[1] if sent else None)
     goals = open_goals(user)
     weeks = []
     for monday in weeks_of:

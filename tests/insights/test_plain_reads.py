@@ -156,7 +156,13 @@ def _orm_reads(monkeypatch):
     monkeypatch.setattr(wellbeing, "_closed_sql", wellbeing._closed_orm)
     monkeypatch.setattr(activity, "open_goals", activity.open_goals_orm)
     monkeypatch.setattr(activity, "_per_day", activity._per_day_orm)
-    monkeypatch.setattr(activity, "interviews_per_week", activity._interviews_per_week_orm)
+    monkeypatch.setattr(
+        activity,
+        "interviews_per_week",
+        lambda user, weeks_of, end, statement=None: activity._interviews_per_week_orm(
+            user, weeks_of, end
+        ),
+    )
     monkeypatch.setattr(assessments, "_latest", assessments._latest_orm)
     monkeypatch.setattr(assessments, "_summary_from_rollup", _summary_ntile)
 
