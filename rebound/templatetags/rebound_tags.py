@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext, pgettext
 
 from rebound.fragments import TTL
-from rebound.lib import datefmt
+from rebound.lib import batch, datefmt
 
 register = template.Library()
 
@@ -70,6 +70,30 @@ def fragment(parser: Parser, token: Token) -> FragmentNode:
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class TogetherNode(template.Node):
+    def __init__(self, nodelist: NodeList, reads: list[FilterExpression]) -> None:
+        self.nodelist, self.reads = nodelist, reads
+
+    def render(self, context: template.Context) -> SafeString:
+        statements = [statement for read in self.reads for statement in read.resolve(context)]
+        with batch.together(statements):
+            return self.nodelist.render(context)
+
+
+@register.tag("together")
+def together(parser: Parser, token: Token) -> TogetherNode:
+    """{% together reads… %}…{% endtogether %}: each of `reads` a list of statements (sql,
+    params) that the sections inside read, sent in one round trip before they render
+    (rebound.lib.batch.together): a page made of other apps' sections names what they read
+    without importing them, each app's tags giving its own (the application's page)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% together %} takes the statements to send.")
+    nodelist = parser.parse(("endtogether",))
+    parser.delete_first_token()
+    return TogetherNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
 
 
 # Dates as the rows built in Python write them (rebound.lib.datefmt), in the active language:
