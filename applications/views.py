@@ -22,8 +22,6 @@ from rebound.lib.paging import CountedPaginator
 from rebound.lib.redirects import safe_next
 from rebound.lib.types import AuthedRequest
 from rebound.lib.urlcache import object_url
-from reminders.kinds import scope_of
-from reminders.selectors import in_scope_statement, upcoming_in_scope
 
 from . import archive_services, pipeline, selectors, services
 from .bookmarklet import bookmarklet
@@ -259,27 +257,22 @@ def application_detail(request: AuthedRequest, application_id: int) -> HttpRespo
         selectors.application_page(owner=request.user), pk=application_id
     )
     application.owner = request.user  # its owner, not read again (application_page)
-    scope = scope_of(application)
-    # The timeline, the side lists and the reminders in one round trip (rebound.lib.batch).
-    with batch.together(
-        [
-            *selectors.page_statements(application),
-            in_scope_statement(owner=request.user, scope=scope),
-        ]
-    ):
-        context = {
-            "application": application,
-            "timeline": selectors.timeline(application),
-            **selectors.application_neighbours(application=application),
-            "tag_names": selectors.tag_names(application),
-            "posting": selectors.posting_of(application),
-            "attachments": selectors.attachments(application),
-            # The move form's date: today, as StatusChangeForm's initial (the form itself
-            # is not needed to write it).
-            "move_on": local_today(request.user),
-            "reminders": upcoming_in_scope(owner=request.user, scope=scope),
-        }
-    return render(request, "applications/application_detail.html", context)
+    with batch.together(selectors.page_statements(application)):  # one round trip
+        return render(
+            request,
+            "applications/application_detail.html",
+            {
+                "application": application,
+                "timeline": selectors.timeline(application),
+                **selectors.application_neighbours(application=application),
+                "tag_names": selectors.tag_names(application),
+                "posting": selectors.posting_of(application),
+                "attachments": selectors.attachments(application),
+                # The move form's date: StatusChangeForm's initial, without the form.
+                "move_on": local_today(request.user),
+                "reminders": selectors.reminders_of(application),
+            },
+        )
 
 
 @login_required

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.models import BooleanField, F, Func, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
@@ -180,11 +179,9 @@ def _plain_lines(
 
 
 # One scope's open reminders, the owner's alone. As a queryset (filter, only, order_by)
-# building and compiling it cost the application page more than the read (issue 24). The
-# columns in the model's order, as Model.from_db takes them (none needs converting).
-_IN_SCOPE_COLUMNS = ("id", "kind", "subject_id", "local_date", "due_at", "status")
+# building and compiling it cost the application page more than the read (issue 24).
 _IN_SCOPE = f"""
-    SELECT {", ".join(_IN_SCOPE_COLUMNS)}
+    SELECT id, kind, subject_id, due_at, local_date, status
     FROM reminders_reminder
     WHERE owner_id = %s AND scope = %s AND status IN ({", ".join(["%s"] * len(Reminder.OPEN))})
     ORDER BY due_at, id"""
@@ -200,15 +197,7 @@ def upcoming_in_scope(*, owner: User, scope: str) -> list[Reminder]:
     """The scheduled reminders of one scope (e.g. one application's), soonest first. The
     page they are shown on is their scope's, so what each is about goes without saying; a
     subject is loaded only for a kind that may have a note to add (`ReminderKind.note`)."""
-    statement = in_scope_statement(owner=owner, scope=scope)
-    if connection.vendor == "postgresql":
-        # psycopg returns each column as the model holds it: no converter, no raw() to set up.
-        reminders = [
-            Reminder.from_db(DEFAULT_DB_ALIAS, _IN_SCOPE_COLUMNS, row)
-            for row in batch.fetch(*statement)
-        ]
-    else:  # SQLite's dates and instants come back as text: raw() converts them as the ORM does
-        reminders = list(Reminder.objects.raw(*statement))
+    reminders = batch.raw(Reminder, *in_scope_statement(owner=owner, scope=scope))
     # A kind with a note (a nudge sent late because its day had passed) is the one case that
     # needs its subject: loaded only when such a reminder is on the page.
     declared = registered()

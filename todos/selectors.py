@@ -6,6 +6,7 @@ from typing import Any
 from django.db import connection
 
 from applications.models import Application
+from rebound.lib import batch
 from rebound.lib.localtime import local_today
 from rebound.models import User
 
@@ -20,7 +21,7 @@ DUE_SHOWN = 10
 
 # The section's rows (ROW_COLUMNS), the application's (already its owner's) alone. As a
 # queryset (filter, only, order_by) building and compiling it cost the application page more
-# than the read (issue 24); raw() converts the columns as the ORM does.
+# than the read (issue 24); read as raw() reads it (rebound.lib.batch.raw).
 _SECTION = """
     SELECT id, application_id, title, due_on, done_at, remind_before
     FROM todos_todo
@@ -28,10 +29,15 @@ _SECTION = """
     ORDER BY due_on ASC NULLS LAST, id"""
 
 
+def section_statement(application: Application) -> tuple[str, list[Any]]:
+    """What `section` reads, for rebound.lib.batch.together."""
+    return _SECTION, [application.pk]
+
+
 def section(application: Application, *, user: User, form: TodoForm | None = None) -> dict:
     """The to-dos section of an application's page, in one query: open ones first by due date
     (undated last), then the done ones, the latest done first."""
-    rows = list(Todo.objects.raw(_SECTION, [application.pk]))
+    rows = batch.raw(Todo, *section_statement(application))
     done = sorted(
         (t for t in rows if t.done_at), key=lambda t: t.done_at or t.created_at, reverse=True
     )

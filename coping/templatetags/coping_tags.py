@@ -10,7 +10,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Application
-from rebound.lib import datefmt
+from rebound.lib import batch, datefmt
 
 from ..models import CopingPlan, PlanStep
 from ..selectors import plan_counts, plans_read
@@ -65,10 +65,17 @@ _PLANS = """
     ORDER BY p.opened_on DESC, p.id DESC, s.id"""
 
 
+@register.simple_tag
+def coping_reads(application: Application) -> list[tuple[str, list[Any]]]:
+    """What `coping_section` reads, for {% together %} (rebound_tags)."""
+    return [(_PLANS, [application.pk])]
+
+
 def _plans(application: Application) -> tuple[list[CopingPlan], dict[int, list[PlanStep]]]:
     """The application's plans, their goals (as select_related("net_goal") leaves them: the
     goal, or none without a query) and their steps."""
-    return plans_read(CopingPlan.objects.raw(_PLANS, [application.pk]), lambda row: application)
+    (read,) = coping_reads(application)
+    return plans_read(batch.raw(CopingPlan, *read), lambda row: application)
 
 
 @register.inclusion_tag("coping/_application_section.html")

@@ -11,7 +11,7 @@ import functools
 from typing import Any
 
 from django import template
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -191,9 +191,9 @@ def interview_card(
 # The cards' read on PostgreSQL: each interview with its self-assessment (a LEFT JOIN) and its
 # interviewers' names (an array), CARD_COLUMNS and nothing else. Built and compiled from a
 # queryset (select_related, only, an ArraySubquery) the same read cost 1.2 ms more than its
-# round trip, on every application's page (issue 24); through raw() another 0.4 ms, setting
-# itself up for nine rows. The interview's columns in the model's order, as Model.from_db
-# takes them (none needs converting); _assessment_of converts the self-assessment's.
+# round trip, on every application's page (issue 24); through raw() another 0.1 ms, setting
+# itself up (rebound.lib.batch.raw builds the rows as it does); _assessment_of converts the
+# self-assessment's columns.
 _CARD_FIELDS = (
     "id",
     "application_id",
@@ -211,8 +211,6 @@ _ASSESSED = (
     "change_next_time",
     "skills_to_build",
 )
-# What comes after the interview's columns, set on it as raw() sets a column of no field.
-_EXTRA = ("a_id", *(f"a_{name}" for name in _ASSESSED), "interviewer_names")
 _CARDS = """
     SELECT {fields}, s.id AS a_id, {assessed},
            ARRAY(SELECT c.name FROM applications_contact c
@@ -232,6 +230,13 @@ def cards_statement(application: Application) -> tuple[str, list[Any]]:
     return _CARDS, [application.pk]
 
 
+@register.simple_tag
+def interview_reads(application: Application) -> list[tuple[str, list[Any]]]:
+    """What `application_interviews` reads, for {% together %} (rebound_tags): nothing sent
+    ahead elsewhere (SQLite reads them by querysets)."""
+    return [cards_statement(application)] if connection.vendor == "postgresql" else []
+
+
 def _assessment_of(interview: Interview) -> SelfAssessment | None:
     """The self-assessment read with the interview, its words decrypted as a query's would
     be (EncryptedTextField.from_db_value); None without one."""
@@ -246,16 +251,11 @@ def _assessment_of(interview: Interview) -> SelfAssessment | None:
 
 
 def _cards_read(application: Application) -> list[Interview]:
-    n = len(_CARD_FIELDS)
-    interviews = []
-    for row in batch.fetch(*cards_statement(application)):
-        interview = Interview.from_db(DEFAULT_DB_ALIAS, _CARD_FIELDS, row[:n])
-        for name, value in zip(_EXTRA, row[n:], strict=True):
-            setattr(interview, name, value)
+    interviews = batch.raw(Interview, *cards_statement(application))
+    for interview in interviews:
         # As select_related("assessment") and the related manager leave them.
         Interview.assessment.related.set_cached_value(interview, _assessment_of(interview))
         interview.application = application
-        interviews.append(interview)
     return interviews
 
 

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from applications.models import Application
+from rebound.lib import batch
 from rebound.lib.urlcache import object_url
 
 from .. import wording
@@ -21,8 +22,8 @@ register = template.Library()
 SHOWN = 20
 
 # The newest emails about the application, its owner's alone. As a queryset (filter, only,
-# order_by, a slice) building and compiling it cost more than the read (issue 24); raw()
-# converts the columns as the ORM does (sent_at to an aware datetime on SQLite too).
+# order_by, a slice) building and compiling it cost more than the read (issue 24); read as
+# raw() reads it (rebound.lib.batch.raw: sent_at an aware datetime on SQLite too).
 _EMAILS = f"""
     SELECT id, company, sender_name, sender, sent_at, label
     FROM mailin_inboundmessage
@@ -31,9 +32,16 @@ _EMAILS = f"""
     LIMIT {SHOWN}"""
 
 
+@register.simple_tag
+def mailin_reads(application: Application) -> list[tuple[str, list[Any]]]:
+    """What `mailin_section` reads, for {% together %} (rebound_tags)."""
+    return [(_EMAILS, [application.pk, application.owner_id])]
+
+
 @register.inclusion_tag("mailin/_application_section.html", takes_context=True)
 def mailin_section(context: Any, application: Application) -> dict[str, Any]:
-    emails = list(InboundMessage.objects.raw(_EMAILS, [application.pk, application.owner_id]))
+    (emails_read,) = mailin_reads(application)
+    emails = batch.raw(InboundMessage, *emails_read)
     return {
         "application": application,
         "emails": emails,

@@ -86,13 +86,13 @@ def test_the_detail_page_makes_exactly_these_queries(
     # names and whether anything was sent with it (issue 24: the tags were a query of their own);
     # then one round trip for its timeline, the people linked to it, the company's contacts,
     # other applications there and its upcoming reminders (one more per kind with a note: none
-    # here; rebound.lib.batch); what was sent with it (only when there is any: none here), the
-    # interviews section (interviews with assessments and their interviewers' names), coping's
-    # section (plans with their goals and steps, one read), mail in's (the emails about it), the
-    # to-dos section and the offer section (issue 28).
-    with django_assert_num_queries(9):
+    # here; rebound.lib.batch), and one for the other apps' sections ({% together %}): the
+    # interviews (with assessments and their interviewers' names), coping's plans (with their
+    # goals and steps), mail in's emails, the to-dos and the offer (issue 28). What was sent with
+    # it is read only when there is any (none here).
+    with django_assert_num_queries(5):
         alice_client.get(target.get_absolute_url())
     # Something sent: one query more to read it, as many as before issue 24's change.
     Attachment.objects.create(owner=alice, application=target, version="CV 2026")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(6):
         alice_client.get(target.get_absolute_url())

@@ -10,7 +10,7 @@ from django.utils.translation import pgettext
 from applications.models import Application
 from rebound.lib.html import esc
 
-from ..selectors import section
+from ..selectors import section, section_statement
 
 register = template.Library()
 
@@ -54,6 +54,12 @@ def new_todo_fields(form: forms.BaseForm) -> SafeString:
         f' id="todo-add-button">{add}</button></div>\n'
         f'    <p class="form-text col-12 mt-1" id="{ids[2]}-help">{esc(remind.help_text)}</p>'
     )
+
+
+@register.simple_tag
+def todo_reads(application: Application) -> list[tuple[str, list[Any]]]:
+    """What `todo_section` reads, for {% together %} (rebound_tags)."""
+    return [section_statement(application)]
 
 
 @register.inclusion_tag("todos/_application_todos.html", takes_context=True)
