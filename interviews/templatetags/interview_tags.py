@@ -30,22 +30,15 @@ register = template.Library()
 # What a card shows (interview_card below) of an interview and its self-assessment: not the
 # preparation notes, location or dates kept. "application" because the related manager sets
 # each row's application from it (a query per row if deferred).
-CARD_COLUMNS = (
-    "pk",
-    "application",
-    "round_type",
-    "starts_at",
-    "ends_at",
-    "format",
-    "questions",
-    "promised_reply_by",
-    *(f"assessment__{name}" for name in RATING_FIELDS),
-    "assessment__confidence",
-    "assessment__went_well",
-    "assessment__tripped_questions",
-    "assessment__change_next_time",
-    "assessment__skills_to_build",
+_SHOWN = ("round_type", "starts_at", "ends_at", "format", "questions", "promised_reply_by")
+_ASSESSED = (
+    *RATING_FIELDS,
+    "went_well",
+    "tripped_questions",
+    "change_next_time",
+    "skills_to_build",
 )
+CARD_COLUMNS = ("pk", "application", *_SHOWN, *(f"assessment__{name}" for name in _ASSESSED))
 
 
 # Words are looked up outside f-strings, where makemessages (xgettext) would not find them.
@@ -194,23 +187,7 @@ def interview_card(
 # round trip, on every application's page (issue 24); through raw() another 0.1 ms, setting
 # itself up (rebound.lib.batch.raw builds the rows as it does); _assessment_of converts the
 # self-assessment's columns.
-_CARD_FIELDS = (
-    "id",
-    "application_id",
-    "round_type",
-    "starts_at",
-    "ends_at",
-    "format",
-    "questions",
-    "promised_reply_by",
-)
-_ASSESSED = (
-    *RATING_FIELDS,
-    "went_well",
-    "tripped_questions",
-    "change_next_time",
-    "skills_to_build",
-)
+_CARD_FIELDS = ("id", "application_id", *_SHOWN)
 _CARDS = """
     SELECT {fields}, s.id AS a_id, {assessed},
            ARRAY(SELECT c.name FROM applications_contact c
