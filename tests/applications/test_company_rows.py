@@ -10,16 +10,9 @@ from django.utils import translation
 from applications.models import Company
 from applications.templatetags.company_tags import company_items
 from tests.factories import ApplicationFactory, CompanyFactory, ContactFactory
+from tests.hostile import HOSTILE
 
 pytestmark = pytest.mark.django_db
-
-HOSTILE = [
-    '<script>alert("x")</script>',
-    'O\'Reilly & "Sons"',
-    "Tom &amp; Jerry",
-    "{pk} {0} %s %(n)s",
-    "Zürich – Müller & Söhne",
-]
 
 # The list as company_list.html wrote it before its rows were built in Python.
 LOOP = Template(
