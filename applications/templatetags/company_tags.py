@@ -42,8 +42,8 @@ def company_items(companies: Iterable[Company]) -> SafeString:
             f' href="{esc(company.get_absolute_url())}">\n'
             f"    <span>{esc(company.name)}</span>\n"
             '    <span class="small text-body-secondary">'
-            f"{counted[True, company.application_count]} · "  # type: ignore[attr-defined]
-            f"{counted[False, company.contact_count]}</span>\n"  # type: ignore[attr-defined]
+            f"{counted[True, company.application_count]} · "
+            f"{counted[False, company.contact_count]}</span>\n"
             "  </a>\n  "
             for company in companies
         )
