@@ -3,7 +3,7 @@ pace. Home's weekly chart counts applications with `applications_per_week` too."
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import Count, Min
@@ -153,22 +153,31 @@ def _weeks_of(user: User, period: Period, counted: list[Group] | None) -> list[d
     return mondays(start, period.end)
 
 
-def statements(user: User, period: Period, counted: list[Group]) -> list[tuple[str, Any]]:
+class Reads(NamedTuple):
+    """What `activity` reads on PostgreSQL, each by name (a tuple of statements, for
+    rebound.lib.batch.together)."""
+
+    per_day: tuple[str, list[Any]]
+    interviews: tuple[str, dict[str, Any]]
+    goals: tuple[str, list[Any]]
+
+
+def statements(user: User, period: Period, counted: list[Group]) -> Reads:
     """What `activity` reads on PostgreSQL, given the cohort's `counted` groups (for
     rebound.lib.batch.together)."""
     weeks_of = _weeks_of(user, period, counted)
-    return [
-        _per_day_statement(user, weeks_of[0], period.end),
-        _interviews_statement(user, weeks_of, period.end),
-        _goals_statement(user),
-    ]
+    return Reads(
+        per_day=_per_day_statement(user, weeks_of[0], period.end),
+        interviews=_interviews_statement(user, weeks_of, period.end),
+        goals=_goals_statement(user),
+    )
 
 
 def activity(
     user: User,
     period: Period,
     counted: list[Group] | None = None,
-    sent: list[tuple[str, Any]] | None = None,
+    sent: Reads | None = None,
 ) -> list[Week]:
     """Per Monday-based week of the period (at most the last MAX_WEEKS): applications by date
     applied (`applications_per_week`), interviews by their local start date, and the weekly
@@ -178,7 +187,7 @@ def activity(
     caller sent them (rebound.lib.batch.together): the weeks' instants aren't worked out again."""
     weeks_of = _weeks_of(user, period, counted)
     applied = applications_per_week(user, weeks_of[0], period.end)
-    interviews = interviews_per_week(user, weeks_of, period.end, sent[1] if sent else None)
+    interviews = interviews_per_week(user, weeks_of, period.end, sent.interviews if sent else None)
     goals = open_goals(user)
     weeks = []
     for monday in weeks_of:
